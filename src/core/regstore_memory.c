@@ -1,0 +1,227 @@
+/* In-memory registry: keys in a flat list, compared without case like Windows does. */
+#include "regstore_memory.h"
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct memory_value {
+    char *name;
+    uint32_t type;
+    uint32_t size;
+    unsigned char *data;
+};
+
+struct memory_key {
+    char *path;
+    struct memory_value *values;
+    unsigned value_count;
+};
+
+struct memory_registry {
+    struct memory_key *keys;
+    unsigned key_count;
+    char *fail_path;
+    long fail_error;
+};
+
+static char *duplicate(const char *text)
+{
+    size_t n = strlen(text) + 1;
+    char *copy = malloc(n);
+    if (copy)
+        memcpy(copy, text, n);
+    return copy;
+}
+
+struct memory_registry *memory_registry_new(void)
+{
+    return calloc(1, sizeof(struct memory_registry));
+}
+
+void memory_registry_free(struct memory_registry *registry)
+{
+    unsigned k, v;
+    if (!registry)
+        return;
+    for (k = 0; k < registry->key_count; k++) {
+        for (v = 0; v < registry->keys[k].value_count; v++) {
+            free(registry->keys[k].values[v].name);
+            free(registry->keys[k].values[v].data);
+        }
+        free(registry->keys[k].values);
+        free(registry->keys[k].path);
+    }
+    free(registry->keys);
+    free(registry->fail_path);
+    free(registry);
+}
+
+static struct memory_key *find_key(struct memory_registry *registry, const char *path)
+{
+    unsigned k;
+    for (k = 0; k < registry->key_count; k++)
+        if (text_equal_nocase(registry->keys[k].path, path))
+            return &registry->keys[k];
+    return NULL;
+}
+
+static struct memory_value *find_value(struct memory_key *key, const char *name)
+{
+    unsigned v;
+    for (v = 0; v < key->value_count; v++)
+        if (text_equal_nocase(key->values[v].name, name))
+            return &key->values[v];
+    return NULL;
+}
+
+static int injected_failure(struct memory_registry *registry, const char *path, long *error)
+{
+    if (registry->fail_path && text_equal_nocase(registry->fail_path, path)) {
+        *error = registry->fail_error;
+        return 1;
+    }
+    return 0;
+}
+
+static long add_one_key(struct memory_registry *registry, const char *path)
+{
+    struct memory_key *grown;
+    if (find_key(registry, path))
+        return REGSTORE_OK;
+    grown = realloc(registry->keys, (registry->key_count + 1) * sizeof(*grown));
+    if (!grown)
+        return REGSTORE_NO_MEMORY;
+    registry->keys = grown;
+    memset(&grown[registry->key_count], 0, sizeof(*grown));
+    grown[registry->key_count].path = duplicate(path);
+    if (!grown[registry->key_count].path)
+        return REGSTORE_NO_MEMORY;
+    registry->key_count++;
+    return REGSTORE_OK;
+}
+
+long memory_registry_add_key(struct memory_registry *registry, const char *path)
+{
+    char *prefix = duplicate(path);
+    char *p;
+    long rc = REGSTORE_OK;
+    if (!prefix)
+        return REGSTORE_NO_MEMORY;
+    for (p = prefix; rc == REGSTORE_OK; p++) {
+        if (*p == '\\' || *p == '\0') {
+            char saved = *p;
+            *p = '\0';
+            rc = add_one_key(registry, prefix);
+            *p = saved;
+            if (saved == '\0')
+                break;
+        }
+    }
+    free(prefix);
+    return rc;
+}
+
+long memory_registry_set(struct memory_registry *registry, const char *path, const char *name,
+                         uint32_t type, const void *data, uint32_t size)
+{
+    struct memory_key *key;
+    struct memory_value *value;
+    unsigned char *copy;
+    long rc = memory_registry_add_key(registry, path);
+    if (rc != REGSTORE_OK)
+        return rc;
+    key = find_key(registry, path);
+    copy = malloc(size ? size : 1);
+    if (!copy)
+        return REGSTORE_NO_MEMORY;
+    if (size)
+        memcpy(copy, data, size);
+    value = find_value(key, name);
+    if (!value) {
+        struct memory_value *grown = realloc(key->values, (key->value_count + 1) * sizeof(*grown));
+        if (!grown) {
+            free(copy);
+            return REGSTORE_NO_MEMORY;
+        }
+        key->values = grown;
+        value = &grown[key->value_count];
+        value->name = duplicate(name);
+        if (!value->name) {
+            free(copy);
+            return REGSTORE_NO_MEMORY;
+        }
+        value->data = NULL;
+        key->value_count++;
+    }
+    free(value->data);
+    value->type = type;
+    value->size = size;
+    value->data = copy;
+    return REGSTORE_OK;
+}
+
+long memory_registry_set_dword(struct memory_registry *registry, const char *path,
+                               const char *name, uint32_t value)
+{
+    unsigned char bytes[4];
+    bytes[0] = (unsigned char)(value & 0xff);
+    bytes[1] = (unsigned char)((value >> 8) & 0xff);
+    bytes[2] = (unsigned char)((value >> 16) & 0xff);
+    bytes[3] = (unsigned char)((value >> 24) & 0xff);
+    return memory_registry_set(registry, path, name, REGTYPE_DWORD, bytes, 4);
+}
+
+void memory_registry_fail_on(struct memory_registry *registry, const char *path, long error)
+{
+    free(registry->fail_path);
+    registry->fail_path = (error && path) ? duplicate(path) : NULL;
+    registry->fail_error = error;
+}
+
+static long memory_key_exists(void *context, const char *path, int *exists)
+{
+    struct memory_registry *registry = context;
+    long error;
+    if (injected_failure(registry, path, &error))
+        return error;
+    *exists = find_key(registry, path) != NULL;
+    return REGSTORE_OK;
+}
+
+static long memory_read_value(void *context, const char *path, const char *name,
+                              struct regstore_value *out)
+{
+    struct memory_registry *registry = context;
+    struct memory_key *key;
+    struct memory_value *value;
+    long error;
+
+    if (injected_failure(registry, path, &error))
+        return error;
+    key = find_key(registry, path);
+    value = key ? find_value(key, name) : NULL;
+    if (!value)
+        return REGSTORE_NOT_FOUND;
+    out->data = malloc(value->size ? value->size : 1);
+    if (!out->data)
+        return REGSTORE_NO_MEMORY;
+    if (value->size)
+        memcpy(out->data, value->data, value->size);
+    out->type = value->type;
+    out->size = value->size;
+    return REGSTORE_OK;
+}
+
+static const struct regstore_ops memory_ops = {
+    memory_key_exists,
+    memory_read_value,
+};
+
+struct regstore memory_registry_store(struct memory_registry *registry)
+{
+    struct regstore store;
+    store.ops = &memory_ops;
+    store.context = registry;
+    return store;
+}

@@ -1,0 +1,170 @@
+/* Formatting of /status as a table for people and as CSV for scripts. */
+#include "report.h"
+
+#include <stdio.h>
+
+enum os_support report_support(const struct status_report *report, enum protocol_id id)
+{
+    switch (report->probe[id]) {
+    case PROBE_OFFERED:
+        return SUPPORT_YES;
+    case PROBE_REFUSED:
+        if (setting_effective_use(&report->settings.protocol[id]) == EFFECTIVE_OFF)
+            return SUPPORT_REGISTRY_OFF;
+        return SUPPORT_NO;
+    case PROBE_FAILED:
+        break;
+    }
+    return SUPPORT_UNKNOWN;
+}
+
+const char *os_support_csv(enum os_support support)
+{
+    switch (support) {
+    case SUPPORT_YES: return "yes";
+    case SUPPORT_NO: return "no";
+    case SUPPORT_REGISTRY_OFF:
+    case SUPPORT_UNKNOWN: break;
+    }
+    return "unknown";
+}
+
+enum message_id report_verdict(const struct status_report *report)
+{
+    enum effective_use use = setting_effective_use(&report->settings.protocol[PROTOCOL_TLS12]);
+    enum os_support support = report_support(report, PROTOCOL_TLS12);
+
+    if (use == EFFECTIVE_OFF)
+        return MSG_VERDICT_TLS12_OFF;
+    if (support == SUPPORT_NO) {
+        if (os_is_xp(&report->os))
+            return MSG_VERDICT_TLS12_UNSUPPORTED_XP;
+        if (report->os.major == 6 && report->os.minor == 0)
+            return MSG_VERDICT_TLS12_UNSUPPORTED_VISTA;
+        return MSG_VERDICT_TLS12_UNSUPPORTED;
+    }
+    if (use == EFFECTIVE_DEFAULT || (use == EFFECTIVE_OSDEFAULT && os_uses_tls12_by_default(&report->os)))
+        return MSG_VERDICT_TLS12_DEFAULT;
+    return MSG_VERDICT_TLS12_NOT_DEFAULT;
+}
+
+static void format_raw_value(char *out, size_t size, const struct setting_value *value,
+                             enum language language)
+{
+    switch (value->state) {
+    case VALUE_ABSENT:
+        snprintf(out, size, "%s", message_text(language, MSG_VALUE_ABSENT));
+        break;
+    case VALUE_DWORD:
+        if (value->dword > 255)
+            snprintf(out, size, "%lu (0x%08lx)", (unsigned long)value->dword, (unsigned long)value->dword);
+        else
+            snprintf(out, size, "%lu", (unsigned long)value->dword);
+        break;
+    case VALUE_WRONG_TYPE:
+        snprintf(out, size, message_text(language, MSG_VALUE_WRONG_TYPE), regtype_name(value->type));
+        break;
+    }
+}
+
+static void format_csv_value(char *out, size_t size, const struct setting_value *value)
+{
+    switch (value->state) {
+    case VALUE_ABSENT: snprintf(out, size, "absent"); break;
+    case VALUE_DWORD: snprintf(out, size, "%lu", (unsigned long)value->dword); break;
+    case VALUE_WRONG_TYPE: snprintf(out, size, "invalid"); break;
+    }
+}
+
+static enum message_id use_message(enum effective_use use)
+{
+    switch (use) {
+    case EFFECTIVE_DEFAULT: return MSG_USE_DEFAULT;
+    case EFFECTIVE_OPTIN: return MSG_USE_OPTIN;
+    case EFFECTIVE_OFF: return MSG_USE_OFF;
+    case EFFECTIVE_OSDEFAULT: break;
+    }
+    return MSG_USE_OSDEFAULT;
+}
+
+static enum message_id support_message(enum os_support support)
+{
+    switch (support) {
+    case SUPPORT_YES: return MSG_SUPPORT_YES;
+    case SUPPORT_NO: return MSG_SUPPORT_NO;
+    case SUPPORT_REGISTRY_OFF: return MSG_SUPPORT_REGISTRY_OFF;
+    case SUPPORT_UNKNOWN: break;
+    }
+    return MSG_SUPPORT_UNKNOWN;
+}
+
+enum { COLUMNS = 5, CELL = 96 };
+
+void report_status_text(struct strbuf *out, const struct status_report *report,
+                        enum language language, const char *version)
+{
+    char cells[PROTOCOL_COUNT + 1][COLUMNS][CELL];
+    unsigned widths[COLUMNS] = { 0 };
+    char described[256];
+    int row, column, any_wrong_type = 0;
+
+    strbuf_printf(out, "TLS Switch %s\n", version);
+    os_describe(&report->os, described, sizeof(described));
+    strbuf_printf(out, message_text(language, MSG_STATUS_WINDOWS), described);
+    if (report->os.posready == POSREADY_SET)
+        strbuf_append(out, message_text(language, MSG_STATUS_POSREADY_SET));
+    else if (report->os.posready == POSREADY_NOT_SET)
+        strbuf_append(out, message_text(language, MSG_STATUS_POSREADY_NOT_SET));
+    strbuf_append(out, "\n");
+
+    snprintf(cells[0][0], CELL, "%s", message_text(language, MSG_COLUMN_PROTOCOL));
+    snprintf(cells[0][1], CELL, "%s", message_text(language, MSG_COLUMN_ENABLED));
+    snprintf(cells[0][2], CELL, "%s", message_text(language, MSG_COLUMN_DISABLED_BY_DEFAULT));
+    snprintf(cells[0][3], CELL, "%s", message_text(language, MSG_COLUMN_PROGRAMS));
+    snprintf(cells[0][4], CELL, "%s", message_text(language, MSG_COLUMN_WINDOWS_SUPPORT));
+    for (row = 0; row < PROTOCOL_COUNT; row++) {
+        const struct protocol_setting *setting = &report->settings.protocol[row];
+        char (*cell)[CELL] = cells[row + 1];
+        snprintf(cell[0], CELL, "%s", protocol_get((enum protocol_id)row)->key_name);
+        format_raw_value(cell[1], CELL, &setting->enabled, language);
+        format_raw_value(cell[2], CELL, &setting->disabled_by_default, language);
+        snprintf(cell[3], CELL, "%s", message_text(language, use_message(setting_effective_use(setting))));
+        snprintf(cell[4], CELL, "%s",
+                 message_text(language, support_message(report_support(report, (enum protocol_id)row))));
+        if (setting->enabled.state == VALUE_WRONG_TYPE || setting->disabled_by_default.state == VALUE_WRONG_TYPE)
+            any_wrong_type = 1;
+    }
+    for (row = 0; row <= PROTOCOL_COUNT; row++)
+        for (column = 0; column < COLUMNS; column++) {
+            unsigned width = text_display_width(cells[row][column]);
+            if (width > widths[column])
+                widths[column] = width;
+        }
+    for (row = 0; row <= PROTOCOL_COUNT; row++) {
+        for (column = 0; column < COLUMNS - 1; column++)
+            strbuf_append_padded(out, cells[row][column], widths[column] + 2);
+        strbuf_append(out, cells[row][COLUMNS - 1]);
+        strbuf_append(out, "\n");
+    }
+
+    strbuf_append(out, "\n");
+    strbuf_append(out, message_text(language, report_verdict(report)));
+    if (any_wrong_type)
+        strbuf_append(out, message_text(language, MSG_NOTE_WRONG_TYPE));
+    strbuf_append(out, message_text(language, MSG_NOTE_RESTART));
+}
+
+void report_status_csv(struct strbuf *out, const struct status_report *report)
+{
+    int id;
+    strbuf_append(out, "protocol,role,enabled,disabled_by_default,effective,os_support\n");
+    for (id = 0; id < PROTOCOL_COUNT; id++) {
+        const struct protocol_setting *setting = &report->settings.protocol[id];
+        char enabled[16], by_default[16];
+        format_csv_value(enabled, sizeof(enabled), &setting->enabled);
+        format_csv_value(by_default, sizeof(by_default), &setting->disabled_by_default);
+        strbuf_printf(out, "%s,client,%s,%s,%s,%s\n", protocol_get((enum protocol_id)id)->short_name,
+                      enabled, by_default, effective_use_csv(setting_effective_use(setting)),
+                      os_support_csv(report_support(report, (enum protocol_id)id)));
+    }
+}

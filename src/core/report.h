@@ -1,0 +1,43 @@
+/* /status: everything it knows, and the text and CSV it prints from that. */
+#ifndef TLSSWITCH_REPORT_H
+#define TLSSWITCH_REPORT_H
+
+#include "messages.h"
+#include "osinfo.h"
+#include "settings.h"
+#include "text.h"
+
+/* What the probe of one protocol found (src/win32/schannel_probe.c). */
+enum probe_result {
+    PROBE_OFFERED,     /* Schannel built a ClientHello for exactly this version */
+    PROBE_REFUSED,     /* Schannel would not offer this version */
+    PROBE_FAILED       /* the probe itself could not run */
+};
+
+/* Whether this Windows can speak a protocol, as the user is told. */
+enum os_support {
+    SUPPORT_YES,
+    SUPPORT_NO,
+    SUPPORT_REGISTRY_OFF,   /* refused, but Enabled=0 may be why: cannot tell */
+    SUPPORT_UNKNOWN
+};
+
+struct status_report {
+    struct os_info os;
+    struct schannel_settings settings;
+    enum probe_result probe[PROTOCOL_COUNT];
+};
+
+enum os_support report_support(const struct status_report *report, enum protocol_id id);
+
+/* "yes", "no" or "unknown": the CSV words, a script contract. */
+const char *os_support_csv(enum os_support support);
+
+/* The one sentence about TLS 1.2 that tells a user whether old mail programs can use it. */
+enum message_id report_verdict(const struct status_report *report);
+
+void report_status_text(struct strbuf *out, const struct status_report *report,
+                        enum language language, const char *version);
+void report_status_csv(struct strbuf *out, const struct status_report *report);
+
+#endif

@@ -1,0 +1,41 @@
+/* Small text helpers shared by the core: ASCII case folding and a growable UTF-8 buffer.
+ * Everything inside the program is UTF-8; conversion to UTF-16 happens only in src/win32. */
+#ifndef TLSSWITCH_TEXT_H
+#define TLSSWITCH_TEXT_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+/* ASCII-only case-insensitive comparison: switch names, protocol names and registry
+ * key names are ASCII, and a locale-dependent comparison would be wrong for them. */
+int text_equal_nocase(const char *a, const char *b);
+int text_equal_nocase_n(const char *a, const char *b, size_t n);
+char text_ascii_lower(char c);
+
+/* A growable, always NUL-terminated buffer. On allocation failure `failed` is set and
+ * further appends do nothing, so callers check once at the end. */
+struct strbuf {
+    char *data;
+    size_t length;
+    size_t capacity;
+    int failed;
+};
+
+void strbuf_init(struct strbuf *sb);
+void strbuf_free(struct strbuf *sb);
+void strbuf_append(struct strbuf *sb, const char *text);
+void strbuf_append_n(struct strbuf *sb, const char *text, size_t n);
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+void strbuf_printf(struct strbuf *sb, const char *format, ...);
+void strbuf_vprintf(struct strbuf *sb, const char *format, va_list args);
+/* Empties the buffer but keeps its memory. */
+void strbuf_clear(struct strbuf *sb);
+
+/* Appends `text` padded with spaces to `columns` display columns, counting a
+ * character outside ASCII (Japanese) as two columns, as a console shows it. */
+void strbuf_append_padded(struct strbuf *sb, const char *text, unsigned columns);
+unsigned text_display_width(const char *utf8);
+
+#endif
