@@ -1,0 +1,49 @@
+/* /status: read the settings, probe Schannel, print the table or the CSV. */
+#include "commands.h"
+#include "console.h"
+#include "errors.h"
+#include "osinfo_win32.h"
+#include "regstore_win32.h"
+#include "schannel_probe.h"
+#include "../core/exitcodes.h"
+#include "../core/report.h"
+#include "../../res/version.h"
+
+#include <string.h>
+
+int command_status(const struct options *options, enum language language)
+{
+    struct regstore store = regstore_win32();
+    struct status_report report;
+    struct strbuf out;
+    long rc;
+    int id;
+
+    memset(&report, 0, sizeof(report));
+    rc = regstore_read_settings(&store, &report.settings);
+    if (rc != REGSTORE_OK) {
+        char reason[512];
+        windows_error_text((unsigned long)rc, reason, sizeof(reason));
+        console_message(CONSOLE_ERR, language, MSG_ERR_REGISTRY_READ, PROTOCOLS_KEY_PATH, reason);
+        return EXIT_SYSTEM_ERROR;
+    }
+    osinfo_read(&store, &report.os);
+    for (id = 0; id < PROTOCOL_COUNT; id++)
+        report.probe[id] = schannel_probe((enum protocol_id)id);
+
+    strbuf_init(&out);
+    if (options->csv)
+        report_status_csv(&out, &report);
+    else
+        report_status_text(&out, &report, language, TLSSWITCH_VERSION_STRING);
+    if (out.failed) {
+        char reason[512];
+        windows_error_text(REGSTORE_NO_MEMORY, reason, sizeof(reason));
+        console_message(CONSOLE_ERR, language, MSG_ERR_WINDOWS_CALL, "/status", reason);
+        strbuf_free(&out);
+        return EXIT_SYSTEM_ERROR;
+    }
+    console_write(CONSOLE_OUT, out.data);
+    strbuf_free(&out);
+    return EXIT_DONE;
+}

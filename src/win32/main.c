@@ -1,0 +1,97 @@
+/* Entry point: one tlsswitch.exe for scripts and for a double-click.
+ *
+ * It is a console-subsystem program, because only that makes cmd.exe and batch files
+ * wait for it, see its output (on the console or redirected) and get ERRORLEVEL, on
+ * every Windows from XP on. A GUI-subsystem program that attaches to its parent's
+ * console returns the prompt at once and cannot be piped reliably. The cost is on the
+ * double-click: Explorer gives the program a console of its own, so when this process
+ * is the only one on its console it hides and releases that console before it shows
+ * any window. */
+#include "commands.h"
+#include "console.h"
+#include "platform.h"
+#include "wide.h"
+#include "../core/args.h"
+#include "../core/exitcodes.h"
+#include "../core/text.h"
+#include "../../res/version.h"
+
+#include <stdlib.h>
+
+static enum language user_interface_language(void)
+{
+    return PRIMARYLANGID(GetUserDefaultUILanguage()) == LANG_JAPANESE ? LANGUAGE_JA : LANGUAGE_EN;
+}
+
+static void show_help(enum language language, int in_window)
+{
+    struct strbuf help;
+    strbuf_init(&help);
+    strbuf_printf(&help, message_text(language, MSG_HELP), TLSSWITCH_VERSION_STRING);
+    if (help.failed) {
+        strbuf_free(&help);
+        return;
+    }
+    if (in_window) {
+        wchar_t *wide = wide_from_utf8(help.data);
+        if (wide) {
+            MessageBoxW(NULL, wide, L"TLS Switch", MB_OK | MB_ICONINFORMATION);
+            free(wide);
+        }
+    } else {
+        console_write(CONSOLE_OUT, help.data);
+    }
+    strbuf_free(&help);
+}
+
+static char **utf8_arguments(int argc, wchar_t **argv)
+{
+    char **args = calloc((size_t)argc + 1, sizeof(char *));
+    int i;
+    if (!args)
+        return NULL;
+    for (i = 0; i < argc; i++) {
+        args[i] = utf8_from_wide(argv[i]);
+        if (!args[i])
+            return NULL;
+    }
+    return args;
+}
+
+int wmain(int argc, wchar_t **argv)
+{
+    struct options options;
+    struct args_error error;
+    enum language language = user_interface_language();
+    char **args = utf8_arguments(argc, argv);
+    int own_window = console_is_own_window();
+
+    if (own_window)
+        console_release();
+    if (!args)
+        return EXIT_SYSTEM_ERROR;
+
+    if (args_parse(argc, args, &options, &error) != 0) {
+        console_message(CONSOLE_ERR, language, error.message, error.first, error.second);
+        console_message(CONSOLE_ERR, language, MSG_HINT_HELP);
+        return EXIT_USAGE;
+    }
+    if (options.language_given)
+        language = options.language;
+
+    switch (options.command) {
+    case COMMAND_NONE:
+        /* The GUI will open here; until it exists, the help. */
+        show_help(language, own_window);
+        return EXIT_DONE;
+    case COMMAND_HELP:
+        show_help(language, own_window);
+        return EXIT_DONE;
+    case COMMAND_VERSION:
+        console_write(CONSOLE_OUT, "TLS Switch " TLSSWITCH_VERSION_STRING "\n");
+        return EXIT_DONE;
+    case COMMAND_STATUS:
+        return command_status(&options, language);
+    }
+    return EXIT_USAGE;
+}

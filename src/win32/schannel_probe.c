@@ -1,0 +1,63 @@
+/* The support probe behind /status. AcquireCredentialsHandle alone is not proof: an
+ * older Schannel may accept protocol flags it cannot speak, so the ClientHello it
+ * produces is read back and its version compared. */
+#include "schannel_probe.h"
+#include "platform.h"
+#include "../core/clienthello.h"
+
+#include <schannel.h>
+#include <security.h>
+#include <string.h>
+
+#ifndef SEC_E_SECPKG_NOT_FOUND
+#define SEC_E_SECPKG_NOT_FOUND ((SECURITY_STATUS)0x80090305L)
+#endif
+
+enum probe_result schannel_probe(enum protocol_id id)
+{
+    const struct protocol_info *protocol = protocol_get(id);
+    SCHANNEL_CRED credentials_data;
+    CredHandle credentials;
+    CtxtHandle context;
+    SecBuffer out_buffer;
+    SecBufferDesc out_desc;
+    TimeStamp expiry;
+    ULONG attributes = 0;
+    SECURITY_STATUS status;
+    enum probe_result result = PROBE_REFUSED;
+    uint16_t version;
+
+    memset(&credentials_data, 0, sizeof(credentials_data));
+    credentials_data.dwVersion = SCHANNEL_CRED_VERSION;
+    credentials_data.grbitEnabledProtocols = protocol->sp_prot_client;
+    credentials_data.dwFlags = SCH_CRED_NO_DEFAULT_CREDS | SCH_CRED_MANUAL_CRED_VALIDATION;
+
+    status = AcquireCredentialsHandleW(NULL, (SEC_WCHAR *)UNISP_NAME_W, SECPKG_CRED_OUTBOUND, NULL,
+                                       &credentials_data, NULL, NULL, &credentials, &expiry);
+    if (status == SEC_E_SECPKG_NOT_FOUND || status == SEC_E_INSUFFICIENT_MEMORY)
+        return PROBE_FAILED;
+    if (status != SEC_E_OK)
+        return PROBE_REFUSED;
+
+    out_buffer.BufferType = SECBUFFER_TOKEN;
+    out_buffer.cbBuffer = 0;
+    out_buffer.pvBuffer = NULL;
+    out_desc.ulVersion = SECBUFFER_VERSION;
+    out_desc.cBuffers = 1;
+    out_desc.pBuffers = &out_buffer;
+    status = InitializeSecurityContextW(&credentials, NULL, NULL,
+                                        ISC_REQ_ALLOCATE_MEMORY | ISC_REQ_CONFIDENTIALITY | ISC_REQ_STREAM |
+                                            ISC_REQ_SEQUENCE_DETECT | ISC_REQ_REPLAY_DETECT,
+                                        0, 0, NULL, 0, &context, &out_desc, &attributes, &expiry);
+    if (status == SEC_I_CONTINUE_NEEDED) {
+        if (out_buffer.pvBuffer &&
+            clienthello_version(out_buffer.pvBuffer, out_buffer.cbBuffer, &version) == 0 &&
+            version == protocol->wire_version)
+            result = PROBE_OFFERED;
+        DeleteSecurityContext(&context);
+    }
+    if (out_buffer.pvBuffer)
+        FreeContextBuffer(out_buffer.pvBuffer);
+    FreeCredentialsHandle(&credentials);
+    return result;
+}

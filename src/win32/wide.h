@@ -1,0 +1,11 @@
+/* Conversion between the core's UTF-8 and the UTF-16 of the W APIs. */
+#ifndef TLSSWITCH_WIDE_H
+#define TLSSWITCH_WIDE_H
+
+#include "platform.h"
+
+/* Both return a malloc'd string, or NULL when out of memory or on invalid input. */
+wchar_t *wide_from_utf8(const char *text);
+char *utf8_from_wide(const wchar_t *text);
+
+#endif
