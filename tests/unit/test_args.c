@@ -1,0 +1,141 @@
+/* Command-line parsing: Windows-style switches, values, and clear errors. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "args.h"
+
+#define PARSE(options, error, ...)                                                  \
+    do {                                                                            \
+        char *argv_[] = { "tlsswitch", __VA_ARGS__ };                               \
+        result = args_parse((int)(sizeof(argv_) / sizeof(argv_[0])), argv_, options, error); \
+    } while (0)
+
+static void no_arguments_is_no_command(void **state)
+{
+    struct options options;
+    struct args_error error;
+    char *argv[] = { "tlsswitch" };
+    (void)state;
+    assert_int_equal(args_parse(1, argv, &options, &error), 0);
+    assert_int_equal(options.command, COMMAND_NONE);
+}
+
+static void switches_take_slash_or_dash_in_any_case(void **state)
+{
+    struct options options;
+    struct args_error error;
+    int result;
+    (void)state;
+    PARSE(&options, &error, "/status");
+    assert_int_equal(result, 0);
+    assert_int_equal(options.command, COMMAND_STATUS);
+    PARSE(&options, &error, "-STATUS", "/Csv");
+    assert_int_equal(result, 0);
+    assert_int_equal(options.command, COMMAND_STATUS);
+    assert_true(options.csv);
+    PARSE(&options, &error, "/?");
+    assert_int_equal(result, 0);
+    assert_int_equal(options.command, COMMAND_HELP);
+}
+
+static void language_value_as_next_argument_or_after_colon(void **state)
+{
+    struct options options;
+    struct args_error error;
+    int result;
+    (void)state;
+    PARSE(&options, &error, "/status", "/lang", "ja");
+    assert_int_equal(result, 0);
+    assert_true(options.language_given);
+    assert_int_equal(options.language, LANGUAGE_JA);
+    PARSE(&options, &error, "/lang:EN", "/status");
+    assert_int_equal(result, 0);
+    assert_int_equal(options.language, LANGUAGE_EN);
+}
+
+static void unknown_switch_is_named(void **state)
+{
+    struct options options;
+    struct args_error error;
+    int result;
+    (void)state;
+    PARSE(&options, &error, "/status", "/frobnicate");
+    assert_int_equal(result, -1);
+    assert_int_equal(error.message, MSG_ERR_UNKNOWN_SWITCH);
+    assert_string_equal(error.first, "/frobnicate");
+    /* A prefix of a real switch is not that switch. */
+    PARSE(&options, &error, "/stat");
+    assert_int_equal(result, -1);
+    assert_int_equal(error.message, MSG_ERR_UNKNOWN_SWITCH);
+    /* A flag does not take a value. */
+    PARSE(&options, &error, "/status", "/csv:yes");
+    assert_int_equal(result, -1);
+    assert_int_equal(error.message, MSG_ERR_UNKNOWN_SWITCH);
+}
+
+static void missing_and_bad_values(void **state)
+{
+    struct options options;
+    struct args_error error;
+    int result;
+    (void)state;
+    PARSE(&options, &error, "/status", "/lang");
+    assert_int_equal(result, -1);
+    assert_int_equal(error.message, MSG_ERR_MISSING_VALUE);
+    PARSE(&options, &error, "/status", "/lang:");
+    assert_int_equal(result, -1);
+    assert_int_equal(error.message, MSG_ERR_MISSING_VALUE);
+    PARSE(&options, &error, "/status", "/lang", "fr");
+    assert_int_equal(result, -1);
+    assert_int_equal(error.message, MSG_ERR_BAD_LANGUAGE);
+    assert_string_equal(error.first, "fr");
+}
+
+static void bare_words_and_two_commands_are_refused(void **state)
+{
+    struct options options;
+    struct args_error error;
+    int result;
+    (void)state;
+    PARSE(&options, &error, "status");
+    assert_int_equal(result, -1);
+    assert_int_equal(error.message, MSG_ERR_UNEXPECTED_ARGUMENT);
+    PARSE(&options, &error, "/status", "/version");
+    assert_int_equal(result, -1);
+    assert_int_equal(error.message, MSG_ERR_TWO_COMMANDS);
+    assert_string_equal(error.first, "/status");
+    assert_string_equal(error.second, "/version");
+}
+
+static void csv_needs_status(void **state)
+{
+    struct options options;
+    struct args_error error;
+    int result;
+    (void)state;
+    PARSE(&options, &error, "/csv");
+    assert_int_equal(result, -1);
+    assert_int_equal(error.message, MSG_ERR_SWITCH_NEEDS_COMMAND);
+    assert_string_equal(error.first, "/csv");
+    assert_string_equal(error.second, "status");
+    PARSE(&options, &error, "/csv", "/status");
+    assert_int_equal(result, 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(no_arguments_is_no_command),
+        cmocka_unit_test(switches_take_slash_or_dash_in_any_case),
+        cmocka_unit_test(language_value_as_next_argument_or_after_colon),
+        cmocka_unit_test(unknown_switch_is_named),
+        cmocka_unit_test(missing_and_bad_values),
+        cmocka_unit_test(bare_words_and_two_commands_are_refused),
+        cmocka_unit_test(csv_needs_status),
+    };
+    return cmocka_run_group_tests_name("args", tests, NULL, NULL);
+}

@@ -1,0 +1,100 @@
+/* Every message exists in English and Japanese, and both take the same printf arguments. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "messages.h"
+
+/* Collects the conversion letters of a printf format ("%s ... %lu" -> "s" "lu"), skipping %%. */
+static void conversions(const char *format, char *out, size_t size)
+{
+    size_t n = 0;
+    const char *p;
+    for (p = format; *p; p++) {
+        if (*p != '%')
+            continue;
+        p++;
+        if (*p == '%')
+            continue;
+        while (*p && strchr("-+ #0123456789.", *p))
+            p++;
+        while (*p && strchr("hlzjt", *p) && n + 1 < size)
+            out[n++] = *p++;
+        if (*p && n + 1 < size)
+            out[n++] = *p;
+        if (n + 1 < size)
+            out[n++] = ',';
+        if (!*p)
+            break;
+    }
+    out[n] = '\0';
+}
+
+static void every_message_has_both_languages(void **state)
+{
+    int id, language;
+    (void)state;
+    for (id = 0; id < MSG_COUNT; id++) {
+        for (language = 0; language < LANGUAGE_COUNT; language++) {
+            const char *text = message_raw((enum language)language, (enum message_id)id);
+            if (!text || !*text)
+                fail_msg("message %d has no text in language %d", id, language);
+        }
+    }
+}
+
+static void translations_take_the_same_arguments(void **state)
+{
+    int id;
+    (void)state;
+    for (id = 0; id < MSG_COUNT; id++) {
+        char english[64], japanese[64];
+        conversions(message_raw(LANGUAGE_EN, (enum message_id)id), english, sizeof(english));
+        conversions(message_raw(LANGUAGE_JA, (enum message_id)id), japanese, sizeof(japanese));
+        if (strcmp(english, japanese) != 0)
+            fail_msg("message %d: English takes \"%s\", Japanese \"%s\"", id, english, japanese);
+    }
+}
+
+static void japanese_text_is_japanese(void **state)
+{
+    (void)state;
+    /* The sentence users see first must really be translated, not a copy of the English. */
+    assert_string_not_equal(message_raw(LANGUAGE_EN, MSG_VERDICT_TLS12_NOT_DEFAULT),
+                            message_raw(LANGUAGE_JA, MSG_VERDICT_TLS12_NOT_DEFAULT));
+    assert_non_null(strstr(message_text(LANGUAGE_JA, MSG_HELP), "使い方"));
+}
+
+static void language_codes(void **state)
+{
+    enum language language = LANGUAGE_EN;
+    (void)state;
+    assert_int_equal(language_from_code("ja", &language), 0);
+    assert_int_equal(language, LANGUAGE_JA);
+    assert_int_equal(language_from_code("EN", &language), 0);
+    assert_int_equal(language, LANGUAGE_EN);
+    assert_int_equal(language_from_code("de", &language), -1);
+    assert_int_equal(language_from_code("", &language), -1);
+}
+
+static void out_of_range_ids_fall_back_visibly(void **state)
+{
+    (void)state;
+    assert_null(message_raw(LANGUAGE_EN, MSG_COUNT));
+    assert_string_equal(message_text(LANGUAGE_JA, MSG_COUNT), "[missing message]");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(every_message_has_both_languages),
+        cmocka_unit_test(translations_take_the_same_arguments),
+        cmocka_unit_test(japanese_text_is_japanese),
+        cmocka_unit_test(language_codes),
+        cmocka_unit_test(out_of_range_ids_fall_back_visibly),
+    };
+    return cmocka_run_group_tests_name("messages", tests, NULL, NULL);
+}
