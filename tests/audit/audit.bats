@@ -1,0 +1,33 @@
+#!/usr/bin/env bats
+# The XP import audit must be able to fail: it rejects an executable that imports
+# GetTickCount64 (Vista and later), and one whose header asks for a newer Windows.
+
+setup() {
+  cd "$BATS_TEST_DIRNAME/../.."
+}
+
+@test "the audit rejects an executable that calls GetTickCount64" {
+  run tests/audit/xp-audit.sh x86_64 build/audit/calls-gettickcount64.exe
+  [ "$status" -eq 1 ]
+  [[ "$output" == *"kernel32.dll!GetTickCount64 is missing on Windows XP"* ]]
+}
+
+@test "the audit rejects a subsystem version newer than XP" {
+  run tests/audit/xp-audit.sh i686 build/audit/needs-vista.exe
+  [ "$status" -eq 1 ]
+  [[ "$output" == *"Subsystem version is 6.0; Windows XP needs at most 5.1"* ]]
+}
+
+@test "the audit rejects a DLL outside the allowed list" {
+  run env OBJDUMP="$BATS_TEST_DIRNAME/fake-objdump.sh" tests/audit/xp-audit.sh i686 whatever.exe
+  [ "$status" -eq 1 ]
+  [[ "$output" == *"imports from bcrypt.dll, which is not on the allowed list"* ]]
+  [[ "$output" == *"msvcrt.dll!wcscpy_s is missing on Windows XP"* ]]
+}
+
+@test "the audit accepts both real executables" {
+  run tests/audit/xp-audit.sh i686 build/i686/tlsswitch.exe
+  [ "$status" -eq 0 ]
+  run tests/audit/xp-audit.sh x86_64 build/x86_64/tlsswitch.exe
+  [ "$status" -eq 0 ]
+}

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# XP import audit: fails when an executable would not start on Windows XP.
+# Usage: xp-audit.sh i686|x86_64 EXE
+# Checks the imported DLLs against an allowed list, the imported functions against
+# xp-missing-imports.txt, and the subsystem and OS versions in the PE header
+# (at most 5.1 for i686, XP SP3; 5.2 for x86_64, XP x64 / Server 2003 x64).
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+arch=${1:?usage: xp-audit.sh i686|x86_64 EXE}
+exe=${2:?usage: xp-audit.sh i686|x86_64 EXE}
+case "$arch" in
+  i686) max_minor=1 ;;
+  x86_64) max_minor=2 ;;
+  *) echo "xp-audit: unknown architecture $arch" >&2; exit 2 ;;
+esac
+objdump=${OBJDUMP:-$arch-w64-mingw32-objdump}
+allowed_dlls="kernel32 user32 gdi32 advapi32 shell32 comctl32 comdlg32 secur32 crypt32 ws2_32 msvcrt"
+
+if ! dump=$("$objdump" -p "$exe" 2>&1); then
+  echo "xp-audit: $exe: objdump failed: $dump" >&2
+  exit 2
+fi
+
+problems=()
+patterns=()
+while read -r dll pattern; do
+  [[ -z "$dll" || "$dll" == \#* ]] && continue
+  patterns+=("$dll $pattern")
+done < "$here/xp-missing-imports.txt"
+
+current=""
+while IFS= read -r line; do
+  if [[ "$line" =~ DLL\ Name:\ (.+)$ ]]; then
+    current=$(tr 'A-Z' 'a-z' <<<"${BASH_REMATCH[1]}")
+    current=${current%.dll}
+    if [[ " $allowed_dlls " != *" $current "* ]]; then
+      problems+=("imports from $current.dll, which is not on the allowed list")
+    fi
+  elif [[ -n "$current" && "$line" =~ ^[[:space:]]+[0-9a-fA-F]+[[:space:]]+[0-9]+[[:space:]]+([A-Za-z_][A-Za-z0-9_@]*)$ ]]; then
+    function=${BASH_REMATCH[1]}
+    for entry in "${patterns[@]}"; do
+      dll=${entry%% *}
+      pattern=${entry#* }
+      # shellcheck disable=SC2053  # the pattern is a glob on purpose
+      if [[ "$current" == "$dll" && "$function" == $pattern ]]; then
+        problems+=("$current.dll!$function is missing on Windows XP")
+      fi
+    done
+  fi
+done <<<"$dump"
+
+header_value() { awk -v key="$1" '$1 == key { print $2; exit }' <<<"$dump"; }
+for kind in Subsystem OSystem; do
+  major=$(header_value "Major${kind}Version")
+  minor=$(header_value "Minor${kind}Version")
+  if [[ -z "$major" || -z "$minor" ]]; then
+    problems+=("no ${kind} version in the PE header")
+  elif (( major > 5 || (major == 5 && minor > max_minor) )); then
+    problems+=("${kind} version is $major.$minor; Windows XP needs at most 5.$max_minor")
+  fi
+done
+
+if ((${#problems[@]})); then
+  echo "xp-audit: $exe ($arch) will not run on Windows XP:"
+  printf '  %s\n' "${problems[@]}"
+  exit 1
+fi
+echo "xp-audit: $exe ($arch): imports and header versions are XP-safe"
