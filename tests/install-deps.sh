@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs the build and test tools the test command needs, from Debian's archive.
+# Runs apt-get only for what is missing, and only as root; otherwise it names the
+# packages and stops, so a developer is never surprised by a system change.
+set -eu
+need=()
+have_command() { command -v "$1" >/dev/null 2>&1; }
+check() { # check PACKAGE TEST...
+  local package=$1; shift
+  "$@" >/dev/null 2>&1 || need+=("$package")
+}
+check make have_command make
+check gcc have_command gcc
+check mingw-w64 have_command i686-w64-mingw32-gcc
+check mingw-w64 have_command x86_64-w64-mingw32-gcc
+check wine have_command wine
+check wine64 test -x /usr/lib/wine/wine64
+check libcmocka-dev test -f /usr/include/cmocka.h
+check bats have_command bats
+check python3 have_command python3
+
+if ((${#need[@]} == 0)); then
+  exit 0
+fi
+mapfile -t need < <(printf '%s\n' "${need[@]}" | sort -u)
+if [[ $(id -u) -ne 0 ]] || ! have_command apt-get; then
+  echo "Missing tools. Install them with: apt-get install ${need[*]}" >&2
+  exit 1
+fi
+echo "Installing: ${need[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
