@@ -17,7 +17,6 @@ check wine have_command wine
 check wine64 test -x /usr/lib/wine/wine64
 check libcmocka-dev test -f /usr/include/cmocka.h
 check bats have_command bats
-check python3 have_command python3
 
 if ((${#need[@]} == 0)); then
   exit 0
