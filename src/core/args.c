@@ -6,27 +6,47 @@
 
 enum switch_kind { SWITCH_COMMAND, SWITCH_FLAG, SWITCH_VALUE };
 
-enum option_id { OPTION_NONE, OPTION_CSV, OPTION_LANGUAGE };
+enum option_id { OPTION_NONE, OPTION_CSV, OPTION_LANGUAGE, OPTION_WHATIF, OPTION_NO_BACKUP, OPTION_LOG };
+
+#define WITH(command) (1u << (command))
+#define ANY_COMMAND 0u
+#define CHANGE_COMMANDS (WITH(COMMAND_APPLY) | WITH(COMMAND_SET) | WITH(COMMAND_RESTORE) | WITH(COMMAND_UNDO))
 
 struct switch_row {
     const char *name;            /* without the leading / or - */
     enum switch_kind kind;
+    int takes_value;
     enum command command;        /* for SWITCH_COMMAND */
-    enum option_id option;       /* for SWITCH_FLAG and SWITCH_VALUE */
-    enum command only_with;      /* COMMAND_NONE: allowed with any command */
+    enum option_id option;       /* for options */
+    unsigned allowed_with;       /* WITH(...) of the commands it goes with; ANY_COMMAND for all */
+    const char *allowed_text;    /* those commands, for the error message */
 };
 
 static const struct switch_row switches[] = {
-    { "?",       SWITCH_COMMAND, COMMAND_HELP,    OPTION_NONE,     COMMAND_NONE },
-    { "h",       SWITCH_COMMAND, COMMAND_HELP,    OPTION_NONE,     COMMAND_NONE },
-    { "help",    SWITCH_COMMAND, COMMAND_HELP,    OPTION_NONE,     COMMAND_NONE },
-    { "version", SWITCH_COMMAND, COMMAND_VERSION, OPTION_NONE,     COMMAND_NONE },
-    { "status",  SWITCH_COMMAND, COMMAND_STATUS,  OPTION_NONE,     COMMAND_NONE },
-    { "csv",     SWITCH_FLAG,    COMMAND_NONE,    OPTION_CSV,      COMMAND_STATUS },
-    { "lang",    SWITCH_VALUE,   COMMAND_NONE,    OPTION_LANGUAGE, COMMAND_NONE },
+    { "?",        SWITCH_COMMAND, 0, COMMAND_HELP,    OPTION_NONE,      ANY_COMMAND, NULL },
+    { "h",        SWITCH_COMMAND, 0, COMMAND_HELP,    OPTION_NONE,      ANY_COMMAND, NULL },
+    { "help",     SWITCH_COMMAND, 0, COMMAND_HELP,    OPTION_NONE,      ANY_COMMAND, NULL },
+    { "version",  SWITCH_COMMAND, 0, COMMAND_VERSION, OPTION_NONE,      ANY_COMMAND, NULL },
+    { "status",   SWITCH_COMMAND, 0, COMMAND_STATUS,  OPTION_NONE,      ANY_COMMAND, NULL },
+    { "apply",    SWITCH_COMMAND, 1, COMMAND_APPLY,   OPTION_NONE,      ANY_COMMAND, NULL },
+    { "set",      SWITCH_COMMAND, 1, COMMAND_SET,     OPTION_NONE,      ANY_COMMAND, NULL },
+    { "backup",   SWITCH_COMMAND, 1, COMMAND_BACKUP,  OPTION_NONE,      ANY_COMMAND, NULL },
+    { "restore",  SWITCH_COMMAND, 1, COMMAND_RESTORE, OPTION_NONE,      ANY_COMMAND, NULL },
+    { "undo",     SWITCH_COMMAND, 0, COMMAND_UNDO,    OPTION_NONE,      ANY_COMMAND, NULL },
+    { "csv",      SWITCH_FLAG,    0, COMMAND_NONE,    OPTION_CSV,       WITH(COMMAND_STATUS), "/status" },
+    { "whatif",   SWITCH_FLAG,    0, COMMAND_NONE,    OPTION_WHATIF,    CHANGE_COMMANDS, "/apply, /set, /restore, /undo" },
+    { "nobackup", SWITCH_FLAG,    0, COMMAND_NONE,    OPTION_NO_BACKUP, CHANGE_COMMANDS, "/apply, /set, /restore, /undo" },
+    { "log",      SWITCH_VALUE,   1, COMMAND_NONE,    OPTION_LOG,       CHANGE_COMMANDS | WITH(COMMAND_BACKUP),
+      "/apply, /set, /backup, /restore, /undo" },
+    { "lang",     SWITCH_VALUE,   1, COMMAND_NONE,    OPTION_LANGUAGE,  ANY_COMMAND, NULL },
 };
 
 #define SWITCH_COUNT (sizeof(switches) / sizeof(switches[0]))
+
+int command_changes_registry(enum command command)
+{
+    return (CHANGE_COMMANDS & WITH(command)) != 0;
+}
 
 static const struct switch_row *find_switch(const char *name, size_t length)
 {
@@ -35,15 +55,6 @@ static const struct switch_row *find_switch(const char *name, size_t length)
         if (strlen(switches[i].name) == length && text_equal_nocase_n(switches[i].name, name, length))
             return &switches[i];
     return NULL;
-}
-
-static const char *command_switch_name(enum command command)
-{
-    size_t i;
-    for (i = 0; i < SWITCH_COUNT; i++)
-        if (switches[i].kind == SWITCH_COMMAND && switches[i].command == command)
-            return switches[i].name;
-    return "";
 }
 
 static int fail(struct args_error *error, enum message_id message, const char *first, const char *second)
@@ -56,7 +67,7 @@ static int fail(struct args_error *error, enum message_id message, const char *f
 
 int args_parse(int argc, char **argv, struct options *out, struct args_error *error)
 {
-    /* Which switch asked for which command, to check "only with" once all are read. */
+    /* Options that go only with some commands, checked once the command is known. */
     const struct switch_row *restricted[SWITCH_COUNT];
     const char *restricted_text[SWITCH_COUNT];
     size_t restricted_count = 0, r;
@@ -77,50 +88,47 @@ int args_parse(int argc, char **argv, struct options *out, struct args_error *er
         colon = strchr(name, ':');
         name_length = colon ? (size_t)(colon - name) : strlen(name);
         row = find_switch(name, name_length);
-        if (!row)
+        if (!row || (!row->takes_value && colon))
             return fail(error, MSG_ERR_UNKNOWN_SWITCH, arg, NULL);
-        if (row->kind != SWITCH_VALUE && colon)
-            return fail(error, MSG_ERR_UNKNOWN_SWITCH, arg, NULL);
-
-        if (row->kind == SWITCH_VALUE) {
+        if (row->takes_value) {
             if (colon && colon[1] != '\0')
                 value = colon + 1;
-            else if (!colon && i + 1 < argc)
+            else if (!colon && i + 1 < argc && argv[i + 1][0] != '/')
                 value = argv[++i];
             else
                 return fail(error, MSG_ERR_MISSING_VALUE, arg, NULL);
         }
 
-        switch (row->kind) {
-        case SWITCH_COMMAND:
-            if (out->command != COMMAND_NONE && out->command != row->command)
+        if (row->kind == SWITCH_COMMAND) {
+            if (out->command != COMMAND_NONE)
                 return fail(error, MSG_ERR_TWO_COMMANDS, out->command_switch, arg);
             out->command = row->command;
             out->command_switch = arg;
-            break;
-        case SWITCH_FLAG:
-            if (row->option == OPTION_CSV)
-                out->csv = 1;
-            break;
-        case SWITCH_VALUE:
-            if (row->option == OPTION_LANGUAGE) {
+            out->command_value = value;
+        } else {
+            switch (row->option) {
+            case OPTION_CSV: out->csv = 1; break;
+            case OPTION_WHATIF: out->whatif = 1; break;
+            case OPTION_NO_BACKUP: out->no_backup = 1; break;
+            case OPTION_LOG: out->log_file = value; break;
+            case OPTION_LANGUAGE:
                 if (language_from_code(value, &out->language) != 0)
                     return fail(error, MSG_ERR_BAD_LANGUAGE, value, NULL);
                 out->language_given = 1;
+                break;
+            case OPTION_NONE:
+                break;
             }
-            break;
         }
-        if (row->only_with != COMMAND_NONE) {
+        if (row->allowed_with != ANY_COMMAND) {
             restricted[restricted_count] = row;
             restricted_text[restricted_count] = arg;
             restricted_count++;
         }
     }
 
-    for (r = 0; r < restricted_count; r++) {
-        if (out->command != restricted[r]->only_with)
-            return fail(error, MSG_ERR_SWITCH_NEEDS_COMMAND, restricted_text[r],
-                        command_switch_name(restricted[r]->only_with));
-    }
+    for (r = 0; r < restricted_count; r++)
+        if (!(restricted[r]->allowed_with & WITH(out->command)))
+            return fail(error, MSG_ERR_SWITCH_NEEDS_COMMAND, restricted_text[r], restricted[r]->allowed_text);
     return 0;
 }

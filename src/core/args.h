@@ -10,13 +10,22 @@ enum command {
     COMMAND_NONE,      /* no command given: the GUI (help until the GUI exists) */
     COMMAND_HELP,
     COMMAND_VERSION,
-    COMMAND_STATUS
+    COMMAND_STATUS,
+    COMMAND_APPLY,     /* value: the profile */
+    COMMAND_SET,       /* value: PROTOCOL=STATE,... */
+    COMMAND_BACKUP,    /* value: the file */
+    COMMAND_RESTORE,   /* value: the file */
+    COMMAND_UNDO
 };
 
 struct options {
     enum command command;
     const char *command_switch;   /* the command as the user typed it, for messages */
+    const char *command_value;    /* the profile, the /set list or the file */
     int csv;
+    int whatif;
+    int no_backup;
+    const char *log_file;
     int language_given;
     enum language language;
 };
@@ -29,7 +38,10 @@ struct args_error {
 };
 
 /* Parses argv[1..argc-1] (UTF-8). Returns 0, or -1 with *error filled in.
- * The strings in *out and *error point into argv. */
+ * The strings in *out and *error point into argv or static text. */
 int args_parse(int argc, char **argv, struct options *out, struct args_error *error);
+
+/* True for the commands that change the registry. */
+int command_changes_registry(enum command command);
 
 #endif

@@ -1,5 +1,6 @@
 /* Reading the managed settings through the regstore interface. */
 #include "regstore.h"
+#include "text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -55,4 +56,91 @@ long regstore_read_settings(const struct regstore *store, struct schannel_settin
             return rc;
     }
     return REGSTORE_OK;
+}
+
+void name_list_free(struct name_list *list)
+{
+    size_t i;
+    for (i = 0; i < list->count; i++)
+        free(list->names[i]);
+    free(list->names);
+    list->names = NULL;
+    list->count = 0;
+}
+
+long name_list_add(struct name_list *list, const char *name)
+{
+    size_t length = strlen(name) + 1;
+    char **grown = realloc(list->names, (list->count + 1) * sizeof(char *));
+    if (!grown)
+        return REGSTORE_NO_MEMORY;
+    list->names = grown;
+    list->names[list->count] = malloc(length);
+    if (!list->names[list->count])
+        return REGSTORE_NO_MEMORY;
+    memcpy(list->names[list->count], name, length);
+    list->count++;
+    return REGSTORE_OK;
+}
+
+static int compare_nocase(const void *a, const void *b)
+{
+    const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+    for (;; x++, y++) {
+        char cx = text_ascii_lower(*x), cy = text_ascii_lower(*y);
+        if (cx != cy)
+            return (unsigned char)cx < (unsigned char)cy ? -1 : 1;
+        if (!cx)
+            return 0;
+    }
+}
+
+void name_list_sort(struct name_list *list)
+{
+    if (list->count > 1)
+        qsort(list->names, list->count, sizeof(char *), compare_nocase);
+}
+
+int regpath_parent(const char *path, char *out, size_t out_size)
+{
+    const char *slash = strrchr(path, '\\');
+    size_t n;
+    if (!slash)
+        return -1;
+    n = (size_t)(slash - path);
+    if (n + 1 > out_size)
+        return -1;
+    memcpy(out, path, n);
+    out[n] = '\0';
+    return 0;
+}
+
+int regpath_within(const char *path, const char *ancestor)
+{
+    size_t n = strlen(ancestor);
+    if (strlen(path) < n || !text_equal_nocase_n(path, ancestor, n))
+        return 0;
+    return path[n] == '\0' || path[n] == '\\';
+}
+
+long regstore_delete_tree(const struct regstore *store, const char *path)
+{
+    struct name_list subkeys = { NULL, 0 };
+    int exists = 0;
+    long rc = store->ops->key_exists(store->context, path, &exists);
+    size_t i;
+    if (rc != REGSTORE_OK || !exists)
+        return rc;
+    rc = store->ops->list_subkeys(store->context, path, &subkeys);
+    for (i = 0; rc == REGSTORE_OK && i < subkeys.count; i++) {
+        struct strbuf child;
+        strbuf_init(&child);
+        strbuf_printf(&child, "%s\\%s", path, subkeys.names[i]);
+        rc = child.failed ? REGSTORE_NO_MEMORY : regstore_delete_tree(store, child.data);
+        strbuf_free(&child);
+    }
+    name_list_free(&subkeys);
+    if (rc == REGSTORE_OK)
+        rc = store->ops->delete_key(store->context, path);
+    return rc;
 }

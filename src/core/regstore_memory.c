@@ -213,9 +213,130 @@ static long memory_read_value(void *context, const char *path, const char *name,
     return REGSTORE_OK;
 }
 
+static long memory_list_subkeys(void *context, const char *path, struct name_list *out)
+{
+    struct memory_registry *registry = context;
+    size_t length = strlen(path);
+    unsigned k;
+    long error;
+    if (injected_failure(registry, path, &error))
+        return error;
+    if (!find_key(registry, path))
+        return REGSTORE_NOT_FOUND;
+    for (k = 0; k < registry->key_count; k++) {
+        const char *candidate = registry->keys[k].path;
+        if (strlen(candidate) > length + 1 && candidate[length] == '\\' &&
+            text_equal_nocase_n(candidate, path, length) && !strchr(candidate + length + 1, '\\')) {
+            if (name_list_add(out, candidate + length + 1) != REGSTORE_OK)
+                return REGSTORE_NO_MEMORY;
+        }
+    }
+    return REGSTORE_OK;
+}
+
+static long memory_list_values(void *context, const char *path, struct name_list *out)
+{
+    struct memory_registry *registry = context;
+    struct memory_key *key;
+    unsigned v;
+    long error;
+    if (injected_failure(registry, path, &error))
+        return error;
+    key = find_key(registry, path);
+    if (!key)
+        return REGSTORE_NOT_FOUND;
+    for (v = 0; v < key->value_count; v++)
+        if (name_list_add(out, key->values[v].name) != REGSTORE_OK)
+            return REGSTORE_NO_MEMORY;
+    return REGSTORE_OK;
+}
+
+static long memory_create_key(void *context, const char *path)
+{
+    struct memory_registry *registry = context;
+    long error;
+    if (injected_failure(registry, path, &error))
+        return error;
+    return memory_registry_add_key(registry, path);
+}
+
+static long memory_set_value(void *context, const char *path, const char *name, uint32_t type,
+                             const unsigned char *data, uint32_t size)
+{
+    struct memory_registry *registry = context;
+    long error;
+    if (injected_failure(registry, path, &error))
+        return error;
+    if (!find_key(registry, path))
+        return REGSTORE_NOT_FOUND;
+    return memory_registry_set(registry, path, name, type, data, size);
+}
+
+static long memory_delete_value(void *context, const char *path, const char *name)
+{
+    struct memory_registry *registry = context;
+    struct memory_key *key;
+    struct memory_value *value;
+    long error;
+    if (injected_failure(registry, path, &error))
+        return error;
+    key = find_key(registry, path);
+    value = key ? find_value(key, name) : NULL;
+    if (!value)
+        return REGSTORE_NOT_FOUND;
+    free(value->name);
+    free(value->data);
+    *value = key->values[--key->value_count];
+    return REGSTORE_OK;
+}
+
+static long memory_delete_key(void *context, const char *path)
+{
+    struct memory_registry *registry = context;
+    struct memory_key *key;
+    struct name_list subkeys = { NULL, 0 };
+    unsigned v;
+    long rc;
+    if (injected_failure(registry, path, &rc))
+        return rc;
+    key = find_key(registry, path);
+    if (!key)
+        return REGSTORE_NOT_FOUND;
+    rc = memory_list_subkeys(context, path, &subkeys);
+    if (rc == REGSTORE_OK && subkeys.count > 0)
+        rc = REGSTORE_ACCESS_DENIED;   /* what RegDeleteKey answers for a key with subkeys */
+    name_list_free(&subkeys);
+    if (rc != REGSTORE_OK)
+        return rc;
+    for (v = 0; v < key->value_count; v++) {
+        free(key->values[v].name);
+        free(key->values[v].data);
+    }
+    free(key->values);
+    free(key->path);
+    *key = registry->keys[--registry->key_count];
+    return REGSTORE_OK;
+}
+
+static long memory_check_write_access(void *context, const char *path)
+{
+    struct memory_registry *registry = context;
+    long error;
+    if (injected_failure(registry, path, &error))
+        return error;
+    return REGSTORE_OK;
+}
+
 static const struct regstore_ops memory_ops = {
     memory_key_exists,
     memory_read_value,
+    memory_list_subkeys,
+    memory_list_values,
+    memory_create_key,
+    memory_set_value,
+    memory_delete_value,
+    memory_delete_key,
+    memory_check_write_access,
 };
 
 struct regstore memory_registry_store(struct memory_registry *registry)

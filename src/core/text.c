@@ -134,3 +134,107 @@ void strbuf_append_padded(struct strbuf *sb, const char *text, unsigned columns)
     while (width++ < columns)
         strbuf_append_n(sb, " ", 1);
 }
+
+static void append_utf8(struct strbuf *out, unsigned long code)
+{
+    char bytes[4];
+    size_t n;
+    if (code < 0x80) {
+        bytes[0] = (char)code;
+        n = 1;
+    } else if (code < 0x800) {
+        bytes[0] = (char)(0xC0 | (code >> 6));
+        bytes[1] = (char)(0x80 | (code & 0x3F));
+        n = 2;
+    } else if (code < 0x10000) {
+        bytes[0] = (char)(0xE0 | (code >> 12));
+        bytes[1] = (char)(0x80 | ((code >> 6) & 0x3F));
+        bytes[2] = (char)(0x80 | (code & 0x3F));
+        n = 3;
+    } else {
+        bytes[0] = (char)(0xF0 | (code >> 18));
+        bytes[1] = (char)(0x80 | ((code >> 12) & 0x3F));
+        bytes[2] = (char)(0x80 | ((code >> 6) & 0x3F));
+        bytes[3] = (char)(0x80 | (code & 0x3F));
+        n = 4;
+    }
+    strbuf_append_n(out, bytes, n);
+}
+
+int text_utf16le_to_utf8(const unsigned char *bytes, size_t size, struct strbuf *out)
+{
+    size_t i;
+    if (size % 2)
+        return -1;
+    for (i = 0; i < size; i += 2) {
+        unsigned long unit = (unsigned long)bytes[i] | ((unsigned long)bytes[i + 1] << 8);
+        if (unit == 0)
+            return -1;
+        if (unit >= 0xD800 && unit <= 0xDBFF) {
+            unsigned long low;
+            if (i + 3 >= size)
+                return -1;
+            low = (unsigned long)bytes[i + 2] | ((unsigned long)bytes[i + 3] << 8);
+            if (low < 0xDC00 || low > 0xDFFF)
+                return -1;
+            unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+            i += 2;
+        } else if (unit >= 0xDC00 && unit <= 0xDFFF) {
+            return -1;
+        }
+        append_utf8(out, unit);
+    }
+    return 0;
+}
+
+static void append_utf16_unit(struct strbuf *out, unsigned long unit)
+{
+    char bytes[2];
+    bytes[0] = (char)(unit & 0xFF);
+    bytes[1] = (char)((unit >> 8) & 0xFF);
+    strbuf_append_n(out, bytes, 2);
+}
+
+int text_utf8_to_utf16le(const char *text, size_t length, struct strbuf *out)
+{
+    const unsigned char *p = (const unsigned char *)text, *end = p + length;
+    while (p < end) {
+        unsigned long code;
+        size_t extra, k;
+        if (*p < 0x80) {
+            code = *p;
+            extra = 0;
+        } else if ((*p & 0xE0) == 0xC0) {
+            code = *p & 0x1F;
+            extra = 1;
+        } else if ((*p & 0xF0) == 0xE0) {
+            code = *p & 0x0F;
+            extra = 2;
+        } else if ((*p & 0xF8) == 0xF0) {
+            code = *p & 0x07;
+            extra = 3;
+        } else {
+            return -1;
+        }
+        if ((size_t)(end - p) <= extra)
+            return -1;
+        for (k = 1; k <= extra; k++) {
+            if ((p[k] & 0xC0) != 0x80)
+                return -1;
+            code = (code << 6) | (p[k] & 0x3F);
+        }
+        /* Overlong forms and surrogates are not characters. */
+        if ((extra == 1 && code < 0x80) || (extra == 2 && code < 0x800) || (extra == 3 && code < 0x10000) ||
+            code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF))
+            return -1;
+        if (code >= 0x10000) {
+            code -= 0x10000;
+            append_utf16_unit(out, 0xD800 + (code >> 10));
+            append_utf16_unit(out, 0xDC00 + (code & 0x3FF));
+        } else {
+            append_utf16_unit(out, code);
+        }
+        p += extra + 1;
+    }
+    return 0;
+}

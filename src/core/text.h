@@ -38,4 +38,13 @@ void strbuf_clear(struct strbuf *sb);
 void strbuf_append_padded(struct strbuf *sb, const char *text, unsigned columns);
 unsigned text_display_width(const char *utf8);
 
+
+/* UTF-16LE bytes (no BOM) to UTF-8, appended to out. Returns 0, or -1 on an unpaired
+ * surrogate, an odd byte count or a NUL character. */
+int text_utf16le_to_utf8(const unsigned char *bytes, size_t size, struct strbuf *out);
+
+/* UTF-8 to UTF-16LE bytes, appended to out (which then holds binary data; use
+ * out->length). Returns 0, or -1 on invalid UTF-8. */
+int text_utf8_to_utf16le(const char *text, size_t length, struct strbuf *out);
+
 #endif

@@ -5,5 +5,7 @@
 #include "../core/args.h"
 
 int command_status(const struct options *options, enum language language);
+int command_change(const struct options *options, enum language language);
+int command_backup(const struct options *options, enum language language);
 
 #endif

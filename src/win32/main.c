@@ -92,6 +92,13 @@ int wmain(int argc, wchar_t **argv)
         return EXIT_DONE;
     case COMMAND_STATUS:
         return command_status(&options, language);
+    case COMMAND_APPLY:
+    case COMMAND_SET:
+    case COMMAND_RESTORE:
+    case COMMAND_UNDO:
+        return command_change(&options, language);
+    case COMMAND_BACKUP:
+        return command_backup(&options, language);
     }
     return EXIT_USAGE;
 }

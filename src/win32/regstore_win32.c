@@ -5,6 +5,7 @@
 #include "wide.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 static long open_key(const char *path, REGSAM access, HKEY *key)
 {
@@ -75,9 +76,164 @@ static long win32_read_value(void *context, const char *path, const char *name,
     return rc;
 }
 
+static long win32_list_subkeys(void *context, const char *path, struct name_list *out)
+{
+    HKEY key;
+    DWORD index;
+    long rc = open_key(path, KEY_ENUMERATE_SUB_KEYS, &key);
+    (void)context;
+    if (rc != ERROR_SUCCESS)
+        return rc;
+    for (index = 0;; index++) {
+        wchar_t name[256];
+        DWORD length = sizeof(name) / sizeof(name[0]);
+        char *utf8;
+        rc = RegEnumKeyExW(key, index, name, &length, NULL, NULL, NULL, NULL);
+        if (rc == ERROR_NO_MORE_ITEMS) {
+            rc = ERROR_SUCCESS;
+            break;
+        }
+        if (rc != ERROR_SUCCESS)
+            break;
+        utf8 = utf8_from_wide(name);
+        rc = utf8 ? name_list_add(out, utf8) : REGSTORE_NO_MEMORY;
+        free(utf8);
+        if (rc != REGSTORE_OK)
+            break;
+    }
+    RegCloseKey(key);
+    return rc;
+}
+
+static long win32_list_values(void *context, const char *path, struct name_list *out)
+{
+    HKEY key;
+    DWORD index;
+    /* Value names can be 16383 characters long. */
+    wchar_t *name = malloc(16384 * sizeof(wchar_t));
+    long rc = name ? open_key(path, KEY_QUERY_VALUE, &key) : REGSTORE_NO_MEMORY;
+    (void)context;
+    if (rc != ERROR_SUCCESS) {
+        free(name);
+        return rc;
+    }
+    for (index = 0;; index++) {
+        DWORD length = 16384;
+        char *utf8;
+        rc = RegEnumValueW(key, index, name, &length, NULL, NULL, NULL, NULL);
+        if (rc == ERROR_NO_MORE_ITEMS) {
+            rc = ERROR_SUCCESS;
+            break;
+        }
+        if (rc != ERROR_SUCCESS)
+            break;
+        utf8 = utf8_from_wide(name);
+        rc = utf8 ? name_list_add(out, utf8) : REGSTORE_NO_MEMORY;
+        free(utf8);
+        if (rc != REGSTORE_OK)
+            break;
+    }
+    RegCloseKey(key);
+    free(name);
+    return rc;
+}
+
+static long win32_create_key(void *context, const char *path)
+{
+    wchar_t *wide_path = wide_from_utf8(path);
+    HKEY key;
+    DWORD disposition;
+    LONG rc;
+    (void)context;
+    if (!wide_path)
+        return REGSTORE_NO_MEMORY;
+    rc = RegCreateKeyExW(HKEY_LOCAL_MACHINE, wide_path, 0, NULL, REG_OPTION_NON_VOLATILE, KEY_QUERY_VALUE, NULL,
+                         &key, &disposition);
+    free(wide_path);
+    if (rc == ERROR_SUCCESS)
+        RegCloseKey(key);
+    return rc;
+}
+
+static long win32_set_value(void *context, const char *path, const char *name, uint32_t type,
+                            const unsigned char *data, uint32_t size)
+{
+    HKEY key;
+    wchar_t *wide_name;
+    long rc = open_key(path, KEY_SET_VALUE, &key);
+    (void)context;
+    if (rc != ERROR_SUCCESS)
+        return rc;
+    wide_name = wide_from_utf8(name);
+    rc = wide_name ? RegSetValueExW(key, wide_name, 0, type, data, size) : REGSTORE_NO_MEMORY;
+    free(wide_name);
+    RegCloseKey(key);
+    return rc;
+}
+
+static long win32_delete_value(void *context, const char *path, const char *name)
+{
+    HKEY key;
+    wchar_t *wide_name;
+    long rc = open_key(path, KEY_SET_VALUE, &key);
+    (void)context;
+    if (rc != ERROR_SUCCESS)
+        return rc;
+    wide_name = wide_from_utf8(name);
+    rc = wide_name ? RegDeleteValueW(key, wide_name) : REGSTORE_NO_MEMORY;
+    free(wide_name);
+    RegCloseKey(key);
+    return rc;
+}
+
+static long win32_delete_key(void *context, const char *path)
+{
+    /* RegDeleteKeyW, not RegDeleteKeyEx or RegDeleteTree: those are missing on XP.
+     * The plan deletes children before parents. */
+    wchar_t *wide_path = wide_from_utf8(path);
+    LONG rc;
+    (void)context;
+    if (!wide_path)
+        return REGSTORE_NO_MEMORY;
+    rc = RegDeleteKeyW(HKEY_LOCAL_MACHINE, wide_path);
+    free(wide_path);
+    return rc;
+}
+
+static long win32_check_write_access(void *context, const char *path)
+{
+    /* The key itself when it exists (to change or delete it), otherwise the nearest
+     * existing parent (to create below it). */
+    char current[1024], parent[1024];
+    REGSAM access = KEY_SET_VALUE | KEY_CREATE_SUB_KEY | DELETE;
+    (void)context;
+    if (strlen(path) >= sizeof(current))
+        return REGSTORE_INVALID;
+    strcpy(current, path);
+    for (;;) {
+        HKEY key;
+        long rc = open_key(current, access, &key);
+        if (rc == ERROR_SUCCESS) {
+            RegCloseKey(key);
+            return REGSTORE_OK;
+        }
+        if (rc != ERROR_FILE_NOT_FOUND || regpath_parent(current, parent, sizeof(parent)) != 0)
+            return rc;
+        strcpy(current, parent);
+        access = KEY_CREATE_SUB_KEY;
+    }
+}
+
 static const struct regstore_ops win32_ops = {
     win32_key_exists,
     win32_read_value,
+    win32_list_subkeys,
+    win32_list_values,
+    win32_create_key,
+    win32_set_value,
+    win32_delete_value,
+    win32_delete_key,
+    win32_check_write_access,
 };
 
 struct regstore regstore_win32(void)

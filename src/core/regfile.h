@@ -1,0 +1,42 @@
+/* The .reg file format, as regedit and reg.exe write it: reading (strict, for
+ * /restore) and writing (for backups that regedit itself can import).
+ * Reference: Wine's programs/regedit/regproc.c and its tests. */
+#ifndef TLSSWITCH_REGFILE_H
+#define TLSSWITCH_REGFILE_H
+
+#include "messages.h"
+#include "plan.h"
+#include "regops.h"
+#include "text.h"
+
+/* Largest .reg file /restore reads: far more than any SCHANNEL export. */
+#define REGFILE_MAX_BYTES (1024u * 1024u)
+
+struct regfile_error {
+    unsigned line;             /* 1-based; 0 when the problem is the file as a whole */
+    enum message_id reason;    /* a MSG_REGFILE_* message, which may take `detail` as %s */
+    char detail[160];
+};
+
+/* Turns the bytes of a Unicode .reg file (FF FE BOM, UTF-16LE) into UTF-8. Returns 1
+ * when the file is Unicode and was decoded, 0 when it has no BOM (an ANSI file: the
+ * caller converts it from the ANSI code page), -1 on invalid UTF-16 (error filled in). */
+int regfile_decode_unicode(const unsigned char *bytes, size_t size, struct strbuf *utf8,
+                           struct regfile_error *error);
+
+/* Parses UTF-8 .reg text into operations, checking the whole file first: every key
+ * must lie under HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL, and
+ * Enabled and DisabledByDefault must be DWORDs. `is_unicode` says whether the text came
+ * from a Unicode file (hex(2) and hex(7) data of an ANSI file is not accepted). Returns
+ * 0, or -1 with *error filled in and no operations. */
+int regfile_parse(const char *text, size_t length, int is_unicode, struct regops *out,
+                  struct regfile_error *error);
+
+/* Writes a backup as UTF-16LE with BOM and CRLF line ends ("Windows Registry Editor
+ * Version 5.00"), so that importing it, by /restore or by regedit /s, returns the
+ * registry to the state in `current`: every managed value of the five protocols, and
+ * every value and key `plan` (may be NULL) would change. `comment` goes in a ; line. */
+long regfile_write_backup(const struct regstore *current, const struct plan *plan, const char *comment,
+                          struct strbuf *out_utf16);
+
+#endif

@@ -1,0 +1,471 @@
+/* /apply, /set, /restore, /undo and /backup: every change is planned against a model
+ * of the registry, shown, checked for write access, backed up, carried out, and put
+ * back if any write fails. */
+#include "commands.h"
+#include "console.h"
+#include "errors.h"
+#include "files.h"
+#include "platform.h"
+#include "regstore_win32.h"
+#include "wide.h"
+#include "../core/exitcodes.h"
+#include "../core/plan.h"
+#include "../core/plan_text.h"
+#include "../core/profiles.h"
+#include "../core/regfile.h"
+#include "../core/regstore_fault.h"
+#include "../core/regstore_memory.h"
+#include "../../res/version.h"
+
+#include <shlobj.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MUTEX_NAME L"Global\\TLSSwitch.Registry"
+#define MUTEX_WAIT_MS 5000
+
+struct change_context {
+    const struct options *options;
+    enum language language;
+    char command_text[512];     /* "/apply recommended", for the backup comment and the log */
+};
+
+static void say_windows_error(enum language language, enum message_id id, const char *what, unsigned long code)
+{
+    char reason[512];
+    windows_error_text(code, reason, sizeof(reason));
+    console_message(CONSOLE_ERR, language, id, what, reason);
+}
+
+static void local_timestamp(char *out, size_t size, int for_file_name)
+{
+    SYSTEMTIME now;
+    GetLocalTime(&now);
+    if (for_file_name)
+        snprintf(out, size, "%04u%02u%02u-%02u%02u%02u-%03u", now.wYear, now.wMonth, now.wDay, now.wHour,
+                 now.wMinute, now.wSecond, now.wMilliseconds);
+    else
+        snprintf(out, size, "%04u-%02u-%02u %02u:%02u:%02u", now.wYear, now.wMonth, now.wDay, now.wHour,
+                 now.wMinute, now.wSecond);
+}
+
+/* "...\TLS Switch\backups" under the all-users application data folder, created if needed. */
+static unsigned long backup_folder(char *out, size_t size)
+{
+    wchar_t base[MAX_PATH + 64];
+    char *utf8;
+    HRESULT hr = SHGetFolderPathW(NULL, CSIDL_COMMON_APPDATA | CSIDL_FLAG_CREATE, NULL, 0, base);
+    if (FAILED(hr))
+        return (unsigned long)hr;
+    wcscat(base, L"\\TLS Switch");
+    if (!CreateDirectoryW(base, NULL) && GetLastError() != ERROR_ALREADY_EXISTS)
+        return GetLastError();
+    wcscat(base, L"\\backups");
+    if (!CreateDirectoryW(base, NULL) && GetLastError() != ERROR_ALREADY_EXISTS)
+        return GetLastError();
+    utf8 = utf8_from_wide(base);
+    if (!utf8)
+        return ERROR_NOT_ENOUGH_MEMORY;
+    snprintf(out, size, "%s", utf8);
+    free(utf8);
+    return ERROR_SUCCESS;
+}
+
+static struct fault_store fault_from_environment(void)
+{
+    struct fault_store fault;
+    wchar_t value[32];
+    memset(&fault, 0, sizeof(fault));
+    fault.inner = regstore_win32();
+    if (GetEnvironmentVariableW(L"TLSSWITCH_TEST_FAIL_WRITE", value, 32) > 0)
+        fault.fail_write_number = (unsigned)wcstoul(value, NULL, 10);
+    if (GetEnvironmentVariableW(L"TLSSWITCH_TEST_DENY_WRITE", value, 32) > 0)
+        fault.deny_write_access = value[0] == L'1';
+    return fault;
+}
+
+/* Writes the backup to a new file named by date and time; returns its path in out. */
+static unsigned long write_automatic_backup(const struct regstore *current, const struct plan *plan,
+                                            const struct change_context *context, char *out, size_t size)
+{
+    char folder[MAX_PATH * 3], stamp[32], comment[700];
+    const char *command_word = context->options->command_switch + 1;
+    struct strbuf bytes;
+    unsigned long rc = backup_folder(folder, sizeof(folder));
+    int attempt;
+    if (rc != ERROR_SUCCESS) {
+        snprintf(out, size, "%s", "TLS Switch\\backups");
+        return rc;
+    }
+    local_timestamp(stamp, sizeof(stamp), 0);
+    snprintf(comment, sizeof(comment), "TLS Switch %s backup, %s, before: tlsswitch %s", TLSSWITCH_VERSION_STRING,
+             stamp, context->command_text);
+    strbuf_init(&bytes);
+    if (regfile_write_backup(current, plan, comment, &bytes) != REGSTORE_OK || bytes.failed) {
+        strbuf_free(&bytes);
+        return ERROR_NOT_ENOUGH_MEMORY;
+    }
+    for (attempt = 0; attempt < 50; attempt++) {
+        local_timestamp(stamp, sizeof(stamp), 1);
+        snprintf(out, size, "%s\\%s-%s.reg", folder, stamp, command_word);
+        rc = file_write_new(out, bytes.data, bytes.length);
+        if (rc != ERROR_FILE_EXISTS)
+            break;
+        Sleep(2);
+    }
+    strbuf_free(&bytes);
+    return rc;
+}
+
+static unsigned long append_log(const struct change_context *context, const struct plan *plan)
+{
+    struct strbuf text, line;
+    char stamp[32];
+    size_t i;
+    unsigned long rc;
+    local_timestamp(stamp, sizeof(stamp), 0);
+    strbuf_init(&text);
+    strbuf_init(&line);
+    if (!file_exists(context->options->log_file))
+        strbuf_append(&text, "\xEF\xBB\xBF");   /* a BOM, so Notepad on XP reads the UTF-8 */
+    for (i = 0; i < plan->count; i++) {
+        strbuf_clear(&line);
+        change_describe(&plan->items[i], context->language, &line);
+        strbuf_printf(&text, "%s tlsswitch %s:%s", stamp, context->command_text, line.failed ? "" : line.data + 1);
+        text.length -= 1;   /* CRLF for Windows */
+        strbuf_append(&text, "\r\n");
+    }
+    rc = text.failed ? ERROR_NOT_ENOUGH_MEMORY : file_append(context->options->log_file, text.data, text.length);
+    strbuf_free(&text);
+    strbuf_free(&line);
+    return rc;
+}
+
+/* Plans `ops` against the registry and, unless /whatif, carries the plan out. */
+static int change_registry(const struct change_context *context, const struct regops *ops)
+{
+    const struct options *options = context->options;
+    enum language language = context->language;
+    struct fault_store fault = fault_from_environment();
+    struct regstore real = fault_store_wrap(&fault);
+    struct memory_registry *before_model = memory_registry_new(), *after_model = memory_registry_new();
+    struct regstore before, after;
+    struct plan plan = { NULL, 0 };
+    struct execute_report report;
+    struct strbuf text;
+    char backup_path[MAX_PATH * 3] = "";
+    const char *denied_path = NULL;
+    HANDLE mutex = NULL;
+    int exit_code = EXIT_DONE;
+    long rc;
+
+    strbuf_init(&text);
+    if (!before_model || !after_model) {
+        say_windows_error(language, MSG_ERR_WINDOWS_CALL, "malloc", ERROR_NOT_ENOUGH_MEMORY);
+        exit_code = EXIT_SYSTEM_ERROR;
+        goto done;
+    }
+    before = memory_registry_store(before_model);
+    after = memory_registry_store(after_model);
+
+    /* One change at a time: a second instance waits a little, then gives up. */
+    mutex = CreateMutexW(NULL, FALSE, MUTEX_NAME);
+    if (mutex && WaitForSingleObject(mutex, 0) == WAIT_TIMEOUT) {
+        console_message(CONSOLE_ERR, language, MSG_WAITING_FOR_OTHER);
+        if (WaitForSingleObject(mutex, MUTEX_WAIT_MS) == WAIT_TIMEOUT) {
+            console_message(CONSOLE_ERR, language, MSG_ERR_BUSY);
+            CloseHandle(mutex);
+            mutex = NULL;
+            exit_code = EXIT_BUSY;
+            goto done;
+        }
+    }
+
+    rc = model_load(&real, SCHANNEL_KEY_PATH, &before);
+    if (rc == REGSTORE_OK)
+        rc = model_load(&before, SCHANNEL_KEY_PATH, &after);
+    if (rc == REGSTORE_OK)
+        rc = regops_apply(&after, ops);
+    if (rc == REGSTORE_OK)
+        rc = plan_diff(&before, &after, SCHANNEL_KEY_PATH, &plan);
+    if (rc != REGSTORE_OK) {
+        char reason[512];
+        windows_error_text((unsigned long)rc, reason, sizeof(reason));
+        console_message(CONSOLE_ERR, language, MSG_ERR_REGISTRY_READ, SCHANNEL_KEY_PATH, reason);
+        exit_code = EXIT_SYSTEM_ERROR;
+        goto done;
+    }
+    if (plan.count == 0) {
+        console_message(CONSOLE_OUT, language, MSG_NOTHING_TO_CHANGE);
+        goto done;
+    }
+    plan_describe(&plan, language, &text);
+    if (!text.failed)
+        console_write(CONSOLE_OUT, text.data);
+    if (options->whatif) {
+        console_message(CONSOLE_OUT, language, MSG_WHATIF_NOTHING_WRITTEN);
+        goto done;
+    }
+
+    rc = plan_check_access(&real, &plan, &denied_path);
+    if (rc != REGSTORE_OK) {
+        char where[1100];
+        snprintf(where, sizeof(where), "HKLM\\%s", denied_path ? denied_path : "");
+        if (rc == REGSTORE_ACCESS_DENIED) {
+            console_message(CONSOLE_ERR, language, MSG_ERR_NOT_ADMIN, where);
+            exit_code = EXIT_NOT_ALLOWED;
+        } else {
+            say_windows_error(language, MSG_ERR_REGISTRY_READ, denied_path ? denied_path : "", (unsigned long)rc);
+            exit_code = EXIT_SYSTEM_ERROR;
+        }
+        goto done;
+    }
+    if (options->log_file) {
+        unsigned long log_rc = file_append(options->log_file, "", 0);
+        if (log_rc != ERROR_SUCCESS) {
+            say_windows_error(language, MSG_ERR_LOG_OPEN, options->log_file, log_rc);
+            exit_code = EXIT_FILE_ERROR;
+            goto done;
+        }
+    }
+    if (!options->no_backup) {
+        unsigned long backup_rc = write_automatic_backup(&before, &plan, context, backup_path, sizeof(backup_path));
+        if (backup_rc != ERROR_SUCCESS) {
+            say_windows_error(language, MSG_ERR_BACKUP_FAILED, backup_path, backup_rc);
+            exit_code = EXIT_FILE_ERROR;
+            goto done;
+        }
+        console_message(CONSOLE_OUT, language, MSG_BACKUP_SAVED, backup_path);
+    }
+
+    rc = plan_execute(&real, &plan, &report);
+    if (rc != REGSTORE_OK) {
+        char first[512], second[512];
+        windows_error_text((unsigned long)report.error, first, sizeof(first));
+        if (report.rollback_error == REGSTORE_OK) {
+            console_message(CONSOLE_ERR, language, MSG_ERR_WRITE_ROLLED_BACK, first);
+        } else {
+            windows_error_text((unsigned long)report.rollback_error, second, sizeof(second));
+            console_message(CONSOLE_ERR, language, MSG_ERR_WRITE_ROLLBACK_FAILED, first, second, backup_path);
+        }
+        exit_code = EXIT_SYSTEM_ERROR;
+        goto done;
+    }
+    if (options->log_file) {
+        unsigned long log_rc = append_log(context, &plan);
+        if (log_rc != ERROR_SUCCESS)
+            say_windows_error(language, MSG_ERR_FILE_WRITE, options->log_file, log_rc);
+    }
+    console_message(CONSOLE_OUT, language, MSG_CHANGES_WRITTEN, (unsigned)plan.count);
+    console_message(CONSOLE_OUT, language, MSG_NEXT_STEPS);
+    exit_code = EXIT_CHANGED;
+
+done:
+    if (mutex) {
+        ReleaseMutex(mutex);
+        CloseHandle(mutex);
+    }
+    strbuf_free(&text);
+    plan_free(&plan);
+    memory_registry_free(before_model);
+    memory_registry_free(after_model);
+    return exit_code;
+}
+
+/* Reads and checks a .reg file completely; prints the reason and returns EXIT_FILE_ERROR
+ * when it is refused. */
+static int read_reg_file(const char *path, enum language language, struct regops *ops)
+{
+    unsigned char *bytes = NULL;
+    size_t size = 0;
+    struct strbuf text;
+    struct regfile_error error;
+    unsigned long rc = file_read_all(path, REGFILE_MAX_BYTES, &bytes, &size);
+    int unicode, exit_code = EXIT_DONE;
+
+    memset(&error, 0, sizeof(error));
+    strbuf_init(&text);
+    if (rc != ERROR_SUCCESS) {
+        say_windows_error(language, MSG_ERR_FILE_READ, path, rc);
+        return EXIT_FILE_ERROR;
+    }
+    unicode = regfile_decode_unicode(bytes, size, &text, &error);
+    if (unicode == 0 && size > 0) {
+        /* An ANSI file (REGEDIT4): convert from this Windows' ANSI code page. */
+        int wide_length = MultiByteToWideChar(CP_ACP, 0, (const char *)bytes, (int)size, NULL, 0);
+        wchar_t *wide = wide_length > 0 ? malloc(((size_t)wide_length + 1) * sizeof(wchar_t)) : NULL;
+        int utf8_length;
+        if (wide) {
+            MultiByteToWideChar(CP_ACP, 0, (const char *)bytes, (int)size, wide, wide_length);
+            utf8_length = WideCharToMultiByte(CP_UTF8, 0, wide, wide_length, NULL, 0, NULL, NULL);
+            if (utf8_length > 0) {
+                char *utf8 = malloc((size_t)utf8_length);
+                if (utf8) {
+                    WideCharToMultiByte(CP_UTF8, 0, wide, wide_length, utf8, utf8_length, NULL, NULL);
+                    strbuf_append_n(&text, utf8, (size_t)utf8_length);
+                    free(utf8);
+                }
+            }
+            free(wide);
+        }
+    }
+    free(bytes);
+    if (unicode >= 0 && size > 0 && text.length == 0)
+        unicode = -1, error.reason = MSG_REGFILE_TOO_LARGE;
+    if (unicode >= 0 && size == 0)
+        unicode = -1, error.reason = MSG_REGFILE_EMPTY;
+    if (unicode >= 0 && regfile_parse(text.data, text.length, unicode, ops, &error) != 0)
+        unicode = -1;
+    if (unicode < 0) {
+        struct strbuf reason;
+        strbuf_init(&reason);
+        strbuf_printf(&reason, message_text(language, error.reason), error.detail);
+        console_message(CONSOLE_ERR, language, MSG_REGFILE_WHERE, path, error.line, reason.failed ? "" : reason.data);
+        strbuf_free(&reason);
+        exit_code = EXIT_FILE_ERROR;
+    }
+    strbuf_free(&text);
+    return exit_code;
+}
+
+/* The newest automatic backup that /undo itself did not make. */
+static int newest_backup(char *out, size_t size, char *folder, size_t folder_size)
+{
+    WIN32_FIND_DATAW found;
+    wchar_t pattern[MAX_PATH * 3];
+    wchar_t best[MAX_PATH] = L"";
+    HANDLE search;
+    wchar_t *wide_folder;
+    char *utf8;
+
+    if (backup_folder(folder, folder_size) != ERROR_SUCCESS)
+        return -1;
+    wide_folder = wide_from_utf8(folder);
+    if (!wide_folder)
+        return -1;
+    _snwprintf(pattern, MAX_PATH * 3 - 1, L"%ls\\*.reg", wide_folder);
+    pattern[MAX_PATH * 3 - 1] = L'\0';
+    free(wide_folder);
+    search = FindFirstFileW(pattern, &found);
+    if (search == INVALID_HANDLE_VALUE)
+        return -1;
+    do {
+        size_t length = wcslen(found.cFileName);
+        if (length > 9 && _wcsicmp(found.cFileName + length - 9, L"-undo.reg") == 0)
+            continue;
+        if (wcscmp(found.cFileName, best) > 0 && length < MAX_PATH)
+            wcscpy(best, found.cFileName);
+    } while (FindNextFileW(search, &found));
+    FindClose(search);
+    if (!best[0])
+        return -1;
+    utf8 = utf8_from_wide(best);
+    if (!utf8)
+        return -1;
+    snprintf(out, size, "%s\\%s", folder, utf8);
+    free(utf8);
+    return 0;
+}
+
+int command_change(const struct options *options, enum language language)
+{
+    struct change_context context;
+    struct regops ops = { NULL, 0 };
+    char undo_file[MAX_PATH * 4];
+    const char *file = options->command_value;
+    int exit_code = EXIT_DONE;
+
+    memset(&context, 0, sizeof(context));
+    context.options = options;
+    context.language = language;
+    snprintf(context.command_text, sizeof(context.command_text), "%s%s%s", options->command_switch,
+             options->command_value ? " " : "", options->command_value ? options->command_value : "");
+
+    switch (options->command) {
+    case COMMAND_APPLY:
+    case COMMAND_SET: {
+        struct protocol_targets targets;
+        if (options->command == COMMAND_APPLY) {
+            if (profile_targets(options->command_value, &targets) != 0) {
+                console_message(CONSOLE_ERR, language, MSG_ERR_UNKNOWN_PROFILE, options->command_value);
+                return EXIT_USAGE;
+            }
+        } else {
+            char *bad = NULL;
+            if (set_spec_parse(options->command_value, &targets, &bad) != 0) {
+                console_message(CONSOLE_ERR, language, MSG_ERR_BAD_SET_SPEC, bad ? bad : options->command_value);
+                free(bad);
+                return EXIT_USAGE;
+            }
+        }
+        if (targets_to_regops(&targets, &ops) != REGSTORE_OK) {
+            say_windows_error(language, MSG_ERR_WINDOWS_CALL, "malloc", ERROR_NOT_ENOUGH_MEMORY);
+            regops_free(&ops);
+            return EXIT_SYSTEM_ERROR;
+        }
+        break;
+    }
+    case COMMAND_UNDO:
+    case COMMAND_RESTORE:
+        /* /undo is /restore of the newest automatic backup. */
+        if (options->command == COMMAND_UNDO) {
+            char folder[MAX_PATH * 3] = "";
+            if (newest_backup(undo_file, sizeof(undo_file), folder, sizeof(folder)) != 0) {
+                console_message(CONSOLE_ERR, language, MSG_ERR_NO_BACKUP_FOR_UNDO, folder);
+                return EXIT_FILE_ERROR;
+            }
+            file = undo_file;
+        }
+        console_message(CONSOLE_OUT, language, MSG_RESTORE_FROM, file);
+        exit_code = read_reg_file(file, language, &ops);
+        if (exit_code != EXIT_DONE)
+            return exit_code;
+        break;
+    default:
+        return EXIT_USAGE;
+    }
+    exit_code = change_registry(&context, &ops);
+    regops_free(&ops);
+    return exit_code;
+}
+
+int command_backup(const struct options *options, enum language language)
+{
+    struct regstore real = regstore_win32();
+    struct memory_registry *model_memory = memory_registry_new();
+    struct regstore model;
+    struct strbuf bytes;
+    char stamp[32], comment[256];
+    unsigned long rc;
+    long read_rc;
+
+    if (!model_memory)
+        return EXIT_SYSTEM_ERROR;
+    model = memory_registry_store(model_memory);
+    strbuf_init(&bytes);
+    read_rc = model_load(&real, SCHANNEL_KEY_PATH, &model);
+    if (read_rc != REGSTORE_OK) {
+        say_windows_error(language, MSG_ERR_REGISTRY_READ, SCHANNEL_KEY_PATH, (unsigned long)read_rc);
+        memory_registry_free(model_memory);
+        return EXIT_SYSTEM_ERROR;
+    }
+    local_timestamp(stamp, sizeof(stamp), 0);
+    snprintf(comment, sizeof(comment), "TLS Switch %s backup, %s", TLSSWITCH_VERSION_STRING, stamp);
+    if (regfile_write_backup(&model, NULL, comment, &bytes) != REGSTORE_OK || bytes.failed)
+        rc = ERROR_NOT_ENOUGH_MEMORY;
+    else
+        rc = file_write_new(options->command_value, bytes.data, bytes.length);
+    strbuf_free(&bytes);
+    memory_registry_free(model_memory);
+    if (rc == ERROR_FILE_EXISTS) {
+        console_message(CONSOLE_ERR, language, MSG_ERR_FILE_EXISTS, options->command_value);
+        return EXIT_FILE_ERROR;
+    }
+    if (rc != ERROR_SUCCESS) {
+        say_windows_error(language, MSG_ERR_FILE_WRITE, options->command_value, rc);
+        return EXIT_FILE_ERROR;
+    }
+    console_message(CONSOLE_OUT, language, MSG_BACKUP_SAVED, options->command_value);
+    return EXIT_DONE;
+}

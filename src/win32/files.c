@@ -1,0 +1,94 @@
+/* File access with CreateFileW, so names in any language work on XP. */
+#include "files.h"
+#include "platform.h"
+#include "wide.h"
+
+#include <stdlib.h>
+
+static HANDLE open_file(const char *path, DWORD access, DWORD share, DWORD disposition)
+{
+    wchar_t *wide = wide_from_utf8(path);
+    HANDLE file;
+    if (!wide) {
+        SetLastError(ERROR_NOT_ENOUGH_MEMORY);
+        return INVALID_HANDLE_VALUE;
+    }
+    file = CreateFileW(wide, access, share, NULL, disposition, FILE_ATTRIBUTE_NORMAL, NULL);
+    free(wide);
+    return file;
+}
+
+unsigned long file_read_all(const char *path, size_t max_size, unsigned char **bytes, size_t *size)
+{
+    HANDLE file = open_file(path, GENERIC_READ, FILE_SHARE_READ, OPEN_EXISTING);
+    DWORD high = 0, low, got = 0;
+    unsigned long rc = ERROR_SUCCESS;
+    *bytes = NULL;
+    *size = 0;
+    if (file == INVALID_HANDLE_VALUE)
+        return GetLastError();
+    low = GetFileSize(file, &high);
+    if (low == INVALID_FILE_SIZE && GetLastError() != NO_ERROR)
+        rc = GetLastError();
+    else if (high != 0 || low > max_size)
+        rc = ERROR_FILE_TOO_LARGE;
+    else if (!(*bytes = malloc(low ? low : 1)))
+        rc = ERROR_NOT_ENOUGH_MEMORY;
+    else if (!ReadFile(file, *bytes, low, &got, NULL))
+        rc = GetLastError();
+    else
+        *size = got;
+    CloseHandle(file);
+    if (rc != ERROR_SUCCESS) {
+        free(*bytes);
+        *bytes = NULL;
+    }
+    return rc;
+}
+
+unsigned long file_write_new(const char *path, const void *bytes, size_t size)
+{
+    HANDLE file = open_file(path, GENERIC_WRITE, 0, CREATE_NEW);
+    DWORD written = 0;
+    unsigned long rc = ERROR_SUCCESS;
+    if (file == INVALID_HANDLE_VALUE)
+        return GetLastError();
+    if (!WriteFile(file, bytes, (DWORD)size, &written, NULL))
+        rc = GetLastError();
+    else if (written != size)
+        rc = ERROR_DISK_FULL;
+    if (!CloseHandle(file) && rc == ERROR_SUCCESS)
+        rc = GetLastError();
+    if (rc != ERROR_SUCCESS) {
+        wchar_t *wide = wide_from_utf8(path);
+        if (wide) {
+            DeleteFileW(wide);
+            free(wide);
+        }
+    }
+    return rc;
+}
+
+unsigned long file_append(const char *path, const void *bytes, size_t size)
+{
+    HANDLE file = open_file(path, FILE_APPEND_DATA, FILE_SHARE_READ, OPEN_ALWAYS);
+    DWORD written = 0;
+    unsigned long rc = ERROR_SUCCESS;
+    if (file == INVALID_HANDLE_VALUE)
+        return GetLastError();
+    if (!WriteFile(file, bytes, (DWORD)size, &written, NULL))
+        rc = GetLastError();
+    CloseHandle(file);
+    return rc;
+}
+
+int file_exists(const char *path)
+{
+    wchar_t *wide = wide_from_utf8(path);
+    DWORD attributes;
+    if (!wide)
+        return 0;
+    attributes = GetFileAttributesW(wide);
+    free(wide);
+    return attributes != INVALID_FILE_ATTRIBUTES;
+}

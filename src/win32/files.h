@@ -1,0 +1,21 @@
+/* Whole-file reading and writing for .reg files, backups and the log. */
+#ifndef TLSSWITCH_FILES_H
+#define TLSSWITCH_FILES_H
+
+#include <stddef.h>
+
+/* Reads at most max_size bytes; a larger file fails with ERROR_FILE_TOO_LARGE (223).
+ * Returns 0 (ERROR_SUCCESS) or a Windows error; *bytes is malloc'd. */
+unsigned long file_read_all(const char *path, size_t max_size, unsigned char **bytes, size_t *size);
+
+/* Writes a new file; fails with ERROR_FILE_EXISTS (80) when `path` exists, so nothing
+ * is ever overwritten. A half-written file is removed. */
+unsigned long file_write_new(const char *path, const void *bytes, size_t size);
+
+/* Appends to a file, creating it when missing. */
+unsigned long file_append(const char *path, const void *bytes, size_t size);
+
+/* Whether `path` exists. */
+int file_exists(const char *path);
+
+#endif
