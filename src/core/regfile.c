@@ -12,9 +12,15 @@
 
 static int fail(struct regfile_error *error, unsigned line, enum message_id reason, const char *detail)
 {
+    size_t n = detail ? strlen(detail) : 0;
     error->line = line;
     error->reason = reason;
-    snprintf(error->detail, sizeof(error->detail), "%s", detail ? detail : "");
+    /* Truncating a long detail (a key name) is fine: the line number says where. */
+    if (n >= sizeof(error->detail))
+        n = sizeof(error->detail) - 1;
+    if (n)
+        memcpy(error->detail, detail, n);
+    error->detail[n] = '\0';
     return -1;
 }
 
@@ -360,7 +366,7 @@ int regfile_parse(const char *text, size_t length, int is_unicode, struct regops
         strbuf_clear(&logical);
         strbuf_append(&logical, line);
         while (logical.length > 0 && logical.data[logical.length - 1] == '\\') {
-            const char *more;
+            const char *more = "";
             logical.data[--logical.length] = '\0';
             do {
                 if (!read_line(&r)) {

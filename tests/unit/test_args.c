@@ -107,6 +107,9 @@ static void bare_words_and_two_commands_are_refused(void **state)
     PARSE(&options, &error, "/status", "/version");
     assert_int_equal(result, -1);
     assert_int_equal(error.message, MSG_ERR_TWO_COMMANDS);
+    PARSE(&options, &error, "/status", "/status");
+    assert_int_equal(result, -1);
+    assert_int_equal(error.message, MSG_ERR_TWO_COMMANDS);
     assert_string_equal(error.first, "/status");
     assert_string_equal(error.second, "/version");
 }
@@ -121,7 +124,7 @@ static void csv_needs_status(void **state)
     assert_int_equal(result, -1);
     assert_int_equal(error.message, MSG_ERR_SWITCH_NEEDS_COMMAND);
     assert_string_equal(error.first, "/csv");
-    assert_string_equal(error.second, "status");
+    assert_string_equal(error.second, "/status");
     PARSE(&options, &error, "/csv", "/status");
     assert_int_equal(result, 0);
 }
