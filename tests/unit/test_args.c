@@ -107,11 +107,58 @@ static void bare_words_and_two_commands_are_refused(void **state)
     PARSE(&options, &error, "/status", "/version");
     assert_int_equal(result, -1);
     assert_int_equal(error.message, MSG_ERR_TWO_COMMANDS);
+    assert_string_equal(error.first, "/status");
+    assert_string_equal(error.second, "/version");
     PARSE(&options, &error, "/status", "/status");
     assert_int_equal(result, -1);
     assert_int_equal(error.message, MSG_ERR_TWO_COMMANDS);
-    assert_string_equal(error.first, "/status");
-    assert_string_equal(error.second, "/version");
+}
+
+static void change_commands_and_their_options(void **state)
+{
+    struct options options;
+    struct args_error error;
+    int result;
+    (void)state;
+    PARSE(&options, &error, "/apply", "recommended", "/whatif", "/nobackup", "/log", "C:\\tls.log");
+    assert_int_equal(result, 0);
+    assert_int_equal(options.command, COMMAND_APPLY);
+    assert_string_equal(options.command_value, "recommended");
+    assert_true(options.whatif);
+    assert_true(options.no_backup);
+    assert_string_equal(options.log_file, "C:\\tls.log");
+    assert_true(command_changes_registry(options.command));
+
+    PARSE(&options, &error, "/set:tls1.2=on,ssl3=off");
+    assert_int_equal(result, 0);
+    assert_int_equal(options.command, COMMAND_SET);
+    assert_string_equal(options.command_value, "tls1.2=on,ssl3=off");
+
+    PARSE(&options, &error, "/restore", "backup.reg");
+    assert_int_equal(result, 0);
+    assert_string_equal(options.command_value, "backup.reg");
+    PARSE(&options, &error, "/undo", "/whatif");
+    assert_int_equal(result, 0);
+    PARSE(&options, &error, "/backup", "b.reg", "/log", "x.log");
+    assert_int_equal(result, 0);
+    assert_false(command_changes_registry(options.command));
+
+    /* A value is required, and a switch is not a value. */
+    PARSE(&options, &error, "/apply");
+    assert_int_equal(result, -1);
+    assert_int_equal(error.message, MSG_ERR_MISSING_VALUE);
+    PARSE(&options, &error, "/restore", "/whatif");
+    assert_int_equal(result, -1);
+    assert_int_equal(error.message, MSG_ERR_MISSING_VALUE);
+    /* Options only where they mean something. */
+    PARSE(&options, &error, "/status", "/whatif");
+    assert_int_equal(result, -1);
+    assert_int_equal(error.message, MSG_ERR_SWITCH_NEEDS_COMMAND);
+    assert_string_equal(error.second, "/apply, /set, /restore, /undo");
+    PARSE(&options, &error, "/backup", "b.reg", "/nobackup");
+    assert_int_equal(result, -1);
+    PARSE(&options, &error, "/undo", "/csv");
+    assert_int_equal(result, -1);
 }
 
 static void csv_needs_status(void **state)
@@ -138,6 +185,7 @@ int main(void)
         cmocka_unit_test(unknown_switch_is_named),
         cmocka_unit_test(missing_and_bad_values),
         cmocka_unit_test(bare_words_and_two_commands_are_refused),
+        cmocka_unit_test(change_commands_and_their_options),
         cmocka_unit_test(csv_needs_status),
     };
     return cmocka_run_group_tests_name("args", tests, NULL, NULL);
