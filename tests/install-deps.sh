@@ -17,6 +17,8 @@ check wine have_command wine
 check wine64 test -x /usr/lib/wine/wine64
 check libcmocka-dev test -f /usr/include/cmocka.h
 check bats have_command bats
+check clang have_command clang
+check libclang-rt-dev compgen -G '/usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a'
 
 if ((${#need[@]} == 0)); then
   exit 0

@@ -8,13 +8,13 @@ source "$BATS_TEST_DIRNAME/fixture.bash"
 # Runs tlsswitch.exe under Wine with English messages unless the test says otherwise.
 # File descriptor 3 is bats' own: no Wine process may keep it open.
 tlsswitch() {
-  wine "$TLSSWITCH_EXE" "$@" 3>&-
+  wine "$TLSSWITCH_EXE" "$@" 3>&- </dev/null
 }
 
 client_key() { echo "$PROTOCOLS\\$1\\Client"; }
 
 set_dword() { # set_dword PROTOCOL NAME VALUE
-  wine reg add "$(client_key "$1")" /v "$2" /t REG_DWORD /d "$3" /f >/dev/null 3>&-
+  wine reg add "$(client_key "$1")" /v "$2" /t REG_DWORD /d "$3" /f >/dev/null 3>&- </dev/null
 }
 
 # The line of $output that starts with $1.
@@ -33,3 +33,38 @@ row_is() {
     return 1
   fi
 }
+
+ROOT=$(cd "$BATS_TEST_DIRNAME/../.." && pwd)
+BACKUPS="$WINEPREFIX/drive_c/ProgramData/TLS Switch/backups"
+
+# The value as `wine reg query` shows it ("0x1"), or "absent".
+reg_value() { # reg_value PROTOCOL NAME
+  local line
+  line=$(wine reg query "$(client_key "$1")" /v "$2" 2>/dev/null 3>&- </dev/null | tr -d '\r' | grep -i "^ *$2 ")
+  if [[ -z "$line" ]]; then echo absent; else awk '{print $NF}' <<<"$line"; fi
+}
+
+key_present() { # key_present KEY
+  wine reg query "$1" >/dev/null 2>&1 3>&- </dev/null
+}
+
+# The Protocols subtree as `wine reg export` writes it.
+export_protocols() { # export_protocols FILE
+  rm -f "$1"
+  wine reg export "$PROTOCOLS" "$(wine_path "$1")" /y >/dev/null 2>&1 3>&- </dev/null
+}
+
+# Runs tlsswitch.exe from a batch file under cmd.exe and prints what it printed, then
+# ERRORLEVEL=N: the exit code as a batch file sees it (Linux keeps only 8 bits of it).
+errorlevel_run() {
+  local batch="$WINEPREFIX/drive_c/errorlevel.bat" exe
+  exe=$(wine_path "$TLSSWITCH_EXE")
+  printf '@echo off\r\n"%s" %s\r\necho ERRORLEVEL=%%ERRORLEVEL%%\r\n' "$exe" "$*" >"$batch"
+  wine cmd /c 'C:\errorlevel.bat' 2>/dev/null 3>&- </dev/null | tr -d '\r'
+}
+
+backup_count() {
+  find "$BACKUPS" -name '*.reg' 2>/dev/null | wc -l
+}
+
+wine_path() { winepath -w "$1" 2>/dev/null </dev/null; }
