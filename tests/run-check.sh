@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The body of `make -f Makefile.mingw check` (after the build): runs the unit tests,
-# the XP import audit, the audit's own test and the Wine tests, each printing TAP,
+# the XP import audit, the fuzzer (60 s), the audit's own test and the Wine tests,
+# each printing TAP,
 # and ends with one line "N passed, N failed".
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -39,10 +40,24 @@ audit() {
   done
 }
 
+# A bounded libFuzzer run over the .reg reader: any crash, leak or sanitizer report fails it.
+fuzz() {
+  local out
+  out=$(mktemp)
+  if make -s -f Makefile.mingw fuzz FUZZ_SECONDS="${FUZZ_SECONDS:-60}" >"$out" 2>&1; then
+    echo "ok - fuzzing the .reg reader: $(grep -m1 'number_of_executed_units' "$out" | awk '{print $2}') inputs, no finding"
+  else
+    tail -n 30 "$out"
+    echo "not ok - fuzzing the .reg reader found a problem (the input is saved as build/crash-* or ./crash-*)"
+  fi
+  rm -f "$out"
+}
+
 for test in build/native/test_*; do
   run_suite "unit: ${test##*/}" env CMOCKA_MESSAGE_OUTPUT=TAP "$test"
 done
 run_suite "xp-audit" audit
+run_suite "fuzz" fuzz
 run_suite "xp-audit self-test" bats --tap tests/audit
 run_suite "wine" tests/run-wine-tests.sh
 

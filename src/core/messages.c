@@ -14,28 +14,50 @@ static const struct message_row messages[MSG_COUNT] = {
         "TLS Switch %s: lets older mail programs on this PC use TLS 1.2.\n"
         "\n"
         "Usage:\n"
-        "  tlsswitch /status [/csv]   Show the Schannel protocol settings and what they mean.\n"
-        "  tlsswitch /version         Show the version.\n"
-        "  tlsswitch /?               Show this help.\n"
+        "  tlsswitch /status [/csv]          Show the Schannel protocol settings and what they mean.\n"
+        "  tlsswitch /apply PROFILE          Apply a profile: recommended, tls12only or osdefault.\n"
+        "  tlsswitch /set PROTOCOL=STATE,... Set protocols (ssl2, ssl3, tls1.0, tls1.1, tls1.2)\n"
+        "                                    to on, optin, off or default.\n"
+        "  tlsswitch /backup FILE            Save the current settings to a .reg file.\n"
+        "  tlsswitch /restore FILE           Return the settings to what a .reg file says.\n"
+        "  tlsswitch /undo                   Restore the newest automatic backup.\n"
+        "  tlsswitch /version                Show the version.\n"
+        "  tlsswitch /?                      Show this help.\n"
         "\n"
         "Options:\n"
-        "  /csv                       With /status: print CSV for scripts.\n"
-        "  /lang en|ja                Language of the messages (default: Windows' language).\n"
+        "  /whatif      With /apply, /set, /restore, /undo: show the changes, write nothing.\n"
+        "  /nobackup    Change without the automatic backup.\n"
+        "  /log FILE    Append a line for every value changed.\n"
+        "  /csv         With /status: print CSV for scripts.\n"
+        "  /lang en|ja  Language of the messages (default: Windows' language).\n"
         "\n"
-        "Exit codes: 0 done, 1 wrong command line, 5 a Windows function failed.\n",
+        "Exit codes: 0 done, nothing changed; 3010 changes written (restart programs, and Windows\n"
+        "to be sure); 1 wrong command line; 2 not an administrator; 4 file error or refused\n"
+        ".reg file; 5 a Windows function failed; 6 another TLS Switch was busy.\n",
 
         "TLS Switch %s: このパソコンの古いメールソフトで TLS 1.2 を使えるようにします。\n"
         "\n"
         "使い方:\n"
-        "  tlsswitch /status [/csv]   Schannel のプロトコル設定とその意味を表示します。\n"
-        "  tlsswitch /version         バージョンを表示します。\n"
-        "  tlsswitch /?               このヘルプを表示します。\n"
+        "  tlsswitch /status [/csv]          Schannel のプロトコル設定とその意味を表示します。\n"
+        "  tlsswitch /apply プロファイル     プロファイルを適用します: recommended、tls12only、osdefault。\n"
+        "  tlsswitch /set プロトコル=状態,...  プロトコル (ssl2、ssl3、tls1.0、tls1.1、tls1.2) を\n"
+        "                                    on、optin、off、default のどれかにします。\n"
+        "  tlsswitch /backup ファイル        今の設定を .reg ファイルに保存します。\n"
+        "  tlsswitch /restore ファイル       .reg ファイルの内容に設定を戻します。\n"
+        "  tlsswitch /undo                   いちばん新しい自動バックアップに戻します。\n"
+        "  tlsswitch /version                バージョンを表示します。\n"
+        "  tlsswitch /?                      このヘルプを表示します。\n"
         "\n"
         "オプション:\n"
-        "  /csv                       /status と一緒に: スクリプト用に CSV で出力します。\n"
-        "  /lang en|ja                メッセージの言語 (既定: Windows の言語)。\n"
+        "  /whatif      /apply、/set、/restore、/undo と一緒に: 変更内容を表示し、何も書き込みません。\n"
+        "  /nobackup    自動バックアップを作らずに変更します。\n"
+        "  /log ファイル 変更した値ごとに 1 行ずつ追記します。\n"
+        "  /csv         /status と一緒に: スクリプト用に CSV で出力します。\n"
+        "  /lang en|ja  メッセージの言語 (既定: Windows の言語)。\n"
         "\n"
-        "終了コード: 0 完了、1 コマンドラインの誤り、5 Windows の関数が失敗。\n",
+        "終了コード: 0 完了 (変更なし)、3010 変更を書き込んだ (プログラムと、念のため Windows を\n"
+        "再起動)、1 コマンドラインの誤り、2 管理者ではない、4 ファイルの誤り・拒否した .reg ファイル、\n"
+        "5 Windows の関数が失敗、6 別の TLS Switch が処理中。\n",
     } },
     [MSG_HINT_HELP] = { {
         "Type tlsswitch /? for help.\n",
@@ -107,9 +129,11 @@ static const struct message_row messages[MSG_COUNT] = {
     } },
     [MSG_VERDICT_TLS12_NOT_DEFAULT] = { {
         "Older mail programs on this PC cannot use TLS 1.2, which many mail providers require since 2022.\n"
-        "This Windows can do TLS 1.2, but it is not used by default.\n",
+        "This Windows can do TLS 1.2, but it is not used by default.\n"
+        "To fix it, run as an administrator: tlsswitch /apply recommended\n",
         "このパソコンの古いメールソフトは TLS 1.2 を使えません。2022 年ごろから多くのメール事業者が TLS 1.2 を必須にしています。\n"
-        "この Windows は TLS 1.2 に対応していますが、既定では使われません。\n",
+        "この Windows は TLS 1.2 に対応していますが、既定では使われません。\n"
+        "直すには、管理者として次を実行してください: tlsswitch /apply recommended\n",
     } },
     [MSG_VERDICT_TLS12_OFF] = { {
         "TLS 1.2 is turned off in the registry (Enabled=0): no program on this PC can use it.\n",

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# A real mail server for the tests: dovecot from Debian, from a private configuration,
+# on 127.0.0.1 only, accepting TLS 1.2 or newer like a provider that dropped TLS 1.0.
+# It logs the TLS version of every connection, so tests can confirm from the server's
+# side what was negotiated.
+#
+#   dovecot.sh start DIR    creates DIR (certificate, configuration, log) and starts it;
+#                           prints the ports as shell assignments: POP3S_PORT=... etc.
+#   dovecot.sh stop DIR     stops it
+set -eu
+command=${1:?usage: dovecot.sh start|stop DIR}
+dir=${2:?usage: dovecot.sh start|stop DIR}
+base_port=${DOVECOT_BASE_PORT:-31000}
+
+case "$command" in
+start)
+  mkdir -p "$dir/run" "$dir/mail"
+  chmod 755 "$dir" "$dir/run"
+  openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj /CN=localhost \
+    -keyout "$dir/key.pem" -out "$dir/cert.pem" >/dev/null 2>&1
+  chmod 644 "$dir/key.pem" "$dir/cert.pem"
+  cat >"$dir/dovecot.conf" <<CONF
+protocols = pop3 imap
+listen = 127.0.0.1
+base_dir = $dir/run
+state_dir = $dir/run
+log_path = $dir/dovecot.log
+info_log_path = $dir/dovecot.log
+default_login_user = dovenull
+default_internal_user = dovecot
+ssl = yes
+ssl_cert = <$dir/cert.pem
+ssl_key = <$dir/key.pem
+ssl_min_protocol = TLSv1.2
+verbose_ssl = yes
+login_log_format_elements = rip=%r lip=%l %k
+disable_plaintext_auth = yes
+mail_location = maildir:$dir/mail
+passdb {
+  driver = static
+  args = password=unused
+}
+userdb {
+  driver = static
+  args = uid=nobody gid=nogroup home=$dir/mail
+}
+service pop3-login {
+  inet_listener pop3 {
+    port = $((base_port + 110))
+  }
+  inet_listener pop3s {
+    port = $((base_port + 995))
+    ssl = yes
+  }
+}
+service imap-login {
+  inet_listener imap {
+    port = $((base_port + 143))
+  }
+  inet_listener imaps {
+    port = $((base_port + 993))
+    ssl = yes
+  }
+}
+service anvil {
+  chroot =
+}
+CONF
+  dovecot -c "$dir/dovecot.conf"
+  for _ in $(seq 50); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$((base_port + 995))") 2>/dev/null; then break; fi
+    sleep 0.1
+  done
+  echo "POP3_PORT=$((base_port + 110)) POP3S_PORT=$((base_port + 995)) IMAP_PORT=$((base_port + 143)) IMAPS_PORT=$((base_port + 993))"
+  ;;
+stop)
+  if [[ -f "$dir/dovecot.conf" ]]; then
+    dovecot -c "$dir/dovecot.conf" stop >/dev/null 2>&1 || true
+  fi
+  ;;
+*)
+  echo "usage: dovecot.sh start|stop DIR" >&2
+  exit 2
+  ;;
+esac
