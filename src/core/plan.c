@@ -5,15 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static char *copy_text(const char *text)
-{
-    size_t n = strlen(text) + 1;
-    char *copy = malloc(n);
-    if (copy)
-        memcpy(copy, text, n);
-    return copy;
-}
-
 static void free_value(struct regstore_value *value)
 {
     free(value->data);
@@ -46,8 +37,8 @@ static long add_change(struct plan *plan, enum change_kind kind, const char *pat
     change = &grown[plan->count];
     memset(change, 0, sizeof(*change));
     change->kind = kind;
-    change->path = copy_text(path);
-    change->name = copy_text(name ? name : "");
+    change->path = text_duplicate(path);
+    change->name = text_duplicate(name ? name : "");
     if (old_value) {
         change->had_old_value = 1;
         change->old_value = *old_value;

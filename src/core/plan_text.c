@@ -10,9 +10,7 @@ void value_describe(const struct regstore_value *value, int present, enum langua
     if (!present) {
         snprintf(out, out_size, "%s", message_text(language, MSG_VALUE_ABSENT));
     } else if (value->type == REGTYPE_DWORD && value->size == 4) {
-        unsigned long dword = (unsigned long)value->data[0] | ((unsigned long)value->data[1] << 8) |
-                              ((unsigned long)value->data[2] << 16) | ((unsigned long)value->data[3] << 24);
-        snprintf(out, out_size, "%lu", dword);
+        snprintf(out, out_size, "%lu", le32_load(value->data));
     } else {
         snprintf(out, out_size, message_text(language, MSG_VALUE_OTHER_TYPE), regtype_name(value->type),
                  (unsigned long)value->size);

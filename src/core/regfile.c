@@ -250,10 +250,7 @@ static int parse_value_line(const char *line, unsigned line_number, const char *
         }
         if (rc == 0) {
             unsigned char bytes[4];
-            bytes[0] = (unsigned char)(value & 0xff);
-            bytes[1] = (unsigned char)((value >> 8) & 0xff);
-            bytes[2] = (unsigned char)((value >> 16) & 0xff);
-            bytes[3] = (unsigned char)((value >> 24) & 0xff);
+            le32_store(bytes, value);
             strbuf_append_n(&data, (const char *)bytes, 4);
         }
     } else if (strncmp(p, "hex:", 4) == 0 || strncmp(p, "hex(", 4) == 0) {
@@ -432,16 +429,14 @@ static long entry_add(struct backup_entries *entries, const char *path, int exis
             entry = &entries->items[i];
     if (!entry) {
         struct backup_entry *grown = realloc(entries->items, (entries->count + 1) * sizeof(*grown));
-        size_t n = strlen(path) + 1;
         if (!grown)
             return REGSTORE_NO_MEMORY;
         entries->items = grown;
         entry = &grown[entries->count];
         memset(entry, 0, sizeof(*entry));
-        entry->path = malloc(n);
+        entry->path = text_duplicate(path);
         if (!entry->path)
             return REGSTORE_NO_MEMORY;
-        memcpy(entry->path, path, n);
         entry->existed = existed;
         entries->count++;
     }
@@ -499,16 +494,9 @@ static long gather_entries(const struct regstore *current, const struct plan *pl
 static int compare_entries(const void *a, const void *b)
 {
     const struct backup_entry *x = a, *y = b;
-    const char *p = x->path, *q = y->path;
     if (x->existed != y->existed)
         return x->existed ? -1 : 1;    /* keys to restore first, keys to delete after */
-    for (;; p++, q++) {
-        char cp = text_ascii_lower(*p), cq = text_ascii_lower(*q);
-        if (cp != cq)
-            return (unsigned char)cp < (unsigned char)cq ? -1 : 1;
-        if (!cp)
-            return 0;
-    }
+    return text_compare_nocase(x->path, y->path);
 }
 
 static void write_quoted(struct strbuf *out, const char *text)
@@ -530,9 +518,7 @@ static void write_value(struct strbuf *out, const char *name, const struct regst
     else
         write_quoted(out, name);
     if (value->type == REGTYPE_DWORD && value->size == 4) {
-        unsigned long dword = (unsigned long)value->data[0] | ((unsigned long)value->data[1] << 8) |
-                              ((unsigned long)value->data[2] << 16) | ((unsigned long)value->data[3] << 24);
-        strbuf_printf(out, "=dword:%08lx\n", dword);
+        strbuf_printf(out, "=dword:%08lx\n", le32_load(value->data));
         return;
     }
     /* Everything else as hex bytes, wrapped as regedit wraps them, so the exact type and

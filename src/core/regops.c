@@ -1,17 +1,9 @@
 /* Building operation lists and applying them to a model registry. */
 #include "regops.h"
+#include "text.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-static char *copy_text(const char *text)
-{
-    size_t n = strlen(text) + 1;
-    char *copy = malloc(n);
-    if (copy)
-        memcpy(copy, text, n);
-    return copy;
-}
 
 long regops_add(struct regops *ops, enum regop_kind kind, const char *path, const char *name,
                 uint32_t type, const unsigned char *data, uint32_t size, unsigned line)
@@ -27,8 +19,8 @@ long regops_add(struct regops *ops, enum regop_kind kind, const char *path, cons
     op->type = type;
     op->size = size;
     op->line = line;
-    op->path = copy_text(path);
-    op->name = copy_text(name ? name : "");
+    op->path = text_duplicate(path);
+    op->name = text_duplicate(name ? name : "");
     op->data = malloc(size ? size : 1);
     if (!op->path || !op->name || !op->data) {
         free(op->path);
@@ -45,10 +37,7 @@ long regops_add(struct regops *ops, enum regop_kind kind, const char *path, cons
 long regops_add_dword(struct regops *ops, const char *path, const char *name, uint32_t value)
 {
     unsigned char bytes[4];
-    bytes[0] = (unsigned char)(value & 0xff);
-    bytes[1] = (unsigned char)((value >> 8) & 0xff);
-    bytes[2] = (unsigned char)((value >> 16) & 0xff);
-    bytes[3] = (unsigned char)((value >> 24) & 0xff);
+    le32_store(bytes, value);
     return regops_add(ops, REGOP_SET_VALUE, path, name, REGTYPE_DWORD, bytes, 4, 0);
 }
 

@@ -22,8 +22,7 @@ long regstore_read_setting(const struct regstore *store, const char *path, const
         return rc;
     if (value.type == REGTYPE_DWORD && value.size == 4) {
         out->state = VALUE_DWORD;
-        out->dword = (uint32_t)value.data[0] | ((uint32_t)value.data[1] << 8) |
-                     ((uint32_t)value.data[2] << 16) | ((uint32_t)value.data[3] << 24);
+        out->dword = (uint32_t)le32_load(value.data);
     } else {
         /* A REG_DWORD of the wrong length is as unreadable to Schannel as a string. */
         out->state = VALUE_WRONG_TYPE;
@@ -70,29 +69,20 @@ void name_list_free(struct name_list *list)
 
 long name_list_add(struct name_list *list, const char *name)
 {
-    size_t length = strlen(name) + 1;
     char **grown = realloc(list->names, (list->count + 1) * sizeof(char *));
     if (!grown)
         return REGSTORE_NO_MEMORY;
     list->names = grown;
-    list->names[list->count] = malloc(length);
+    list->names[list->count] = text_duplicate(name);
     if (!list->names[list->count])
         return REGSTORE_NO_MEMORY;
-    memcpy(list->names[list->count], name, length);
     list->count++;
     return REGSTORE_OK;
 }
 
 static int compare_nocase(const void *a, const void *b)
 {
-    const char *x = *(const char *const *)a, *y = *(const char *const *)b;
-    for (;; x++, y++) {
-        char cx = text_ascii_lower(*x), cy = text_ascii_lower(*y);
-        if (cx != cy)
-            return (unsigned char)cx < (unsigned char)cy ? -1 : 1;
-        if (!cx)
-            return 0;
-    }
+    return text_compare_nocase(*(const char *const *)a, *(const char *const *)b);
 }
 
 void name_list_sort(struct name_list *list)

@@ -25,15 +25,6 @@ struct memory_registry {
     long fail_error;
 };
 
-static char *duplicate(const char *text)
-{
-    size_t n = strlen(text) + 1;
-    char *copy = malloc(n);
-    if (copy)
-        memcpy(copy, text, n);
-    return copy;
-}
-
 struct memory_registry *memory_registry_new(void)
 {
     return calloc(1, sizeof(struct memory_registry));
@@ -94,7 +85,7 @@ static long add_one_key(struct memory_registry *registry, const char *path)
         return REGSTORE_NO_MEMORY;
     registry->keys = grown;
     memset(&grown[registry->key_count], 0, sizeof(*grown));
-    grown[registry->key_count].path = duplicate(path);
+    grown[registry->key_count].path = text_duplicate(path);
     if (!grown[registry->key_count].path)
         return REGSTORE_NO_MEMORY;
     registry->key_count++;
@@ -103,7 +94,7 @@ static long add_one_key(struct memory_registry *registry, const char *path)
 
 long memory_registry_add_key(struct memory_registry *registry, const char *path)
 {
-    char *prefix = duplicate(path);
+    char *prefix = text_duplicate(path);
     char *p;
     long rc = REGSTORE_OK;
     if (!prefix)
@@ -146,7 +137,7 @@ long memory_registry_set(struct memory_registry *registry, const char *path, con
         }
         key->values = grown;
         value = &grown[key->value_count];
-        value->name = duplicate(name);
+        value->name = text_duplicate(name);
         if (!value->name) {
             free(copy);
             return REGSTORE_NO_MEMORY;
@@ -165,17 +156,14 @@ long memory_registry_set_dword(struct memory_registry *registry, const char *pat
                                const char *name, uint32_t value)
 {
     unsigned char bytes[4];
-    bytes[0] = (unsigned char)(value & 0xff);
-    bytes[1] = (unsigned char)((value >> 8) & 0xff);
-    bytes[2] = (unsigned char)((value >> 16) & 0xff);
-    bytes[3] = (unsigned char)((value >> 24) & 0xff);
+    le32_store(bytes, value);
     return memory_registry_set(registry, path, name, REGTYPE_DWORD, bytes, 4);
 }
 
 void memory_registry_fail_on(struct memory_registry *registry, const char *path, long error)
 {
     free(registry->fail_path);
-    registry->fail_path = (error && path) ? duplicate(path) : NULL;
+    registry->fail_path = (error && path) ? text_duplicate(path) : NULL;
     registry->fail_error = error;
 }
 

@@ -22,6 +22,40 @@ int text_equal_nocase_n(const char *a, const char *b, size_t n)
     return 1;
 }
 
+int text_compare_nocase(const char *a, const char *b)
+{
+    for (;; a++, b++) {
+        char ca = text_ascii_lower(*a), cb = text_ascii_lower(*b);
+        if (ca != cb)
+            return (unsigned char)ca < (unsigned char)cb ? -1 : 1;
+        if (!ca)
+            return 0;
+    }
+}
+
+char *text_duplicate(const char *text)
+{
+    size_t n = strlen(text) + 1;
+    char *copy = malloc(n);
+    if (copy)
+        memcpy(copy, text, n);
+    return copy;
+}
+
+void le32_store(unsigned char bytes[4], unsigned long value)
+{
+    bytes[0] = (unsigned char)(value & 0xff);
+    bytes[1] = (unsigned char)((value >> 8) & 0xff);
+    bytes[2] = (unsigned char)((value >> 16) & 0xff);
+    bytes[3] = (unsigned char)((value >> 24) & 0xff);
+}
+
+unsigned long le32_load(const unsigned char bytes[4])
+{
+    return (unsigned long)bytes[0] | ((unsigned long)bytes[1] << 8) | ((unsigned long)bytes[2] << 16) |
+           ((unsigned long)bytes[3] << 24);
+}
+
 int text_equal_nocase(const char *a, const char *b)
 {
     size_t la = strlen(a);

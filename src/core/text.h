@@ -11,6 +11,14 @@
 int text_equal_nocase(const char *a, const char *b);
 int text_equal_nocase_n(const char *a, const char *b, size_t n);
 char text_ascii_lower(char c);
+/* strcmp without ASCII case: negative, 0 or positive. */
+int text_compare_nocase(const char *a, const char *b);
+/* A malloc'd copy, or NULL when out of memory. */
+char *text_duplicate(const char *text);
+
+/* Registry DWORDs are 4 little-endian bytes. */
+void le32_store(unsigned char bytes[4], unsigned long value);
+unsigned long le32_load(const unsigned char bytes[4]);
 
 /* A growable, always NUL-terminated buffer. On allocation failure `failed` is set and
  * further appends do nothing, so callers check once at the end. */
