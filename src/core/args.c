@@ -6,7 +6,10 @@
 
 enum switch_kind { SWITCH_COMMAND, SWITCH_FLAG, SWITCH_VALUE };
 
-enum option_id { OPTION_NONE, OPTION_CSV, OPTION_LANGUAGE, OPTION_WHATIF, OPTION_NO_BACKUP, OPTION_LOG };
+enum option_id {
+    OPTION_NONE, OPTION_CSV, OPTION_LANGUAGE, OPTION_WHATIF, OPTION_NO_BACKUP, OPTION_LOG, OPTION_TEST,
+    OPTION_TIMEOUT, OPTION_PROTOCOL
+};
 
 #define WITH(command) (1u << (command))
 #define ANY_COMMAND 0u
@@ -39,6 +42,14 @@ static const struct switch_row switches[] = {
     { "log",      SWITCH_VALUE,   1, COMMAND_NONE,    OPTION_LOG,       CHANGE_COMMANDS | WITH(COMMAND_BACKUP),
       "/apply, /set, /backup, /restore, /undo" },
     { "lang",     SWITCH_VALUE,   1, COMMAND_NONE,    OPTION_LANGUAGE,  ANY_COMMAND, NULL },
+    /* /test is a command of its own, or runs after /apply or /set: the GUI's flow. */
+    { "test",     SWITCH_VALUE,   1, COMMAND_NONE,    OPTION_TEST,
+      WITH(COMMAND_NONE) | WITH(COMMAND_APPLY) | WITH(COMMAND_SET), "/apply, /set" },
+    { "timeout",  SWITCH_VALUE,   1, COMMAND_NONE,    OPTION_TIMEOUT,
+      WITH(COMMAND_NONE) | WITH(COMMAND_APPLY) | WITH(COMMAND_SET) | WITH(COMMAND_HANDSHAKE), "/test" },
+    /* Internal: /test runs each handshake as tlsswitch /handshake TARGET /protocol P. */
+    { "handshake", SWITCH_COMMAND, 1, COMMAND_HANDSHAKE, OPTION_NONE,   ANY_COMMAND, NULL },
+    { "protocol", SWITCH_VALUE,   1, COMMAND_NONE,    OPTION_PROTOCOL,  WITH(COMMAND_HANDSHAKE), "/handshake" },
 };
 
 #define SWITCH_COUNT (sizeof(switches) / sizeof(switches[0]))
@@ -111,6 +122,9 @@ int args_parse(int argc, char **argv, struct options *out, struct args_error *er
             case OPTION_WHATIF: out->whatif = 1; break;
             case OPTION_NO_BACKUP: out->no_backup = 1; break;
             case OPTION_LOG: out->log_file = value; break;
+            case OPTION_TEST: out->test_target = value; break;
+            case OPTION_TIMEOUT: out->timeout_text = value; break;
+            case OPTION_PROTOCOL: out->probe_protocol = value; break;
             case OPTION_LANGUAGE:
                 if (language_from_code(value, &out->language) != 0)
                     return fail(error, MSG_ERR_BAD_LANGUAGE, value, NULL);
@@ -130,5 +144,9 @@ int args_parse(int argc, char **argv, struct options *out, struct args_error *er
     for (r = 0; r < restricted_count; r++)
         if (!(restricted[r]->allowed_with & WITH(out->command)))
             return fail(error, MSG_ERR_SWITCH_NEEDS_COMMAND, restricted_text[r], restricted[r]->allowed_text);
+    if (out->test_target && out->command == COMMAND_NONE)
+        out->command = COMMAND_TEST;
+    if (out->timeout_text && !out->test_target && out->command != COMMAND_HANDSHAKE)
+        return fail(error, MSG_ERR_SWITCH_NEEDS_COMMAND, "/timeout", "/test");
     return 0;
 }

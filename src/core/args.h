@@ -15,7 +15,9 @@ enum command {
     COMMAND_SET,       /* value: PROTOCOL=STATE,... */
     COMMAND_BACKUP,    /* value: the file */
     COMMAND_RESTORE,   /* value: the file */
-    COMMAND_UNDO
+    COMMAND_UNDO,
+    COMMAND_TEST,      /* /test TARGET alone (with /apply or /set it runs after the change) */
+    COMMAND_HANDSHAKE  /* internal: one handshake in a child process of /test */
 };
 
 struct options {
@@ -26,6 +28,9 @@ struct options {
     int whatif;
     int no_backup;
     const char *log_file;
+    const char *test_target;      /* /test TARGET */
+    const char *timeout_text;     /* /timeout SECONDS, checked by the command */
+    const char *probe_protocol;   /* internal /protocol for /handshake */
     int language_given;
     enum language language;
 };

@@ -6,6 +6,7 @@ enum exit_code {
     EXIT_DONE = 0,            /* done; nothing in the registry was changed */
     EXIT_USAGE = 1,           /* wrong command line */
     EXIT_NOT_ALLOWED = 2,     /* not an administrator: nothing was changed */
+    EXIT_TEST_FAILED = 3,     /* /test: the mail server cannot be reached as an old mail program would */
     EXIT_FILE_ERROR = 4,      /* a file could not be read or written, or a .reg file was refused */
     EXIT_SYSTEM_ERROR = 5,    /* a Windows function failed (the message says which and why) */
     EXIT_BUSY = 6,            /* another TLS Switch was changing the settings */

@@ -331,6 +331,242 @@ static const struct message_row messages[MSG_COUNT] = {
         "Waiting for another TLS Switch to finish...\n",
         "別の TLS Switch の終了を待っています...\n",
     } },
+    [MSG_ERR_BAD_TARGET] = { {
+        "Error: \"%s\" is not a server to test. Use smtps://host, smtp://host, pop3s://host, pop3://host, imaps://host, imap://host, https://host or host[:port].\n",
+        "エラー: \"%s\" はテストできるサーバーの指定ではありません。smtps://ホスト、smtp://ホスト、pop3s://ホスト、pop3://ホスト、imaps://ホスト、imap://ホスト、https://ホスト、ホスト[:ポート] のどれかの形で指定してください。\n",
+    } },
+    [MSG_ERR_BAD_TIMEOUT] = { {
+        "Error: /timeout takes a number of seconds from 1 to 300, not \"%s\".\n",
+        "エラー: /timeout には 1 ～ 300 の秒数を指定してください (\"%s\" は使えません)。\n",
+    } },
+    [MSG_TEST_TITLE] = { {
+        "TLS Switch %s: testing %s\n\n",
+        "TLS Switch %s: %s をテストします\n\n",
+    } },
+    [MSG_TEST_DEFAULT_LINE] = { {
+        "Default handshake (as older mail programs make it): %s\n",
+        "既定のハンドシェイク (古いメールソフトと同じ方法): %s\n",
+    } },
+    [MSG_TEST_PROBES_TITLE] = { {
+        "Each protocol on its own:\n",
+        "プロトコルごとの結果:\n",
+    } },
+    [MSG_PROBE_WORKS] = { {
+        "works",
+        "接続できる",
+    } },
+    [MSG_PROBE_REFUSED] = { {
+        "refused by the server",
+        "サーバーが拒否",
+    } },
+    [MSG_PROBE_REGISTRY_OFF] = { {
+        "turned off in the registry",
+        "レジストリで無効",
+    } },
+    [MSG_PROBE_UNSUPPORTED] = { {
+        "this Windows cannot do it",
+        "この Windows は非対応",
+    } },
+    [MSG_PROBE_FAILED] = { {
+        "failed: %s",
+        "失敗: %s",
+    } },
+    [MSG_OUTCOME_OK] = { {
+        "works",
+        "接続できる",
+    } },
+    [MSG_OUTCOME_HOST_NOT_FOUND] = { {
+        "host not found",
+        "ホストが見つからない",
+    } },
+    [MSG_OUTCOME_REFUSED] = { {
+        "connection refused",
+        "接続を拒否された",
+    } },
+    [MSG_OUTCOME_CONNECT_TIMEOUT] = { {
+        "no answer to the connection",
+        "接続に応答がない",
+    } },
+    [MSG_OUTCOME_TIMEOUT] = { {
+        "the server stopped answering",
+        "サーバーの応答が止まった",
+    } },
+    [MSG_OUTCOME_CLOSED] = { {
+        "the server closed the connection",
+        "サーバーが接続を切った",
+    } },
+    [MSG_OUTCOME_PLAINTEXT] = { {
+        "plain text instead of TLS",
+        "TLS ではなく平文で応答",
+    } },
+    [MSG_OUTCOME_NOT_TLS] = { {
+        "the answer is not TLS",
+        "応答が TLS ではない",
+    } },
+    [MSG_OUTCOME_OVERSIZED] = { {
+        "an oversized TLS record",
+        "大きすぎる TLS レコード",
+    } },
+    [MSG_OUTCOME_ALERT] = { {
+        "the server refused the handshake (TLS alert %d)",
+        "サーバーがハンドシェイクを拒否 (TLS アラート %d)",
+    } },
+    [MSG_OUTCOME_NOTHING_TO_OFFER] = { {
+        "no protocol left to offer",
+        "使えるプロトコルがない",
+    } },
+    [MSG_OUTCOME_HANDSHAKE_ERROR] = { {
+        "handshake error %s",
+        "ハンドシェイクのエラー %s",
+    } },
+    [MSG_OUTCOME_STARTTLS_REFUSED] = { {
+        "STARTTLS did not work",
+        "STARTTLS が使えない",
+    } },
+    [MSG_OUTCOME_MAIL_FAILED] = { {
+        "TLS works, but the mail server's answer was not good",
+        "TLS は使えるが、メール サーバーの応答が正しくない",
+    } },
+    [MSG_OUTCOME_SYSTEM_ERROR] = { {
+        "a Windows function failed (%s)",
+        "Windows の関数が失敗 (%s)",
+    } },
+    [MSG_TEST_CONNECTION] = { {
+        "Connection: %s, cipher %s (%lu bits), hash %s, key exchange %s\n",
+        "接続: %s、暗号 %s (%lu ビット)、ハッシュ %s、鍵交換 %s\n",
+    } },
+    [MSG_TEST_CERTIFICATE] = { {
+        "Certificate: %s\n  issued by: %s\n  valid from %s to %s\n  SHA-1 thumbprint: %s\n",
+        "証明書: %s\n  発行者: %s\n  有効期間: %s ～ %s\n  SHA-1 拇印: %s\n",
+    } },
+    [MSG_TEST_CHAIN_OK] = { {
+        "  check: trusted, and issued for %s\n",
+        "  検証: 信頼できる証明書で、%s 用に発行されています\n",
+    } },
+    [MSG_TEST_CHAIN_BAD] = { {
+        "  check: %s\n",
+        "  検証: %s\n",
+    } },
+    [MSG_TEST_REPLY] = { {
+        "Mail server's answer: %s\n",
+        "メール サーバーの応答: %s\n",
+    } },
+    [MSG_TEST_DIAGNOSIS] = { {
+        "\nWhat this means:\n",
+        "\n診断:\n",
+    } },
+    [MSG_DIAG_OK] = { {
+        "Mail over TLS works with this server (%s): the handshake succeeded and the mail server answered.\n",
+        "このサーバーとは TLS でメールをやり取りできます (%s)。ハンドシェイクが成功し、メール サーバーも応答しました。\n",
+    } },
+    [MSG_DIAG_OK_NO_MAIL] = { {
+        "TLS works with this server (%s).\n",
+        "このサーバーとは TLS で接続できます (%s)。\n",
+    } },
+    [MSG_DIAG_HOST_NOT_FOUND] = { {
+        "The server name %s was not found. Check the spelling of the server name in the mail program's account settings and in the provider's instructions.\n",
+        "サーバー名 %s が見つかりません。メールソフトのアカウント設定とメール事業者の案内で、サーバー名のつづりを確かめてください。\n",
+    } },
+    [MSG_DIAG_REFUSED] = { {
+        "%s refused the connection on port %s. The port is probably wrong for this connection type, or a firewall blocks it; check the port in the provider's instructions.\n",
+        "%s がポート %s への接続を拒否しました。この接続方法ではポート番号が違うか、ファイアウォールが止めています。メール事業者の案内でポート番号を確かめてください。\n",
+    } },
+    [MSG_DIAG_CONNECT_TIMEOUT] = { {
+        "%s did not answer on port %s within %u seconds. A firewall may block the port, or the server name or the port is wrong.\n",
+        "%s はポート %s で %u 秒以内に応答しませんでした。ファイアウォールが止めているか、サーバー名かポート番号が違います。\n",
+    } },
+    [MSG_DIAG_PLAINTEXT] = { {
+        "The server on port %s answered in plain text: it expects STARTTLS there, not TLS from the first byte. Test it as %s://%s:%s, and in the mail program choose STARTTLS (not SSL/TLS) for this port.\n",
+        "ポート %s のサーバーは平文で応答しました。このポートでは最初から TLS ではなく STARTTLS を使います。%s://%s:%s としてテストし、メールソフトではこのポートに STARTTLS (SSL/TLS ではなく) を選んでください。\n",
+    } },
+    [MSG_DIAG_STARTTLS_REFUSED] = { {
+        "The server did not accept STARTTLS (it answered: %s). Check that this port offers STARTTLS, or use the SSL/TLS port instead.\n",
+        "サーバーが STARTTLS を受け付けませんでした (応答: %s)。このポートが STARTTLS に対応しているか確かめるか、SSL/TLS 用のポートを使ってください。\n",
+    } },
+    [MSG_DIAG_NOT_DEFAULT] = { {
+        "This server accepts TLS 1.2, but this PC does not use TLS 1.2 by default, so older mail programs cannot connect. Fix: run tlsswitch /apply recommended as an administrator, then restart the mail program.\n",
+        "このサーバーは TLS 1.2 を受け付けますが、このパソコンは TLS 1.2 を既定で使わないため、古いメールソフトは接続できません。対処: 管理者として tlsswitch /apply recommended を実行し、メールソフトを再起動してください。\n",
+    } },
+    [MSG_DIAG_RESTART] = { {
+        "The registry already makes TLS 1.2 the default, but Windows still offers the old protocols: restart Windows so that the change takes effect.\n",
+        "レジストリでは TLS 1.2 がすでに既定になっていますが、Windows はまだ古いプロトコルを使っています。変更を有効にするため Windows を再起動してください。\n",
+    } },
+    [MSG_DIAG_TLS12_OFF] = { {
+        "TLS 1.2 is turned off in the registry (Enabled=0), and this server needs it. Fix: run tlsswitch /set tls1.2=on as an administrator.\n",
+        "TLS 1.2 がレジストリで無効 (Enabled=0) になっていますが、このサーバーには必要です。対処: 管理者として tlsswitch /set tls1.2=on を実行してください。\n",
+    } },
+    [MSG_DIAG_NO_TLS12_XP] = { {
+        "This Windows cannot do TLS 1.2, which this server needs. On Windows XP, set the POSReady 2009 flag and install update KB4019276, then run tlsswitch /apply recommended.\n",
+        "このサーバーに必要な TLS 1.2 に、この Windows は対応していません。Windows XP では POSReady 2009 のフラグを設定して更新 KB4019276 を入れ、tlsswitch /apply recommended を実行してください。\n",
+    } },
+    [MSG_DIAG_NO_TLS12_VISTA] = { {
+        "This Windows cannot do TLS 1.2, which this server needs. On Windows Vista SP2, install update KB4019276, then run tlsswitch /apply recommended.\n",
+        "このサーバーに必要な TLS 1.2 に、この Windows は対応していません。Windows Vista SP2 では更新 KB4019276 を入れ、tlsswitch /apply recommended を実行してください。\n",
+    } },
+    [MSG_DIAG_NO_TLS12] = { {
+        "This Windows cannot do TLS 1.2, which this server needs.\n",
+        "このサーバーに必要な TLS 1.2 に、この Windows は対応していません。\n",
+    } },
+    [MSG_DIAG_NO_SHARED_CIPHER] = { {
+        "TLS 1.2 works on both sides, but they share no cipher suite: the server offers only suites this Windows lacks (Windows XP has no ECDHE and no AES-GCM suites). This Windows cannot reach this server by itself: use a mail program with its own TLS (Thunderbird, Sylpheed) or a local TLS proxy.\n",
+        "TLS 1.2 は両側で使えますが、共通の暗号スイートがありません。サーバーはこの Windows にないスイートだけを提供しています (Windows XP には ECDHE と AES-GCM のスイートがありません)。この Windows だけではこのサーバーにつながりません。独自の TLS を持つメールソフト (Thunderbird、Sylpheed) か、ローカルの TLS プロキシを使ってください。\n",
+    } },
+    [MSG_DIAG_CERT_UNTRUSTED] = { {
+        "The server's certificate is not trusted: this Windows does not know its root certificate (issuer: %s). On Windows XP the root certificates are often out of date: install Microsoft's root certificate update. If the issuer is unknown to you, do not send your password.\n",
+        "サーバーの証明書が信頼されていません。この Windows はそのルート証明書を知りません (発行者: %s)。Windows XP ではルート証明書が古いことがよくあります。Microsoft のルート証明書の更新を入れてください。発行者に心当たりがなければ、パスワードを送らないでください。\n",
+    } },
+    [MSG_DIAG_CERT_EXPIRED] = { {
+        "The server's certificate has expired (valid until %s). Only the provider can fix this: tell them.\n",
+        "サーバーの証明書の期限が切れています (%s まで有効)。直せるのはメール事業者だけです。知らせてください。\n",
+    } },
+    [MSG_DIAG_CERT_NAME] = { {
+        "The server's certificate is not issued for %s (it is for %s). Use the server name the provider gives for mail.\n",
+        "サーバーの証明書は %s 用に発行されていません (%s 用です)。メール事業者が案内するサーバー名を使ってください。\n",
+    } },
+    [MSG_DIAG_CERT_OTHER] = { {
+        "The server's certificate failed the check: %s\n",
+        "サーバーの証明書の検証に失敗しました: %s\n",
+    } },
+    [MSG_DIAG_INTERCEPTED] = { {
+        "The connection is intercepted by %s (the certificate is issued by \"%s\"): its mail shield makes the TLS connection for the mail program, so its own TLS settings decide, not these. Update it, or turn off its mail scanning.\n",
+        "この接続は %s に中継されています (証明書の発行者: \"%s\")。そのメール保護機能がメールソフトの代わりに TLS 接続をするため、ここの設定ではなくその製品の TLS 設定で決まります。製品を更新するか、メールのスキャンを止めてください。\n",
+    } },
+    [MSG_DIAG_MAIL_FAILED] = { {
+        "TLS works, but the mail server did not answer as a mail server should (it said: %s). Check the port and the connection type.\n",
+        "TLS は使えますが、メール サーバーの応答が正しくありません (応答: %s)。ポート番号と接続方法を確かめてください。\n",
+    } },
+    [MSG_DIAG_TIMEOUT] = { {
+        "The server stopped answering in the middle of the connection (nothing for %u seconds). It may be overloaded, or something between blocks the connection.\n",
+        "サーバーが接続の途中で応答しなくなりました (%u 秒間何もありません)。サーバーが混んでいるか、途中で接続が妨げられています。\n",
+    } },
+    [MSG_DIAG_CLOSED] = { {
+        "The server closed the connection during the handshake, with every protocol this PC can offer.\n",
+        "このパソコンが使えるどのプロトコルでも、サーバーがハンドシェイクの途中で接続を切りました。\n",
+    } },
+    [MSG_DIAG_NOT_TLS] = { {
+        "The server's answer is neither TLS nor a mail greeting. Check the port.\n",
+        "サーバーの応答は TLS でもメールの挨拶でもありません。ポート番号を確かめてください。\n",
+    } },
+    [MSG_DIAG_OVERSIZED] = { {
+        "The server sent a TLS record larger than TLS allows: this is not a normal mail server. Check the server name and the port.\n",
+        "サーバーが TLS の上限より大きいレコードを送ってきました。通常のメール サーバーではありません。サーバー名とポート番号を確かめてください。\n",
+    } },
+    [MSG_DIAG_HANDSHAKE] = { {
+        "The TLS handshake failed: %s\n",
+        "TLS のハンドシェイクに失敗しました: %s\n",
+    } },
+    [MSG_VERDICT_OK_LINE] = { {
+        "OK: %s\n",
+        "OK: %s\n",
+    } },
+    [MSG_VERDICT_FAILED_LINE] = { {
+        "FAILED\n",
+        "FAILED\n",
+    } },
+    [MSG_VERDICT_FAILED_PROTOCOL] = { {
+        "FAILED: %s\n",
+        "FAILED: %s\n",
+    } },
 };
 
 static const char *const language_codes[LANGUAGE_COUNT] = { "en", "ja" };

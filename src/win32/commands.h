@@ -7,5 +7,7 @@
 int command_status(const struct options *options, enum language language);
 int command_change(const struct options *options, enum language language);
 int command_backup(const struct options *options, enum language language);
+int command_test(const struct options *options, enum language language);
+int command_handshake(const struct options *options, enum language language);
 
 #endif

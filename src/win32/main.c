@@ -93,10 +93,22 @@ int wmain(int argc, wchar_t **argv)
     case COMMAND_STATUS:
         return command_status(&options, language);
     case COMMAND_APPLY:
-    case COMMAND_SET:
+    case COMMAND_SET: {
+        /* /apply PROFILE /test TARGET: change, then test in new processes. */
+        int changed = command_change(&options, language);
+        if (options.test_target && (changed == EXIT_DONE || changed == EXIT_CHANGED)) {
+            int tested = command_test(&options, language);
+            return tested == EXIT_DONE ? changed : tested;
+        }
+        return changed;
+    }
     case COMMAND_RESTORE:
     case COMMAND_UNDO:
         return command_change(&options, language);
+    case COMMAND_TEST:
+        return command_test(&options, language);
+    case COMMAND_HANDSHAKE:
+        return command_handshake(&options, language);
     case COMMAND_BACKUP:
         return command_backup(&options, language);
     }

@@ -1,0 +1,302 @@
+/* The diagnosis rules, most specific first. Each names what is wrong and the fix. */
+#include "diagnosis.h"
+#include "errnames.h"
+#include "report.h"
+#include "tlswire.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define CERT_E_EXPIRED 0x800B0101ul
+#define CERT_E_UNTRUSTEDROOT 0x800B0109ul
+#define CERT_E_CHAINING 0x800B010Aul
+#define CERT_E_CN_NO_MATCH 0x800B010Ful
+
+static const enum protocol_id probe_protocol[PROBE_COUNT] = { PROTOCOL_TLS10, PROTOCOL_TLS11, PROTOCOL_TLS12 };
+
+const char *interceptor_name(const char *issuer)
+{
+    static const struct { const char *needle; const char *name; } products[] = {
+        { "avast", "Avast" }, { "avg ", "AVG" }, { "avg\t", "AVG" }, { "eset", "ESET" },
+        { "kaspersky", "Kaspersky" }, { "bitdefender", "Bitdefender" }, { "norton", "Norton" },
+        { "mcafee", "McAfee" }, { "trend micro", "Trend Micro" },
+    };
+    char lower[sizeof(((struct handshake_report *)0)->issuer) + 1];
+    size_t i, n = strlen(issuer);
+    if (n >= sizeof(lower) - 1)
+        n = sizeof(lower) - 2;
+    for (i = 0; i < n; i++)
+        lower[i] = text_ascii_lower(issuer[i]);
+    lower[n] = ' ';          /* so "AVG" at the very end still matches "avg " */
+    lower[n + 1] = '\0';
+    for (i = 0; i < sizeof(products) / sizeof(products[0]); i++)
+        if (strstr(lower, products[i].needle))
+            return products[i].name;
+    return NULL;
+}
+
+static const enum message_id outcome_messages[OUTCOME_COUNT] = {
+    [OUTCOME_OK] = MSG_OUTCOME_OK,
+    [OUTCOME_HOST_NOT_FOUND] = MSG_OUTCOME_HOST_NOT_FOUND,
+    [OUTCOME_REFUSED] = MSG_OUTCOME_REFUSED,
+    [OUTCOME_CONNECT_TIMEOUT] = MSG_OUTCOME_CONNECT_TIMEOUT,
+    [OUTCOME_TIMEOUT] = MSG_OUTCOME_TIMEOUT,
+    [OUTCOME_CLOSED] = MSG_OUTCOME_CLOSED,
+    [OUTCOME_PLAINTEXT] = MSG_OUTCOME_PLAINTEXT,
+    [OUTCOME_NOT_TLS] = MSG_OUTCOME_NOT_TLS,
+    [OUTCOME_OVERSIZED] = MSG_OUTCOME_OVERSIZED,
+    [OUTCOME_ALERT] = MSG_OUTCOME_ALERT,
+    [OUTCOME_NOTHING_TO_OFFER] = MSG_OUTCOME_NOTHING_TO_OFFER,
+    [OUTCOME_HANDSHAKE_ERROR] = MSG_OUTCOME_HANDSHAKE_ERROR,
+    [OUTCOME_STARTTLS_REFUSED] = MSG_OUTCOME_STARTTLS_REFUSED,
+    [OUTCOME_MAIL_FAILED] = MSG_OUTCOME_MAIL_FAILED,
+    [OUTCOME_SYSTEM_ERROR] = MSG_OUTCOME_SYSTEM_ERROR,
+};
+
+/* A short phrase for what happened: "works", "connection refused", ... */
+static void describe_outcome(const struct handshake_report *report, enum language language, struct strbuf *out)
+{
+    const char *text = message_text(language, outcome_messages[report->outcome]);
+    const char *name = windows_error_name(report->status);
+    char code[160];
+    if (report->outcome == OUTCOME_ALERT) {
+        strbuf_printf(out, text, report->alert);
+        return;
+    }
+    if (name)
+        snprintf(code, sizeof(code), "%s (0x%08lx)", name, report->status);
+    else
+        snprintf(code, sizeof(code), "0x%08lx", report->status);
+    /* Only the error outcomes take the code; the others have no placeholder. */
+    strbuf_printf(out, text, code);
+}
+
+/* A refusal by the server, as opposed to a failure to reach or understand it. */
+static int refused_by_server(const struct handshake_report *report)
+{
+    return report->outcome == OUTCOME_ALERT || report->outcome == OUTCOME_CLOSED ||
+           (report->outcome == OUTCOME_HANDSHAKE_ERROR);
+}
+
+static void describe_probe(const struct test_facts *facts, int probe, enum language language, struct strbuf *out)
+{
+    const struct handshake_report *report = &facts->probe[probe];
+    const struct protocol_setting *setting = &facts->settings.protocol[probe_protocol[probe]];
+    struct strbuf reason;
+    if (report->outcome == OUTCOME_OK || report->outcome == OUTCOME_MAIL_FAILED) {
+        strbuf_append(out, message_text(language, MSG_PROBE_WORKS));
+        return;
+    }
+    if (report->outcome == OUTCOME_NOTHING_TO_OFFER) {
+        strbuf_append(out, message_text(language, setting_effective_use(setting) == EFFECTIVE_OFF
+                                                      ? MSG_PROBE_REGISTRY_OFF
+                                                      : MSG_PROBE_UNSUPPORTED));
+        return;
+    }
+    if (refused_by_server(report)) {
+        strbuf_append(out, message_text(language, MSG_PROBE_REFUSED));
+        return;
+    }
+    strbuf_init(&reason);
+    describe_outcome(report, language, &reason);
+    strbuf_printf(out, message_text(language, MSG_PROBE_FAILED), reason.failed ? "" : reason.data);
+    strbuf_free(&reason);
+}
+
+static const char *name_or(const char *name, const char *fallback)
+{
+    return name ? name : fallback;
+}
+
+/* The handshake whose details to show: the default one, or else a probe that worked. */
+static const struct handshake_report *connected_report(const struct test_facts *facts)
+{
+    int probe;
+    if (facts->verdict.protocol)
+        return &facts->verdict;
+    for (probe = PROBE_COUNT - 1; probe >= 0; probe--)
+        if (facts->probe[probe].protocol)
+            return &facts->probe[probe];
+    return NULL;
+}
+
+static void describe_connection(const struct handshake_report *report, enum language language, struct strbuf *out)
+{
+    strbuf_printf(out, message_text(language, MSG_TEST_CONNECTION),
+                  name_or(protocol_name_for_flag(report->protocol), "?"), name_or(algorithm_name(report->cipher), "?"),
+                  report->cipher_bits, name_or(algorithm_name(report->hash), "?"),
+                  name_or(algorithm_name(report->exchange), "?"));
+    if (report->have_certificate) {
+        strbuf_printf(out, message_text(language, MSG_TEST_CERTIFICATE), report->subject, report->issuer,
+                      report->not_before, report->not_after, report->thumbprint);
+        if (report->chain_error == 0) {
+            strbuf_printf(out, message_text(language, MSG_TEST_CHAIN_OK), "");
+        } else {
+            char code[96];
+            snprintf(code, sizeof(code), "%s (0x%08lx)", name_or(windows_error_name(report->chain_error), "CERT_E"),
+                     report->chain_error);
+            strbuf_printf(out, message_text(language, MSG_TEST_CHAIN_BAD), code);
+        }
+    }
+}
+
+/* The certificate findings of a handshake that worked; returns 1 when they fail it. */
+static int diagnose_certificate(const struct test_facts *facts, const struct handshake_report *report,
+                                enum language language, struct strbuf *out)
+{
+    const char *interceptor = report->have_certificate ? interceptor_name(report->issuer) : NULL;
+    if (interceptor)
+        strbuf_printf(out, message_text(language, MSG_DIAG_INTERCEPTED), interceptor, report->issuer);
+    switch (report->chain_error) {
+    case 0:
+        return 0;
+    case CERT_E_UNTRUSTEDROOT:
+    case CERT_E_CHAINING:
+        strbuf_printf(out, message_text(language, MSG_DIAG_CERT_UNTRUSTED), report->issuer);
+        return 1;
+    case CERT_E_EXPIRED:
+        strbuf_printf(out, message_text(language, MSG_DIAG_CERT_EXPIRED), report->not_after);
+        return 1;
+    case CERT_E_CN_NO_MATCH:
+        strbuf_printf(out, message_text(language, MSG_DIAG_CERT_NAME), facts->target.host, report->subject);
+        return 1;
+    default: {
+        char code[96];
+        snprintf(code, sizeof(code), "%s (0x%08lx)", name_or(windows_error_name(report->chain_error), "CERT_E"),
+                 report->chain_error);
+        strbuf_printf(out, message_text(language, MSG_DIAG_CERT_OTHER), code);
+        return 1;
+    }
+    }
+}
+
+/* Why the default handshake failed, from what the probes found. */
+static void diagnose_handshake_failure(const struct test_facts *facts, enum language language, struct strbuf *out)
+{
+    const struct handshake_report *verdict = &facts->verdict, *tls12 = &facts->probe[PROBE_TLS12];
+    const struct protocol_setting *tls12_setting = &facts->settings.protocol[PROTOCOL_TLS12];
+    int any_probe_answered = 0, probe;
+
+    for (probe = 0; probe < PROBE_COUNT; probe++)
+        if (facts->probe[probe].outcome == OUTCOME_OK || refused_by_server(&facts->probe[probe]))
+            any_probe_answered = 1;
+
+    if (tls12->outcome == OUTCOME_OK || tls12->outcome == OUTCOME_MAIL_FAILED) {
+        enum effective_use use = setting_effective_use(tls12_setting);
+        if (use == EFFECTIVE_DEFAULT || (use == EFFECTIVE_OSDEFAULT && os_uses_tls12_by_default(&facts->os)))
+            strbuf_append(out, message_text(language, MSG_DIAG_RESTART));
+        else
+            strbuf_append(out, message_text(language, MSG_DIAG_NOT_DEFAULT));
+        return;
+    }
+    if (tls12->outcome == OUTCOME_NOTHING_TO_OFFER && any_probe_answered) {
+        if (setting_effective_use(tls12_setting) == EFFECTIVE_OFF)
+            strbuf_append(out, message_text(language, MSG_DIAG_TLS12_OFF));
+        else if (os_is_xp(&facts->os))
+            strbuf_append(out, message_text(language, MSG_DIAG_NO_TLS12_XP));
+        else if (facts->os.major == 6 && facts->os.minor == 0)
+            strbuf_append(out, message_text(language, MSG_DIAG_NO_TLS12_VISTA));
+        else
+            strbuf_append(out, message_text(language, MSG_DIAG_NO_TLS12));
+        return;
+    }
+    if (tls12->outcome == OUTCOME_ALERT &&
+        (tls12->alert == TLS_ALERT_HANDSHAKE_FAILURE || tls12->alert == TLS_ALERT_INSUFFICIENT_SECURITY)) {
+        strbuf_append(out, message_text(language, MSG_DIAG_NO_SHARED_CIPHER));
+        return;
+    }
+    switch (verdict->outcome) {
+    case OUTCOME_TIMEOUT:
+        strbuf_printf(out, message_text(language, MSG_DIAG_TIMEOUT), facts->timeout_seconds);
+        return;
+    case OUTCOME_NOT_TLS:
+        strbuf_append(out, message_text(language, MSG_DIAG_NOT_TLS));
+        return;
+    case OUTCOME_OVERSIZED:
+        strbuf_append(out, message_text(language, MSG_DIAG_OVERSIZED));
+        return;
+    case OUTCOME_CLOSED:
+        strbuf_append(out, message_text(language, MSG_DIAG_CLOSED));
+        return;
+    default: {
+        struct strbuf reason;
+        strbuf_init(&reason);
+        describe_outcome(verdict, language, &reason);
+        strbuf_printf(out, message_text(language, MSG_DIAG_HANDSHAKE), reason.failed ? "" : reason.data);
+        strbuf_free(&reason);
+        return;
+    }
+    }
+}
+
+int diagnose(const struct test_facts *facts, enum language language, const char *version, struct strbuf *out)
+{
+    const struct handshake_report *verdict = &facts->verdict, *connected;
+    const struct target *target = &facts->target;
+    struct strbuf phrase;
+    char described[300];
+    int probe, ok = 0;
+
+    target_describe(target, described, sizeof(described));
+    strbuf_printf(out, message_text(language, MSG_TEST_TITLE), version, described);
+    strbuf_init(&phrase);
+    describe_outcome(verdict, language, &phrase);
+    strbuf_printf(out, message_text(language, MSG_TEST_DEFAULT_LINE), phrase.failed ? "" : phrase.data);
+    strbuf_free(&phrase);
+    strbuf_append(out, message_text(language, MSG_TEST_PROBES_TITLE));
+    for (probe = 0; probe < PROBE_COUNT; probe++) {
+        strbuf_printf(out, "  %-8s ", protocol_get(probe_protocol[probe])->key_name);
+        describe_probe(facts, probe, language, out);
+        strbuf_append(out, "\n");
+    }
+    connected = connected_report(facts);
+    if (connected)
+        describe_connection(connected, language, out);
+    if (verdict->reply[0])
+        strbuf_printf(out, message_text(language, MSG_TEST_REPLY), verdict->reply);
+
+    strbuf_append(out, message_text(language, MSG_TEST_DIAGNOSIS));
+    switch (verdict->outcome) {
+    case OUTCOME_HOST_NOT_FOUND:
+        strbuf_printf(out, message_text(language, MSG_DIAG_HOST_NOT_FOUND), target->host);
+        break;
+    case OUTCOME_REFUSED:
+        strbuf_printf(out, message_text(language, MSG_DIAG_REFUSED), target->host, target->port);
+        break;
+    case OUTCOME_CONNECT_TIMEOUT:
+        strbuf_printf(out, message_text(language, MSG_DIAG_CONNECT_TIMEOUT), target->host, target->port,
+                      facts->timeout_seconds);
+        break;
+    case OUTCOME_PLAINTEXT: {
+        const char *scheme = target_starttls_scheme_for_port(target->port, plaintext_banner(
+                                 (const unsigned char *)verdict->reply, strlen(verdict->reply)));
+        strbuf_printf(out, message_text(language, MSG_DIAG_PLAINTEXT), target->port, scheme ? scheme : "smtp",
+                      target->host, target->port);
+        break;
+    }
+    case OUTCOME_STARTTLS_REFUSED:
+        strbuf_printf(out, message_text(language, MSG_DIAG_STARTTLS_REFUSED), verdict->reply);
+        break;
+    case OUTCOME_MAIL_FAILED:
+        strbuf_printf(out, message_text(language, MSG_DIAG_MAIL_FAILED), verdict->reply);
+        break;
+    case OUTCOME_OK:
+        ok = !diagnose_certificate(facts, verdict, language, out);
+        if (ok)
+            strbuf_printf(out, message_text(language, target->mail == MAIL_NONE ? MSG_DIAG_OK_NO_MAIL : MSG_DIAG_OK),
+                          name_or(protocol_name_for_flag(verdict->protocol), "TLS"));
+        break;
+    default:
+        diagnose_handshake_failure(facts, language, out);
+        break;
+    }
+    strbuf_append(out, "\n");
+    if (ok)
+        strbuf_printf(out, message_text(language, MSG_VERDICT_OK_LINE),
+                      name_or(protocol_name_for_flag(verdict->protocol), "TLS"));
+    else if (verdict->protocol && protocol_name_for_flag(verdict->protocol))
+        strbuf_printf(out, message_text(language, MSG_VERDICT_FAILED_PROTOCOL), protocol_name_for_flag(verdict->protocol));
+    else
+        strbuf_append(out, message_text(language, MSG_VERDICT_FAILED_LINE));
+    return ok;
+}

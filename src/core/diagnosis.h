@@ -1,0 +1,32 @@
+/* /test's conclusion: from the default handshake, the per-protocol probes, the registry
+ * and the Windows version, a report in plain words with the fix, and the verdict. */
+#ifndef TLSSWITCH_DIAGNOSIS_H
+#define TLSSWITCH_DIAGNOSIS_H
+
+#include "handshake_report.h"
+#include "messages.h"
+#include "osinfo.h"
+#include "settings.h"
+#include "target.h"
+
+/* The probes /test makes besides the default handshake, in this order. */
+enum { PROBE_TLS10, PROBE_TLS11, PROBE_TLS12, PROBE_COUNT };
+
+struct test_facts {
+    struct target target;
+    unsigned timeout_seconds;
+    struct handshake_report verdict;              /* default protocols, as old mail programs */
+    struct handshake_report probe[PROBE_COUNT];   /* explicit TLS 1.0, 1.1, 1.2 */
+    struct schannel_settings settings;
+    struct os_info os;
+};
+
+/* The security product whose mail shield issued this certificate ("Avast", ...), or NULL. */
+const char *interceptor_name(const char *issuer);
+
+/* Writes the report and returns 1 when the verdict is OK, 0 when it is FAILED. The last
+ * line is the verdict: "OK: TLS 1.2", "FAILED: TLS 1.2" (TLS worked, something else did
+ * not) or "FAILED"; these words are the same in every language, for scripts. */
+int diagnose(const struct test_facts *facts, enum language language, const char *version, struct strbuf *out);
+
+#endif

@@ -1,0 +1,131 @@
+/* The handshake record: writing and reading it, and naming what Schannel reports. */
+#include "handshake_report.h"
+#include "protocols.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const outcome_words[OUTCOME_COUNT] = {
+    "ok", "host-not-found", "refused", "connect-timeout", "timeout", "closed", "plaintext", "not-tls",
+    "oversized", "alert", "nothing-to-offer", "handshake-error", "starttls-refused", "mail-failed",
+    "system-error",
+};
+
+void handshake_report_init(struct handshake_report *report)
+{
+    memset(report, 0, sizeof(*report));
+    report->outcome = OUTCOME_SYSTEM_ERROR;
+    report->alert = -1;
+}
+
+/* Values are one line each: line ends and '=' signs cannot break the record. */
+static void write_text(struct strbuf *out, const char *key, const char *value)
+{
+    strbuf_printf(out, "%s=", key);
+    for (; *value; value++)
+        strbuf_append_n(out, (*value == '\r' || *value == '\n') ? " " : value, 1);
+    strbuf_append(out, "\n");
+}
+
+void handshake_report_write(const struct handshake_report *report, struct strbuf *out)
+{
+    strbuf_printf(out, "outcome=%s\n", outcome_words[report->outcome]);
+    strbuf_printf(out, "status=%lu\nalert=%d\nprotocol=%lu\n", report->status, report->alert, report->protocol);
+    strbuf_printf(out, "cipher=%lu\ncipher_bits=%lu\nhash=%lu\nhash_bits=%lu\nexchange=%lu\nexchange_bits=%lu\n",
+                  report->cipher, report->cipher_bits, report->hash, report->hash_bits, report->exchange,
+                  report->exchange_bits);
+    if (report->have_certificate) {
+        write_text(out, "subject", report->subject);
+        write_text(out, "issuer", report->issuer);
+        write_text(out, "not_before", report->not_before);
+        write_text(out, "not_after", report->not_after);
+        write_text(out, "thumbprint", report->thumbprint);
+        strbuf_printf(out, "chain_error=%lu\n", report->chain_error);
+    }
+    write_text(out, "reply", report->reply);
+}
+
+static void copy_field(char *field, size_t size, const char *value, size_t length)
+{
+    if (length >= size)
+        length = size - 1;
+    memcpy(field, value, length);
+    field[length] = '\0';
+}
+
+int handshake_report_read(const char *text, struct handshake_report *report)
+{
+    int have_outcome = 0;
+    handshake_report_init(report);
+    while (*text) {
+        const char *end = strchr(text, '\n'), *equals;
+        size_t line_length = end ? (size_t)(end - text) : strlen(text);
+        char value[256];
+        size_t key_length, value_length;
+        int i;
+
+        if (line_length > 0 && text[line_length - 1] == '\r')
+            line_length--;
+        equals = memchr(text, '=', line_length);
+        if (equals) {
+            key_length = (size_t)(equals - text);
+            value_length = line_length - key_length - 1;
+            copy_field(value, sizeof(value), equals + 1, value_length);
+#define KEY(name) (key_length == strlen(name) && memcmp(text, name, key_length) == 0)
+            if (KEY("outcome")) {
+                for (i = 0; i < OUTCOME_COUNT; i++)
+                    if (strcmp(value, outcome_words[i]) == 0) {
+                        report->outcome = (enum outcome)i;
+                        have_outcome = 1;
+                    }
+            } else if (KEY("status")) report->status = strtoul(value, NULL, 10);
+            else if (KEY("alert")) report->alert = atoi(value);
+            else if (KEY("protocol")) report->protocol = strtoul(value, NULL, 10);
+            else if (KEY("cipher")) report->cipher = strtoul(value, NULL, 10);
+            else if (KEY("cipher_bits")) report->cipher_bits = strtoul(value, NULL, 10);
+            else if (KEY("hash")) report->hash = strtoul(value, NULL, 10);
+            else if (KEY("hash_bits")) report->hash_bits = strtoul(value, NULL, 10);
+            else if (KEY("exchange")) report->exchange = strtoul(value, NULL, 10);
+            else if (KEY("exchange_bits")) report->exchange_bits = strtoul(value, NULL, 10);
+            else if (KEY("subject")) { copy_field(report->subject, sizeof(report->subject), value, strlen(value)); report->have_certificate = 1; }
+            else if (KEY("issuer")) copy_field(report->issuer, sizeof(report->issuer), value, strlen(value));
+            else if (KEY("not_before")) copy_field(report->not_before, sizeof(report->not_before), value, strlen(value));
+            else if (KEY("not_after")) copy_field(report->not_after, sizeof(report->not_after), value, strlen(value));
+            else if (KEY("thumbprint")) copy_field(report->thumbprint, sizeof(report->thumbprint), value, strlen(value));
+            else if (KEY("chain_error")) report->chain_error = strtoul(value, NULL, 10);
+            else if (KEY("reply")) copy_field(report->reply, sizeof(report->reply), value, strlen(value));
+#undef KEY
+        }
+        if (!end)
+            break;
+        text = end + 1;
+    }
+    return have_outcome ? 0 : -1;
+}
+
+const char *algorithm_name(unsigned long alg_id)
+{
+    static const struct { unsigned long id; const char *name; } names[] = {
+        { 0x6801, "RC4" }, { 0x6601, "DES" }, { 0x6603, "3DES" }, { 0x6610, "AES-256" }, { 0x660e, "AES-128" },
+        { 0x660f, "AES-192" }, { 0x6611, "AES" }, { 0x8003, "MD5" }, { 0x8004, "SHA-1" }, { 0x800c, "SHA-256" },
+        { 0x800d, "SHA-384" }, { 0x800e, "SHA-512" }, { 0xa400, "RSA" }, { 0xaa01, "DH" }, { 0xaa02, "DHE" },
+        { 0xaa05, "ECDH" }, { 0xae06, "ECDHE" }, { 0x2203, "ECDSA" },
+    };
+    size_t i;
+    for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+        if (names[i].id == alg_id)
+            return names[i].name;
+    return NULL;
+}
+
+const char *protocol_name_for_flag(unsigned long sp_prot)
+{
+    int id;
+    for (id = 0; id < PROTOCOL_COUNT; id++)
+        if (protocol_get((enum protocol_id)id)->sp_prot_client == sp_prot)
+            return protocol_get((enum protocol_id)id)->key_name;
+    if (sp_prot == 0x2000)
+        return "TLS 1.3";
+    return NULL;
+}

@@ -1,0 +1,52 @@
+/* What one handshake found. /test runs every handshake in a child process of its own
+ * (Schannel reads the registry once per process), which writes this record as
+ * "key=value" lines on its standard output for the parent to read back. */
+#ifndef TLSSWITCH_HANDSHAKE_REPORT_H
+#define TLSSWITCH_HANDSHAKE_REPORT_H
+
+#include "target.h"
+#include "text.h"
+
+enum outcome {
+    OUTCOME_OK,                /* handshake done, and the mail commands answered well */
+    OUTCOME_HOST_NOT_FOUND,
+    OUTCOME_REFUSED,           /* connection refused */
+    OUTCOME_CONNECT_TIMEOUT,
+    OUTCOME_TIMEOUT,           /* connected, then the server stopped answering */
+    OUTCOME_CLOSED,            /* the server closed the connection during the handshake */
+    OUTCOME_PLAINTEXT,         /* a plain-text mail greeting where TLS was expected */
+    OUTCOME_NOT_TLS,           /* bytes that are neither TLS nor a mail greeting */
+    OUTCOME_OVERSIZED,         /* a TLS record longer than TLS allows */
+    OUTCOME_ALERT,             /* the server refused with a TLS alert */
+    OUTCOME_NOTHING_TO_OFFER,  /* Schannel had no protocol to offer (registry or Windows) */
+    OUTCOME_HANDSHAKE_ERROR,   /* Schannel failed otherwise: see status */
+    OUTCOME_STARTTLS_REFUSED,  /* the plain-text part before STARTTLS went wrong */
+    OUTCOME_MAIL_FAILED,       /* TLS worked, but the mail server's answer was not good */
+    OUTCOME_SYSTEM_ERROR,      /* a Windows function failed */
+    OUTCOME_COUNT
+};
+
+struct handshake_report {
+    enum outcome outcome;
+    unsigned long status;          /* SSPI or Win32 code behind the outcome, 0 if none */
+    int alert;                     /* TLS alert description, -1 if none */
+    unsigned long protocol;        /* SP_PROT_*_CLIENT negotiated, 0 if none */
+    unsigned long cipher, cipher_bits, hash, hash_bits, exchange, exchange_bits;  /* ALG_IDs */
+    int have_certificate;
+    char subject[160], issuer[160], not_before[24], not_after[24], thumbprint[48];
+    unsigned long chain_error;     /* 0, or the CERT_E_ / TRUST_E_ code of the SSL policy check */
+    char reply[128];               /* the mail server's last line, or its plain-text greeting */
+};
+
+void handshake_report_init(struct handshake_report *report);
+void handshake_report_write(const struct handshake_report *report, struct strbuf *out);
+/* Reads what handshake_report_write wrote; unknown keys are ignored. Returns 0, or -1
+ * when there is no outcome line (the child failed before it could report). */
+int handshake_report_read(const char *text, struct handshake_report *report);
+
+/* Names for Schannel's algorithm ids ("AES", "SHA-256", "ECDHE"); NULL when unknown. */
+const char *algorithm_name(unsigned long alg_id);
+/* "TLS 1.2" for SP_PROT_TLS1_2_CLIENT, ...; NULL when unknown. */
+const char *protocol_name_for_flag(unsigned long sp_prot);
+
+#endif

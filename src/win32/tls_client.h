@@ -1,0 +1,15 @@
+/* One TLS connection the way a mail program makes it: connect, STARTTLS if the target
+ * asks for it, the Schannel handshake, then one harmless mail command over TLS. Every
+ * wait has a time limit, so a server that stalls, sends garbage or closes early ends in
+ * a clear outcome, never a hang. */
+#ifndef TLSSWITCH_TLS_CLIENT_H
+#define TLSSWITCH_TLS_CLIENT_H
+
+#include "../core/handshake_report.h"
+#include "../core/target.h"
+
+/* grbit: 0 for Schannel's defaults (as old mail programs ask), or SP_PROT_*_CLIENT. */
+void tls_client_run(const struct target *target, unsigned long grbit, unsigned timeout_seconds,
+                    struct handshake_report *report);
+
+#endif

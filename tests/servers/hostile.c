@@ -1,0 +1,79 @@
+/* A misbehaving server for /test's tests, on 127.0.0.1 only. Built natively.
+ *   hostile MODE PORT
+ * MODE: stall (accepts, never answers), garbage (answers with bytes that are not TLS),
+ * close (reads the ClientHello, then closes), oversized (answers with a TLS record header
+ * announcing 65535 bytes), plaintext (greets like an SMTP server, as on port 587).
+ * Each connection is served by a child process that ends by itself within a minute. */
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+static void serve(const char *mode, int client)
+{
+    char buffer[4096];
+    if (strcmp(mode, "stall") == 0) {
+        sleep(60);
+    } else if (strcmp(mode, "garbage") == 0) {
+        static const char garbage[] = "\x00\x01\x02\x03 this is not TLS \xff\xfe\r\n";
+        if (read(client, buffer, sizeof(buffer)) > 0 && write(client, garbage, sizeof(garbage) - 1) < 0)
+            return;
+        sleep(60);
+    } else if (strcmp(mode, "close") == 0) {
+        if (read(client, buffer, sizeof(buffer)) < 0)
+            return;
+    } else if (strcmp(mode, "oversized") == 0) {
+        static const unsigned char header[] = { 0x16, 0x03, 0x03, 0xff, 0xff };
+        memset(buffer, 0x41, sizeof(buffer));
+        if (read(client, buffer, sizeof(buffer)) > 0 && write(client, header, sizeof(header)) > 0)
+            for (int i = 0; i < 16; i++)
+                if (write(client, buffer, sizeof(buffer)) < 0)
+                    break;
+        sleep(60);
+    } else if (strcmp(mode, "plaintext") == 0) {
+        static const char greeting[] = "220 mail.example ESMTP ready\r\n";
+        if (write(client, greeting, sizeof(greeting) - 1) < 0)
+            return;
+        sleep(60);
+    }
+}
+
+int main(int argc, char **argv)
+{
+    struct sockaddr_in address;
+    int listener, one = 1;
+    if (argc != 3) {
+        fprintf(stderr, "usage: hostile stall|garbage|close|oversized|plaintext PORT\n");
+        return 2;
+    }
+    signal(SIGCHLD, SIG_IGN);
+    listener = socket(AF_INET, SOCK_STREAM, 0);
+    setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+    memset(&address, 0, sizeof(address));
+    address.sin_family = AF_INET;
+    address.sin_port = htons((unsigned short)atoi(argv[2]));
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (bind(listener, (struct sockaddr *)&address, sizeof(address)) != 0 || listen(listener, 16) != 0) {
+        perror("hostile");
+        return 1;
+    }
+    printf("listening\n");
+    fflush(stdout);
+    for (;;) {
+        int client = accept(listener, NULL, NULL);
+        if (client < 0)
+            continue;
+        if (fork() == 0) {
+            close(listener);
+            alarm(70);
+            serve(argv[1], client);
+            close(client);
+            _exit(0);
+        }
+        close(client);
+    }
+}
