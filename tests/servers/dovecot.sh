@@ -6,6 +6,8 @@
 #
 #   dovecot.sh start DIR    creates DIR (certificate, configuration, log) and starts it;
 #                           prints the ports as shell assignments: POP3S_PORT=... etc.
+#                           DOVECOT_CERT and DOVECOT_KEY name a certificate to use instead
+#                           of a new self-signed one; DOVECOT_BASE_PORT moves the ports.
 #   dovecot.sh stop DIR     stops it
 set -eu
 command=${1:?usage: dovecot.sh start|stop DIR}
@@ -16,8 +18,13 @@ case "$command" in
 start)
   mkdir -p "$dir/run" "$dir/mail"
   chmod 755 "$dir" "$dir/run"
-  openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj /CN=localhost \
-    -keyout "$dir/key.pem" -out "$dir/cert.pem" >/dev/null 2>&1
+  if [[ -n "${DOVECOT_CERT:-}" ]]; then
+    cp "$DOVECOT_CERT" "$dir/cert.pem"
+    cp "$DOVECOT_KEY" "$dir/key.pem"
+  else
+    openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj /CN=localhost \
+      -keyout "$dir/key.pem" -out "$dir/cert.pem" >/dev/null 2>&1
+  fi
   chmod 644 "$dir/key.pem" "$dir/cert.pem"
   cat >"$dir/dovecot.conf" <<CONF
 protocols = pop3 imap

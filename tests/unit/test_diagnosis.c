@@ -1,0 +1,190 @@
+/* The diagnosis rules: each situation gets its own explanation and verdict. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "diagnosis.h"
+#include "tlswire.h"
+
+/* XP with KB4019276 before the fix, testing pop3s://mail.example. */
+static struct test_facts xp_facts(void)
+{
+    struct test_facts facts;
+    int i;
+    memset(&facts, 0, sizeof(facts));
+    target_parse("pop3s://mail.example", &facts.target);
+    facts.timeout_seconds = 10;
+    facts.os.major = 5;
+    facts.os.minor = 1;
+    facts.settings.protocol[PROTOCOL_TLS12].disabled_by_default.state = VALUE_DWORD;
+    facts.settings.protocol[PROTOCOL_TLS12].disabled_by_default.dword = 1;
+    handshake_report_init(&facts.verdict);
+    for (i = 0; i < PROBE_COUNT; i++)
+        handshake_report_init(&facts.probe[i]);
+    return facts;
+}
+
+static void works(struct handshake_report *report)
+{
+    report->outcome = OUTCOME_OK;
+    report->protocol = 0x800;
+    report->have_certificate = 1;
+    strcpy(report->subject, "CN=mail.example");
+    strcpy(report->issuer, "CN=Good CA");
+}
+
+static void refused(struct handshake_report *report, int alert)
+{
+    report->outcome = OUTCOME_ALERT;
+    report->alert = alert;
+}
+
+/* Runs the diagnosis; checks the verdict and that the text holds `words`. */
+static void expect(const struct test_facts *facts, int ok, const char *words, const char *last_line)
+{
+    struct strbuf out;
+    strbuf_init(&out);
+    assert_int_equal(diagnose(facts, LANGUAGE_EN, "1.0", &out), ok);
+    if (!strstr(out.data, words))
+        fail_msg("expected \"%s\" in:\n%s", words, out.data);
+    if (strcmp(out.data + out.length - strlen(last_line), last_line) != 0)
+        fail_msg("expected the last line \"%s\" in:\n%s", last_line, out.data);
+    strbuf_free(&out);
+}
+
+static void tls12_not_used_by_default(void **state)
+{
+    struct test_facts facts = xp_facts();
+    (void)state;
+    refused(&facts.verdict, TLS_ALERT_PROTOCOL_VERSION);
+    refused(&facts.probe[PROBE_TLS10], TLS_ALERT_PROTOCOL_VERSION);
+    refused(&facts.probe[PROBE_TLS11], TLS_ALERT_PROTOCOL_VERSION);
+    works(&facts.probe[PROBE_TLS12]);
+    expect(&facts, 0, "run tlsswitch /apply recommended", "FAILED\n");
+    expect(&facts, 0, "  TLS 1.2  works\n", "FAILED\n");
+    expect(&facts, 0, "  TLS 1.0  refused by the server\n", "FAILED\n");
+    /* The registry already says default: Windows has not taken it up yet. */
+    facts.settings.protocol[PROTOCOL_TLS12].disabled_by_default.dword = 0;
+    expect(&facts, 0, "restart Windows", "FAILED\n");
+}
+
+static void tls12_missing_or_off(void **state)
+{
+    struct test_facts facts = xp_facts();
+    (void)state;
+    refused(&facts.verdict, TLS_ALERT_PROTOCOL_VERSION);
+    refused(&facts.probe[PROBE_TLS10], TLS_ALERT_PROTOCOL_VERSION);
+    facts.probe[PROBE_TLS11].outcome = OUTCOME_NOTHING_TO_OFFER;
+    facts.probe[PROBE_TLS12].outcome = OUTCOME_NOTHING_TO_OFFER;
+    expect(&facts, 0, "install update KB4019276", "FAILED\n");
+    expect(&facts, 0, "  TLS 1.2  this Windows cannot do it\n", "FAILED\n");
+    facts.os.major = 6;
+    facts.os.minor = 0;
+    expect(&facts, 0, "On Windows Vista SP2, install update KB4019276", "FAILED\n");
+    facts.settings.protocol[PROTOCOL_TLS12].enabled.state = VALUE_DWORD;
+    facts.settings.protocol[PROTOCOL_TLS12].enabled.dword = 0;
+    expect(&facts, 0, "tlsswitch /set tls1.2=on", "FAILED\n");
+    expect(&facts, 0, "  TLS 1.2  turned off in the registry\n", "FAILED\n");
+}
+
+static void no_shared_cipher(void **state)
+{
+    struct test_facts facts = xp_facts();
+    (void)state;
+    refused(&facts.verdict, TLS_ALERT_PROTOCOL_VERSION);
+    refused(&facts.probe[PROBE_TLS12], TLS_ALERT_HANDSHAKE_FAILURE);
+    expect(&facts, 0, "share no cipher suite", "FAILED\n");
+}
+
+static void certificates_and_interception(void **state)
+{
+    struct test_facts facts = xp_facts();
+    (void)state;
+    works(&facts.verdict);
+    expect(&facts, 1, "Mail over TLS works with this server (TLS 1.2)", "OK: TLS 1.2\n");
+    facts.verdict.chain_error = 0x800B0109ul;
+    expect(&facts, 0, "its root certificate", "FAILED: TLS 1.2\n");
+    facts.verdict.chain_error = 0x800B0101ul;
+    strcpy(facts.verdict.not_after, "2021-01-01");
+    expect(&facts, 0, "has expired (valid until 2021-01-01)", "FAILED: TLS 1.2\n");
+    facts.verdict.chain_error = 0x800B010Ful;
+    expect(&facts, 0, "not issued for mail.example", "FAILED: TLS 1.2\n");
+    facts.verdict.chain_error = 0;
+    strcpy(facts.verdict.issuer, "CN=ESET SSL Filter CA");
+    expect(&facts, 1, "intercepted by ESET", "OK: TLS 1.2\n");
+    assert_string_equal(interceptor_name("CN=Kaspersky Anti-Virus Personal Root Certificate"), "Kaspersky");
+    assert_string_equal(interceptor_name("CN=AVG Web/Mail Shield Root"), "AVG");
+    assert_string_equal(interceptor_name("O=Bitdefender, CN=Bitdefender Personal CA.Net-Defender"), "Bitdefender");
+    assert_null(interceptor_name("CN=DigiCert Global Root G2"));
+    assert_null(interceptor_name("CN=Savgol CA"));
+}
+
+static void connection_problems(void **state)
+{
+    struct test_facts facts = xp_facts();
+    (void)state;
+    facts.verdict.outcome = OUTCOME_HOST_NOT_FOUND;
+    expect(&facts, 0, "The server name mail.example was not found", "FAILED\n");
+    facts.verdict.outcome = OUTCOME_REFUSED;
+    expect(&facts, 0, "refused the connection on port 995", "FAILED\n");
+    facts.verdict.outcome = OUTCOME_CONNECT_TIMEOUT;
+    expect(&facts, 0, "did not answer on port 995 within 10 seconds", "FAILED\n");
+    facts.verdict.outcome = OUTCOME_TIMEOUT;
+    expect(&facts, 0, "stopped answering", "FAILED\n");
+    facts.verdict.outcome = OUTCOME_NOT_TLS;
+    expect(&facts, 0, "neither TLS nor a mail greeting", "FAILED\n");
+    facts.verdict.outcome = OUTCOME_OVERSIZED;
+    expect(&facts, 0, "larger than TLS allows", "FAILED\n");
+    facts.verdict.outcome = OUTCOME_HANDSHAKE_ERROR;
+    facts.verdict.status = 0x80090326ul;
+    expect(&facts, 0, "SEC_E_ILLEGAL_MESSAGE (0x80090326)", "FAILED\n");
+}
+
+static void wrong_mode(void **state)
+{
+    struct test_facts facts = xp_facts();
+    (void)state;
+    target_parse("smtps://mail.example:587", &facts.target);
+    facts.verdict.outcome = OUTCOME_PLAINTEXT;
+    strcpy(facts.verdict.reply, "220 mail.example ESMTP");
+    expect(&facts, 0, "Test it as smtp://mail.example:587", "FAILED\n");
+    target_parse("pop3://mail.example", &facts.target);
+    facts.verdict.outcome = OUTCOME_STARTTLS_REFUSED;
+    strcpy(facts.verdict.reply, "-ERR no STLS");
+    expect(&facts, 0, "did not accept STARTTLS (it answered: -ERR no STLS)", "FAILED\n");
+    facts.verdict.outcome = OUTCOME_MAIL_FAILED;
+    facts.verdict.protocol = 0x800;
+    expect(&facts, 0, "did not answer as a mail server should", "FAILED: TLS 1.2\n");
+}
+
+static void japanese_report(void **state)
+{
+    struct test_facts facts = xp_facts();
+    struct strbuf out;
+    (void)state;
+    refused(&facts.verdict, TLS_ALERT_PROTOCOL_VERSION);
+    works(&facts.probe[PROBE_TLS12]);
+    strbuf_init(&out);
+    assert_int_equal(diagnose(&facts, LANGUAGE_JA, "1.0", &out), 0);
+    assert_non_null(strstr(out.data, "TLS 1.2 を既定で使わない"));
+    assert_non_null(strstr(out.data, "tlsswitch /apply recommended"));
+    assert_non_null(strstr(out.data, "\nFAILED\n"));
+    strbuf_free(&out);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(tls12_not_used_by_default),
+        cmocka_unit_test(tls12_missing_or_off),
+        cmocka_unit_test(no_shared_cipher),
+        cmocka_unit_test(certificates_and_interception),
+        cmocka_unit_test(connection_problems),
+        cmocka_unit_test(wrong_mode),
+        cmocka_unit_test(japanese_report),
+    };
+    return cmocka_run_group_tests_name("diagnosis", tests, NULL, NULL);
+}

@@ -1,0 +1,212 @@
+#!/usr/bin/env bats
+# /test against real servers on 127.0.0.1: dovecot (TLS 1.2 or newer only), openssl
+# s_server variants, certificates from a test CA trusted in the prefix, and misbehaving
+# servers. Each /test ends with "OK: ..." or "FAILED..." and exit code 0 or 3.
+
+load helper
+
+PIDS_FILE() { echo "$BATS_FILE_TMPDIR/pids"; }
+
+# start_server NAME PORT COMMAND...: runs a server in the background, keeps its pid.
+start_server() {
+  local name=$1 port=$2; shift 2
+  "$@" </dev/null >"$BATS_FILE_TMPDIR/$name.log" 2>&1 3>&- &
+  echo $! >>"$(PIDS_FILE)"
+  for _ in $(seq 50); do
+    (exec 9<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
+    sleep 0.1
+  done
+  echo "server $name did not start on port $port" >&2
+  return 1
+}
+
+s_server() { # s_server NAME PORT CERT ARGS...
+  local name=$1 port=$2 cert=$3; shift 3
+  start_server "$name" "$port" openssl s_server -accept "$port" -cert "$CERTS/$cert.pem" -key "$CERTS/$cert.key" \
+    -www "$@"
+}
+
+setup_file() {
+  export CERTS="$BATS_FILE_TMPDIR/certs"
+  "$BATS_TEST_DIRNAME/../servers/certs.sh" "$CERTS" 3>&-
+  wine "$ROOT/build/tests/trust_root.exe" "$(wine_path "$CERTS/ca.pem")" >/dev/null 3>&- </dev/null
+  wine "$ROOT/build/tests/trust_root.exe" "$(wine_path "$CERTS/shield.pem")" >/dev/null 3>&- </dev/null
+  export DOVECOT_DIR="$BATS_FILE_TMPDIR/dovecot"
+  DOVECOT_BASE_PORT=34000 DOVECOT_CERT="$CERTS/valid.pem" DOVECOT_KEY="$CERTS/valid.key" \
+    "$BATS_TEST_DIRNAME/../servers/dovecot.sh" start "$DOVECOT_DIR" >/dev/null 3>&-
+  s_server tls12 34101 valid -tls1_2
+  s_server tls10 34102 valid -tls1 -cipher DEFAULT@SECLEVEL=0
+  s_server nocipher 34103 valid -tls1_2 -cipher NULL-SHA256@SECLEVEL=0
+  s_server expired 34104 expired -tls1_2
+  s_server wrongname 34105 wrongname -tls1_2
+  s_server selfsigned 34106 selfsigned -tls1_2
+  s_server intercepted 34107 intercepted -tls1_2
+  local port=34200 mode
+  for mode in stall garbage close oversized plaintext; do
+    port=$((port + 1))
+    start_server "$mode" "$port" "$ROOT/build/tests/hostile" "$mode" "$port"
+  done
+}
+
+teardown_file() {
+  [ -f "$(PIDS_FILE)" ] && xargs -r kill <"$(PIDS_FILE)" 2>/dev/null
+  "$BATS_TEST_DIRNAME/../servers/dovecot.sh" stop "$DOVECOT_DIR" 3>&-
+  true
+}
+
+setup() {
+  reset_protocols
+  rm -rf "$BACKUPS"
+}
+
+fix() { tlsswitch /apply recommended /nobackup /lang en >/dev/null 2>&1 || true; }
+
+# Runs /test with a time limit of its own, so a hang fails the test instead of stalling it.
+test_target() {
+  run --separate-stderr timeout 120 wine "$TLSSWITCH_EXE" /test "$@" /lang en 3>&- </dev/null
+}
+
+last_line() { tr -d '\r' <<<"$output" | tail -n 1; }
+
+dovecot_saw() {
+  sleep 0.5
+  grep -a 'Disconnected' "$DOVECOT_DIR/dovecot.log" | tail -1
+}
+
+@test "XP before the fix: FAILED with 'not used by default'; after /apply, OK over TLS 1.2" {
+  test_target pop3s://localhost:34995
+  [ "$status" -eq 3 ]
+  [[ "$output" == *"Default handshake (as older mail programs make it): the server"* ]]
+  [[ "$output" == *"  TLS 1.2  works"* ]]
+  [[ "$output" == *"this PC does not use TLS 1.2 by default"*"tlsswitch /apply recommended"* ]]
+  [ "$(last_line)" = "FAILED" ]
+  fix
+  test_target pop3s://localhost:34995
+  [ "$status" -eq 0 ]
+  [[ "$output" == *"Mail server's answer: +OK"* ]]
+  [ "$(last_line)" = "OK: TLS 1.2" ]
+  # dovecot's own log says TLS 1.2: the verdict does not rest on the tool's report.
+  [[ "$(dovecot_saw)" == *"TLSv1.2 with cipher"* ]]
+}
+
+@test "/apply recommended /test: the change, then the test in new processes" {
+  run errorlevel_run /apply recommended /test pop3s://localhost:34995 /lang en
+  [[ "$output" == *"Done: 9 changes written."* ]]
+  [[ "$output" == *"OK: TLS 1.2"* ]]
+  [[ "$output" == *"ERRORLEVEL=3010" ]]
+}
+
+@test "dovecot with STLS, STARTTLS and IMAPS, once TLS 1.2 is the default" {
+  fix
+  test_target pop3://localhost:34110
+  [ "$status" -eq 0 ]
+  [ "$(last_line)" = "OK: TLS 1.2" ]
+  test_target imap://localhost:34143
+  [ "$status" -eq 0 ]
+  [[ "$output" == *"Mail server's answer: * CAPABILITY"* ]]
+  [ "$(last_line)" = "OK: TLS 1.2" ]
+  test_target imaps://localhost:34993
+  [ "$status" -eq 0 ]
+  [[ "$output" == *"Certificate: CN=localhost"* ]]
+  [[ "$output" == *"issued by: CN=TLS Switch Test CA"* ]]
+  [[ "$output" == *"check: trusted"* ]]
+}
+
+@test "an s_server that accepts only TLS 1.2: FAILED before the fix, OK after" {
+  test_target localhost:34101
+  [ "$status" -eq 3 ]
+  [[ "$output" == *"does not use TLS 1.2 by default"* ]]
+  fix
+  test_target localhost:34101
+  [ "$status" -eq 0 ]
+  [[ "$output" == *"TLS works with this server (TLS 1.2)."* ]]
+  [[ "$output" == *"Connection: TLS 1.2"* ]]
+  [[ "$output" =~ SHA-1\ thumbprint:\ [0-9A-F]{40} ]]
+}
+
+@test "a TLS 1.0-only server still works with the old defaults" {
+  test_target localhost:34102 /timeout 5
+  [ "$status" -eq 0 ]
+  [[ "$output" == *"  TLS 1.0  works"* ]]
+  [[ "$output" == *"  TLS 1.2  refused by the server"* ]]
+  [ "$(last_line)" = "OK: TLS 1.0" ]
+}
+
+@test "no shared cipher suite is named as such" {
+  fix
+  test_target localhost:34103 /timeout 5
+  [ "$status" -eq 3 ]
+  [[ "$output" == *"they share no cipher suite"*"Thunderbird, Sylpheed"* ]]
+}
+
+@test "certificate problems are named: expired, wrong name, untrusted root" {
+  fix
+  test_target localhost:34104 /timeout 5
+  [ "$status" -eq 3 ]
+  [[ "$output" == *"has expired (valid until 2021-01-01)"* ]]
+  [ "$(last_line)" = "FAILED: TLS 1.2" ]
+  test_target localhost:34105 /timeout 5
+  [ "$status" -eq 3 ]
+  [[ "$output" == *"not issued for localhost (it is for CN=wrong.example)"* ]]
+  test_target localhost:34106 /timeout 5
+  [ "$status" -eq 3 ]
+  [[ "$output" == *"does not know its root certificate"* ]]
+}
+
+@test "an antivirus mail shield is named" {
+  fix
+  test_target localhost:34107 /timeout 5
+  [ "$status" -eq 0 ]
+  [[ "$output" == *"intercepted by Avast"*"its own TLS settings decide"* ]]
+}
+
+@test "misbehaving servers end in a clear error within the time limit" {
+  fix
+  start=$(date +%s)
+  test_target localhost:34201 /timeout 2
+  [ "$status" -eq 3 ]
+  [[ "$output" == *"stopped answering"* ]]
+  [ $(( $(date +%s) - start )) -lt 30 ]
+  test_target localhost:34202 /timeout 2
+  [[ "$output" == *"neither TLS nor a mail greeting"* ]]
+  test_target localhost:34203 /timeout 2
+  [[ "$output" == *"closed the connection"* ]]
+  test_target localhost:34204 /timeout 2
+  [[ "$output" == *"larger than TLS allows"* ]]
+  [ "$(last_line)" = "FAILED" ]
+}
+
+@test "a plain-text greeting where TLS was expected suggests the STARTTLS form" {
+  test_target smtps://localhost:34205 /timeout 2
+  [ "$status" -eq 3 ]
+  [[ "$output" == *"answered in plain text"*"Test it as smtp://localhost:34205"* ]]
+}
+
+@test "refused and unknown hosts" {
+  test_target localhost:34299 /timeout 2
+  [ "$status" -eq 3 ]
+  [[ "$output" == *"localhost refused the connection on port 34299"* ]]
+  test_target nosuchhost.invalid:995 /timeout 2
+  [ "$status" -eq 3 ]
+  [[ "$output" == *"The server name nosuchhost.invalid was not found"* ]]
+}
+
+@test "a bad target or time limit is a usage error" {
+  test_target ftp://localhost
+  [ "$status" -eq 1 ]
+  [[ "$stderr" == *"\"ftp://localhost\" is not a server to test"* ]]
+  test_target localhost:99999
+  [ "$status" -eq 1 ]
+  test_target localhost:34101 /timeout 0
+  [ "$status" -eq 1 ]
+  [[ "$stderr" == *"/timeout takes a number of seconds from 1 to 300"* ]]
+  run --separate-stderr tlsswitch /status /timeout 5 /lang en
+  [ "$status" -eq 1 ]
+}
+
+@test "the test speaks Japanese to a Japanese user, and keeps the verdict word" {
+  run bash -c 'LC_ALL=ja_JP.UTF-8 timeout 120 wine "$TLSSWITCH_EXE" /test pop3s://localhost:34995 2>/dev/null 3>&- </dev/null | iconv -f CP932 -t UTF-8'
+  [[ "$output" == *"診断:"* ]]
+  [[ "$output" == *"TLS 1.2 を既定で使わない"* ]]
+  [[ "$(tr -d '\r' <<<"$output" | tail -n 1)" = "FAILED" ]]
+}
