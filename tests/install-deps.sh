@@ -21,6 +21,7 @@ check clang have_command clang
 check openssl have_command openssl
 check dovecot-pop3d test -x /usr/lib/dovecot/pop3-login
 check dovecot-imapd test -x /usr/lib/dovecot/imap-login
+check postfix test -x /usr/sbin/postfix
 check libclang-rt-dev compgen -G '/usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a'
 
 if ((${#need[@]} == 0)); then

@@ -23,4 +23,5 @@ unset DISPLAY GNUTLS_SYSTEM_PRIORITY_FILE
 # bats' file descriptor 3 makes bats wait for it forever.
 wineserver -p
 wine cmd /c exit >/dev/null 2>&1 </dev/null
-bats --tap "$here/wine"
+# BATS_DIR runs another folder of .bats files in the same prefix (to debug one file).
+bats --tap "${BATS_DIR:-$here/wine}"

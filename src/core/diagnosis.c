@@ -120,7 +120,8 @@ static const struct handshake_report *connected_report(const struct test_facts *
     return NULL;
 }
 
-static void describe_connection(const struct handshake_report *report, enum language language, struct strbuf *out)
+static void describe_connection(const struct handshake_report *report, const char *host, enum language language,
+                                struct strbuf *out)
 {
     strbuf_printf(out, message_text(language, MSG_TEST_CONNECTION),
                   name_or(protocol_name_for_flag(report->protocol), "?"), name_or(algorithm_name(report->cipher), "?"),
@@ -130,7 +131,7 @@ static void describe_connection(const struct handshake_report *report, enum lang
         strbuf_printf(out, message_text(language, MSG_TEST_CERTIFICATE), report->subject, report->issuer,
                       report->not_before, report->not_after, report->thumbprint);
         if (report->chain_error == 0) {
-            strbuf_printf(out, message_text(language, MSG_TEST_CHAIN_OK), "");
+            strbuf_printf(out, message_text(language, MSG_TEST_CHAIN_OK), host);
         } else {
             char code[96];
             snprintf(code, sizeof(code), "%s (0x%08lx)", name_or(windows_error_name(report->chain_error), "CERT_E"),
@@ -251,7 +252,7 @@ int diagnose(const struct test_facts *facts, enum language language, const char 
     }
     connected = connected_report(facts);
     if (connected)
-        describe_connection(connected, language, out);
+        describe_connection(connected, target->host, language, out);
     if (verdict->reply[0])
         strbuf_printf(out, message_text(language, MSG_TEST_REPLY), verdict->reply);
 

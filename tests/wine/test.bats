@@ -1,5 +1,5 @@
 #!/usr/bin/env bats
-# /test against real servers on 127.0.0.1: dovecot (TLS 1.2 or newer only), openssl
+# /test against real servers on 127.0.0.1: dovecot and postfix (TLS 1.2 or newer only), openssl
 # s_server variants, certificates from a test CA trusted in the prefix, and misbehaving
 # servers. Each /test ends with "OK: ..." or "FAILED..." and exit code 0 or 3.
 
@@ -34,6 +34,11 @@ setup_file() {
   export DOVECOT_DIR="$BATS_FILE_TMPDIR/dovecot"
   DOVECOT_BASE_PORT=34000 DOVECOT_CERT="$CERTS/valid.pem" DOVECOT_KEY="$CERTS/valid.key" \
     "$BATS_TEST_DIRNAME/../servers/dovecot.sh" start "$DOVECOT_DIR" >/dev/null 3>&-
+  # postfix runs as its own user, which cannot enter bats' private temporary folder.
+  POSTFIX_DIR=$(mktemp -d /tmp/tlsswitch-postfix.XXXXXX)
+  export POSTFIX_DIR
+  POSTFIX_BASE_PORT=34000 "$BATS_TEST_DIRNAME/../servers/postfix.sh" start "$POSTFIX_DIR" "$CERTS/valid.pem" \
+    "$CERTS/valid.key" >/dev/null 3>&-
   s_server tls12 34101 valid -tls1_2
   s_server tls10 34102 valid -tls1 -cipher DEFAULT@SECLEVEL=0
   s_server nocipher 34103 valid -tls1_2 -cipher NULL-SHA256@SECLEVEL=0
@@ -51,6 +56,8 @@ setup_file() {
 teardown_file() {
   [ -f "$(PIDS_FILE)" ] && xargs -r kill <"$(PIDS_FILE)" 2>/dev/null
   "$BATS_TEST_DIRNAME/../servers/dovecot.sh" stop "$DOVECOT_DIR" 3>&-
+  "$BATS_TEST_DIRNAME/../servers/postfix.sh" stop "$POSTFIX_DIR" 3>&-
+  rm -rf "$POSTFIX_DIR"
   true
 }
 
@@ -110,6 +117,22 @@ dovecot_saw() {
   [[ "$output" == *"Certificate: CN=localhost"* ]]
   [[ "$output" == *"issued by: CN=TLS Switch Test CA"* ]]
   [[ "$output" == *"check: trusted"* ]]
+}
+
+@test "postfix with STARTTLS and smtps: FAILED before the fix, OK after, TLS 1.2 in postfix's log" {
+  test_target smtp://localhost:34587
+  [ "$status" -eq 3 ]
+  [[ "$output" == *"does not use TLS 1.2 by default"* ]]
+  fix
+  test_target smtp://localhost:34587
+  [ "$status" -eq 0 ]
+  [[ "$output" == *"Mail server's answer: 250-mail.tlsswitch.invalid"* ]]
+  [ "$(last_line)" = "OK: TLS 1.2" ]
+  test_target smtps://localhost:34465
+  [ "$status" -eq 0 ]
+  [ "$(last_line)" = "OK: TLS 1.2" ]
+  sleep 0.5
+  [[ "$(grep -a 'TLS connection established' "$POSTFIX_DIR/postfix.log" | tail -1)" == *"TLSv1.2 with cipher"* ]]
 }
 
 @test "an s_server that accepts only TLS 1.2: FAILED before the fix, OK after" {
