@@ -67,6 +67,8 @@ int handshake_report_read(const char *text, struct handshake_report *report)
 
         if (line_length > 0 && text[line_length - 1] == '\r')
             line_length--;
+        if (text[0] == '[')
+            break;
         equals = memchr(text, '=', line_length);
         if (equals) {
             key_length = (size_t)(equals - text);
@@ -102,6 +104,23 @@ int handshake_report_read(const char *text, struct handshake_report *report)
         text = end + 1;
     }
     return have_outcome ? 0 : -1;
+}
+
+int handshake_report_read_section(const char *text, const char *name, struct handshake_report *report)
+{
+    size_t length = strlen(name);
+    const char *line = text;
+    while (line && *line) {
+        if (line[0] == '[' && strncmp(line + 1, name, length) == 0 && line[1 + length] == ']') {
+            const char *body = strchr(line, '\n');
+            return body ? handshake_report_read(body + 1, report) : -1;
+        }
+        line = strchr(line, '\n');
+        if (line)
+            line++;
+    }
+    handshake_report_init(report);
+    return -1;
 }
 
 const char *algorithm_name(unsigned long alg_id)

@@ -40,9 +40,14 @@ struct handshake_report {
 
 void handshake_report_init(struct handshake_report *report);
 void handshake_report_write(const struct handshake_report *report, struct strbuf *out);
-/* Reads what handshake_report_write wrote; unknown keys are ignored. Returns 0, or -1
- * when there is no outcome line (the child failed before it could report). */
+/* Reads what handshake_report_write wrote; unknown keys are ignored, and a line that
+ * starts with '[' ends the record. Returns 0, or -1 when there is no outcome line (the
+ * child failed before it could report). */
 int handshake_report_read(const char *text, struct handshake_report *report);
+
+/* Reads the record in section "[name]" of a child's output (several records, each after
+ * its "[name]" line). Returns 0, or -1 when the section or its outcome is missing. */
+int handshake_report_read_section(const char *text, const char *name, struct handshake_report *report);
 
 /* Names for Schannel's algorithm ids ("AES", "SHA-256", "ECDHE"); NULL when unknown. */
 const char *algorithm_name(unsigned long alg_id);

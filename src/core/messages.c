@@ -21,6 +21,9 @@ static const struct message_row messages[MSG_COUNT] = {
         "  tlsswitch /backup FILE            Save the current settings to a .reg file.\n"
         "  tlsswitch /restore FILE           Return the settings to what a .reg file says.\n"
         "  tlsswitch /undo                   Restore the newest automatic backup.\n"
+        "  tlsswitch /test SERVER            Test a mail server as older mail programs connect to it:\n"
+        "                                    smtps://host, smtp://host (STARTTLS), pop3s://, pop3://,\n"
+        "                                    imaps://, imap://, https://, or host[:port].\n"
         "  tlsswitch /version                Show the version.\n"
         "  tlsswitch /?                      Show this help.\n"
         "\n"
@@ -29,11 +32,13 @@ static const struct message_row messages[MSG_COUNT] = {
         "  /nobackup    Change without the automatic backup.\n"
         "  /log FILE    Append a line for every value changed.\n"
         "  /csv         With /status: print CSV for scripts.\n"
+        "  /test SERVER With /apply or /set: test the server after the change.\n"
+        "  /timeout S   With /test: seconds to wait for the server (default 10).\n"
         "  /lang en|ja  Language of the messages (default: Windows' language).\n"
         "\n"
         "Exit codes: 0 done, nothing changed; 3010 changes written (restart programs, and Windows\n"
-        "to be sure); 1 wrong command line; 2 not an administrator; 4 file error or refused\n"
-        ".reg file; 5 a Windows function failed; 6 another TLS Switch was busy.\n",
+        "to be sure); 1 wrong command line; 2 not an administrator; 3 /test failed; 4 file error\n"
+        "or refused .reg file; 5 a Windows function failed; 6 another TLS Switch was busy.\n",
 
         "TLS Switch %s: このパソコンの古いメールソフトで TLS 1.2 を使えるようにします。\n"
         "\n"
@@ -45,6 +50,9 @@ static const struct message_row messages[MSG_COUNT] = {
         "  tlsswitch /backup ファイル        今の設定を .reg ファイルに保存します。\n"
         "  tlsswitch /restore ファイル       .reg ファイルの内容に設定を戻します。\n"
         "  tlsswitch /undo                   いちばん新しい自動バックアップに戻します。\n"
+        "  tlsswitch /test サーバー          古いメールソフトと同じ方法でメール サーバーをテストします:\n"
+        "                                    smtps://ホスト、smtp://ホスト (STARTTLS)、pop3s://、pop3://、\n"
+        "                                    imaps://、imap://、https://、ホスト[:ポート]。\n"
         "  tlsswitch /version                バージョンを表示します。\n"
         "  tlsswitch /?                      このヘルプを表示します。\n"
         "\n"
@@ -53,11 +61,13 @@ static const struct message_row messages[MSG_COUNT] = {
         "  /nobackup    自動バックアップを作らずに変更します。\n"
         "  /log ファイル 変更した値ごとに 1 行ずつ追記します。\n"
         "  /csv         /status と一緒に: スクリプト用に CSV で出力します。\n"
+        "  /test サーバー /apply か /set と一緒に: 変更の後でサーバーをテストします。\n"
+        "  /timeout 秒  /test と一緒に: サーバーの応答を待つ秒数 (既定 10)。\n"
         "  /lang en|ja  メッセージの言語 (既定: Windows の言語)。\n"
         "\n"
         "終了コード: 0 完了 (変更なし)、3010 変更を書き込んだ (プログラムと、念のため Windows を\n"
-        "再起動)、1 コマンドラインの誤り、2 管理者ではない、4 ファイルの誤り・拒否した .reg ファイル、\n"
-        "5 Windows の関数が失敗、6 別の TLS Switch が処理中。\n",
+        "再起動)、1 コマンドラインの誤り、2 管理者ではない、3 /test が失敗、4 ファイルの誤り・\n"
+        "拒否した .reg ファイル、5 Windows の関数が失敗、6 別の TLS Switch が処理中。\n",
     } },
     [MSG_HINT_HELP] = { {
         "Type tlsswitch /? for help.\n",

@@ -1,7 +1,9 @@
-/* /test TARGET: the default handshake and the three probes each run in a new process of
- * tlsswitch (/handshake), in parallel, because Schannel reads its registry settings
- * once per process: a test right after /apply sees the new settings. This process
- * only reads the registry and the results, and writes the diagnosis. */
+/* /test TARGET: the handshakes run in a new process of tlsswitch (/handshake), because
+ * Schannel reads its registry settings once per process: a test right after /apply,
+ * or from a window that has used Schannel before, sees the new settings. That child
+ * runs the default handshake and the three probes in parallel threads and prints one
+ * record each; this process only reads the registry and the records, and writes the
+ * diagnosis. */
 #include "commands.h"
 #include "console.h"
 #include "errors.h"
@@ -23,7 +25,8 @@
 #define DEFAULT_TIMEOUT_SECONDS 10u
 #define CHILD_COUNT (1 + PROBE_COUNT)
 
-static const char *const child_protocols[CHILD_COUNT] = { "default", "tls1.0", "tls1.1", "tls1.2" };
+/* The handshakes of a test, by the name the child's output gives each record. */
+static const char *const handshake_names[1 + PROBE_COUNT] = { "default", "tls1.0", "tls1.1", "tls1.2" };
 
 static int parse_timeout(const struct options *options, enum language language, unsigned *seconds)
 {
@@ -41,16 +44,35 @@ static int parse_timeout(const struct options *options, enum language language, 
     return 0;
 }
 
-/* The internal child: one handshake, the record on standard output as UTF-8. */
+struct handshake_job {
+    const struct target *target;
+    unsigned long grbit;
+    unsigned timeout;
+    struct handshake_report report;
+};
+
+static DWORD WINAPI handshake_thread(void *argument)
+{
+    struct handshake_job *job = argument;
+    /* The default handshake is the verdict: certificate and mail commands too. A probe
+     * needs only to know whether its protocol works; checking a certificate chain costs
+     * more than a handshake. */
+    tls_client_run(job->target, job->grbit, job->timeout, job->grbit == 0 ? CLIENT_WITH_MAIL : CLIENT_HANDSHAKE_ONLY,
+                   &job->report);
+    return 0;
+}
+
+/* The internal child: the default handshake and the probes in parallel threads (or only
+ * the one /protocol names), each record after a "[name]" line, as UTF-8 on stdout. */
 int command_handshake(const struct options *options, enum language language)
 {
+    struct handshake_job jobs[1 + PROBE_COUNT];
+    HANDLE threads[1 + PROBE_COUNT];
     struct target target;
-    struct handshake_report report;
     struct strbuf out;
-    unsigned long grbit = 0;
     unsigned timeout;
     DWORD written;
-    int id = -1;
+    int i, count = 0, all_ok = 1;
 
     if (target_parse(options->command_value, &target) != 0) {
         console_message(CONSOLE_ERR, language, MSG_ERR_BAD_TARGET, options->command_value);
@@ -58,21 +80,41 @@ int command_handshake(const struct options *options, enum language language)
     }
     if (parse_timeout(options, language, &timeout) != 0)
         return EXIT_USAGE;
-    if (options->probe_protocol && strcmp(options->probe_protocol, "default") != 0) {
-        id = protocol_find(options->probe_protocol);
-        if (id < 0) {
-            console_message(CONSOLE_ERR, language, MSG_ERR_UNEXPECTED_ARGUMENT, options->probe_protocol);
-            return EXIT_USAGE;
-        }
-        grbit = protocol_get((enum protocol_id)id)->sp_prot_client;
+    for (i = 0; i < 1 + PROBE_COUNT; i++) {
+        const char *name = handshake_names[i];
+        int id = i == 0 ? -1 : protocol_find(name);
+        if (options->probe_protocol && strcmp(options->probe_protocol, name) != 0)
+            continue;
+        jobs[count].target = &target;
+        jobs[count].grbit = id < 0 ? 0 : protocol_get((enum protocol_id)id)->sp_prot_client;
+        jobs[count].timeout = timeout;
+        threads[count] = CreateThread(NULL, 0, handshake_thread, &jobs[count], 0, NULL);
+        if (!threads[count])
+            handshake_thread(&jobs[count]);   /* no thread to be had: run it here */
+        count++;
     }
-    tls_client_run(&target, grbit, timeout, &report);
+    if (count == 0) {
+        console_message(CONSOLE_ERR, language, MSG_ERR_UNEXPECTED_ARGUMENT, options->probe_protocol);
+        return EXIT_USAGE;
+    }
     strbuf_init(&out);
-    handshake_report_write(&report, &out);
+    for (i = 0, count = 0; i < 1 + PROBE_COUNT; i++) {
+        if (options->probe_protocol && strcmp(options->probe_protocol, handshake_names[i]) != 0)
+            continue;
+        if (threads[count]) {
+            WaitForSingleObject(threads[count], INFINITE);
+            CloseHandle(threads[count]);
+        }
+        strbuf_printf(&out, "[%s]\n", handshake_names[i]);
+        handshake_report_write(&jobs[count].report, &out);
+        if (jobs[count].report.outcome != OUTCOME_OK)
+            all_ok = 0;
+        count++;
+    }
     if (!out.failed)
         WriteFile(GetStdHandle(STD_OUTPUT_HANDLE), out.data, (DWORD)out.length, &written, NULL);
     strbuf_free(&out);
-    return report.outcome == OUTCOME_OK ? EXIT_DONE : EXIT_TEST_FAILED;
+    return all_ok ? EXIT_DONE : EXIT_TEST_FAILED;
 }
 
 struct child {
@@ -81,7 +123,7 @@ struct child {
     struct strbuf text;
 };
 
-static int start_child(const char *target, const char *protocol, unsigned timeout, struct child *child)
+static int start_child(const char *target, unsigned timeout, struct child *child)
 {
     wchar_t self[MAX_PATH], *wide_target = wide_from_utf8(target), *command;
     SECURITY_ATTRIBUTES inherit = { sizeof(SECURITY_ATTRIBUTES), NULL, TRUE };
@@ -105,8 +147,7 @@ static int start_child(const char *target, const char *protocol, unsigned timeou
         return -1;
     }
     SetHandleInformation(read_end, HANDLE_FLAG_INHERIT, 0);
-    _snwprintf(command, length - 1, L"\"%ls\" /handshake \"%ls\" /protocol %hs /timeout %u", self, wide_target,
-               protocol, timeout);
+    _snwprintf(command, length - 1, L"\"%ls\" /handshake \"%ls\" /timeout %u", self, wide_target, timeout);
     command[length - 1] = L'\0';
     nul = CreateFileW(L"NUL", GENERIC_WRITE, FILE_SHARE_WRITE, &inherit, OPEN_EXISTING, 0, NULL);
     memset(&startup, 0, sizeof(startup));
@@ -131,13 +172,19 @@ static int start_child(const char *target, const char *protocol, unsigned timeou
     return 0;
 }
 
-static void collect_child(struct child *child, struct handshake_report *report)
+static void read_child_output(struct child *child)
 {
     char buffer[1024];
     DWORD got;
     while (ReadFile(child->output, buffer, sizeof(buffer), &got, NULL) && got > 0)
         strbuf_append_n(&child->text, buffer, got);
-    if (child->text.failed || !child->text.data || handshake_report_read(child->text.data, report) != 0) {
+}
+
+/* The record named `name`; a missing one (the child died) counts as a failure. */
+static void take_record(const struct child *child, const char *name, struct handshake_report *report)
+{
+    if (child->text.failed || !child->text.data ||
+        handshake_report_read_section(child->text.data, name, report) != 0) {
         handshake_report_init(report);
         report->outcome = OUTCOME_SYSTEM_ERROR;
         report->status = ERROR_PROCESS_ABORTED;
@@ -147,13 +194,11 @@ static void collect_child(struct child *child, struct handshake_report *report)
 int command_test(const struct options *options, enum language language)
 {
     struct test_facts facts;
-    struct child children[CHILD_COUNT];
-    HANDLE processes[CHILD_COUNT];
+    struct child child;
     struct regstore store = regstore_win32();
     struct strbuf out;
     unsigned timeout;
-    int i, ok, started = 0;
-    DWORD wait;
+    int i, ok;
 
     memset(&facts, 0, sizeof(facts));
     if (target_parse(options->test_target, &facts.target) != 0) {
@@ -166,35 +211,41 @@ int command_test(const struct options *options, enum language language)
     regstore_read_settings(&store, &facts.settings);
     osinfo_read(&store, &facts.os);
 
-    for (i = 0; i < CHILD_COUNT; i++) {
-        if (start_child(options->test_target, child_protocols[i], timeout, &children[i]) != 0) {
-            char reason[512];
-            windows_error_text(GetLastError(), reason, sizeof(reason));
-            console_message(CONSOLE_ERR, language, MSG_ERR_WINDOWS_CALL, "CreateProcess", reason);
-            break;
-        }
-        processes[i] = children[i].process;
-        started++;
-    }
-    if (started == CHILD_COUNT) {
-        /* Each child ends within three time limits; allow for a slow start. */
-        wait = WaitForMultipleObjects(CHILD_COUNT, processes, TRUE, 3u * timeout * 1000u + 15000u);
-        if (wait == WAIT_TIMEOUT)
-            for (i = 0; i < CHILD_COUNT; i++)
-                TerminateProcess(processes[i], 1);
-        collect_child(&children[0], &facts.verdict);
-        for (i = 0; i < PROBE_COUNT; i++)
-            collect_child(&children[1 + i], &facts.probe[i]);
-    }
-    for (i = 0; i < started; i++) {
-        if (started != CHILD_COUNT)
-            TerminateProcess(children[i].process, 1);
-        CloseHandle(children[i].process);
-        CloseHandle(children[i].output);
-        strbuf_free(&children[i].text);
-    }
-    if (started != CHILD_COUNT)
+    if (start_child(options->test_target, timeout, &child) != 0) {
+        char reason[512];
+        windows_error_text(GetLastError(), reason, sizeof(reason));
+        console_message(CONSOLE_ERR, language, MSG_ERR_WINDOWS_CALL, "CreateProcess", reason);
+        strbuf_free(&child.text);
         return EXIT_SYSTEM_ERROR;
+    }
+    /* The child's handshakes end within three time limits; allow for a slow start. Read
+     * while waiting, so a full pipe can never stop the child. */
+    {
+        DWORD deadline = GetTickCount() + 3u * timeout * 1000u + 15000u;
+        for (;;) {
+            DWORD available = 0;
+            if (PeekNamedPipe(child.output, NULL, 0, NULL, &available, NULL) && available > 0) {
+                char buffer[1024];
+                DWORD got;
+                if (ReadFile(child.output, buffer, sizeof(buffer), &got, NULL) && got > 0)
+                    strbuf_append_n(&child.text, buffer, got);
+                continue;
+            }
+            if (WaitForSingleObject(child.process, 50) != WAIT_TIMEOUT)
+                break;
+            if ((long)(GetTickCount() - deadline) >= 0) {
+                TerminateProcess(child.process, 1);
+                break;
+            }
+        }
+    }
+    read_child_output(&child);
+    take_record(&child, handshake_names[0], &facts.verdict);
+    for (i = 0; i < PROBE_COUNT; i++)
+        take_record(&child, handshake_names[1 + i], &facts.probe[i]);
+    CloseHandle(child.process);
+    CloseHandle(child.output);
+    strbuf_free(&child.text);
 
     strbuf_init(&out);
     ok = diagnose(&facts, language, TLSSWITCH_VERSION_STRING, &out);

@@ -290,13 +290,15 @@ static enum outcome talk(struct connection *c, const struct target *target, int 
         if (steps[i].send && send_line(c, after_tls, steps[i].send) != 0)
             return OUTCOME_CLOSED;
         reply_reader_start(&reader, &steps[i]);
-        report->reply[0] = '\0';
+        if (i == 0)
+            report->reply[0] = '\0';
         while (state == REPLY_MORE) {
             enum outcome outcome = read_line(c, after_tls, line, sizeof(line));
             if (outcome != OUTCOME_OK)
                 return outcome;
             state = reply_reader_line(&reader, line);
-            /* Keep the first line of an answer, or the line that made it bad. */
+            /* Keep the first line of the first answer (the greeting), or the line that
+             * made an answer bad. */
             if (!report->reply[0] || state == REPLY_BAD)
                 snprintf(report->reply, sizeof(report->reply), "%s", line);
         }
@@ -509,7 +511,8 @@ static void describe_certificate(struct connection *c, const struct target *targ
     CertFreeCertificateContext(certificate);
 }
 
-static void describe_connection(struct connection *c, const struct target *target, struct handshake_report *report)
+static void describe_connection(struct connection *c, const struct target *target, enum client_depth depth,
+                                struct handshake_report *report)
 {
     SecPkgContext_ConnectionInfo info;
     if (QueryContextAttributesW(&c->context, SECPKG_ATTR_CONNECTION_INFO, &info) == SEC_E_OK) {
@@ -521,49 +524,58 @@ static void describe_connection(struct connection *c, const struct target *targe
         report->exchange = info.aiExch;
         report->exchange_bits = info.dwExchStrength;
     }
-    describe_certificate(c, target, report);
+    if (depth != CLIENT_HANDSHAKE_ONLY)
+        describe_certificate(c, target, report);
 }
 
 void tls_client_run(const struct target *target, unsigned long grbit, unsigned timeout_seconds,
-                    struct handshake_report *report)
+                    enum client_depth depth, struct handshake_report *report)
 {
-    static struct connection c;   /* large buffers: not on the stack */
+    /* On the heap: the buffers are large, and several threads may each run one. */
+    struct connection *c = calloc(1, sizeof(*c));
     WSADATA wsa;
     enum outcome outcome;
 
     handshake_report_init(report);
-    memset(&c, 0, sizeof(c));
-    c.socket = INVALID_SOCKET;
-    c.timeout_ms = timeout_seconds * 1000u;
-    /* However the server dribbles, the whole test ends within three time limits. */
-    c.deadline = GetTickCount() + 3u * c.timeout_ms;
-    if (WSAStartup(MAKEWORD(2, 2), &wsa) != 0) {
-        report->outcome = OUTCOME_SYSTEM_ERROR;
+    if (!c) {
+        report->status = ERROR_NOT_ENOUGH_MEMORY;
         return;
     }
-    outcome = connect_to(&c, target, report);
+    c->socket = INVALID_SOCKET;
+    c->timeout_ms = timeout_seconds * 1000u;
+    /* However the server dribbles, the whole test ends within three time limits. */
+    c->deadline = GetTickCount() + 3u * c->timeout_ms;
+    if (WSAStartup(MAKEWORD(2, 2), &wsa) != 0) {
+        report->outcome = OUTCOME_SYSTEM_ERROR;
+        free(c);
+        return;
+    }
+    outcome = connect_to(c, target, report);
     if (outcome == OUTCOME_OK && target->mode == TLS_STARTTLS)
-        outcome = talk(&c, target, 0, OUTCOME_STARTTLS_REFUSED, report);
+        outcome = talk(c, target, 0, OUTCOME_STARTTLS_REFUSED, report);
     if (outcome == OUTCOME_OK) {
         /* Bytes the server sent after its STARTTLS answer would be handshake data. */
-        c.lines_length = 0;
-        outcome = handshake(&c, target, grbit, report);
+        c->lines_length = 0;
+        outcome = handshake(c, target, grbit, report);
     }
     if (outcome == OUTCOME_OK) {
-        describe_connection(&c, target, report);
-        if (QueryContextAttributesW(&c.context, SECPKG_ATTR_STREAM_SIZES, &c.sizes) != SEC_E_OK)
+        describe_connection(c, target, depth, report);
+        if (depth != CLIENT_WITH_MAIL)
+            outcome = OUTCOME_OK;
+        else if (QueryContextAttributesW(&c->context, SECPKG_ATTR_STREAM_SIZES, &c->sizes) != SEC_E_OK)
             outcome = OUTCOME_HANDSHAKE_ERROR;
         else
-            outcome = talk(&c, target, 1, OUTCOME_MAIL_FAILED, report);
+            outcome = talk(c, target, 1, OUTCOME_MAIL_FAILED, report);
         if (outcome != OUTCOME_OK && outcome != OUTCOME_MAIL_FAILED && report->protocol)
             outcome = outcome == OUTCOME_TIMEOUT ? OUTCOME_TIMEOUT : OUTCOME_MAIL_FAILED;
     }
     report->outcome = outcome;
-    if (c.have_context)
-        DeleteSecurityContext(&c.context);
-    if (c.have_credentials)
-        FreeCredentialsHandle(&c.credentials);
-    if (c.socket != INVALID_SOCKET)
-        closesocket(c.socket);
+    if (c->have_context)
+        DeleteSecurityContext(&c->context);
+    if (c->have_credentials)
+        FreeCredentialsHandle(&c->credentials);
+    if (c->socket != INVALID_SOCKET)
+        closesocket(c->socket);
+    free(c);
     WSACleanup();
 }

@@ -8,8 +8,14 @@
 #include "../core/handshake_report.h"
 #include "../core/target.h"
 
+enum client_depth {
+    CLIENT_HANDSHAKE_ONLY,     /* protocol and cipher: enough for a probe */
+    CLIENT_WITH_CERTIFICATE,   /* and the certificate with its chain check */
+    CLIENT_WITH_MAIL           /* and the mail commands over TLS: the verdict */
+};
+
 /* grbit: 0 for Schannel's defaults (as old mail programs ask), or SP_PROT_*_CLIENT. */
 void tls_client_run(const struct target *target, unsigned long grbit, unsigned timeout_seconds,
-                    struct handshake_report *report);
+                    enum client_depth depth, struct handshake_report *report);
 
 #endif

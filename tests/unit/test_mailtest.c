@@ -146,6 +146,22 @@ static void report_round_trip(void **state)
     strbuf_free(&text);
 }
 
+static void report_sections(void **state)
+{
+    struct handshake_report report;
+    const char *text = "[default]\noutcome=alert\nalert=70\n[tls1.0]\noutcome=ok\nprotocol=128\n[tls1.2]\n";
+    (void)state;
+    assert_int_equal(handshake_report_read_section(text, "default", &report), 0);
+    assert_int_equal(report.outcome, OUTCOME_ALERT);
+    assert_int_equal(report.alert, 70);
+    assert_int_equal(report.protocol, 0);      /* the next section's values stay there */
+    assert_int_equal(handshake_report_read_section(text, "tls1.0", &report), 0);
+    assert_int_equal(report.protocol, 128);
+    assert_int_equal(handshake_report_read_section(text, "tls1.2", &report), -1);  /* no outcome */
+    assert_int_equal(handshake_report_read_section(text, "tls1.1", &report), -1);  /* no section */
+    assert_int_equal(handshake_report_read_section(text, "tls1", &report), -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -153,6 +169,7 @@ int main(void)
         cmocka_unit_test(mail_dialogue),
         cmocka_unit_test(tls_bytes),
         cmocka_unit_test(report_round_trip),
+        cmocka_unit_test(report_sections),
     };
     return cmocka_run_group_tests_name("mailtest", tests, NULL, NULL);
 }

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# `make -f Makefile.mingw bench`: speed and size, measured, never asserted in a test.
+#  - /test against a local TLS 1.2 mail server (dovecot pop3s), compared in the same run
+#    with a minimal Schannel client doing one default-protocols handshake and reading
+#    the greeting (tests/wine/default_client.c): aim 1.2x;
+#  - the same /test (four handshakes in parallel processes) compared with a single
+#    handshake with the same work (tlsswitch /handshake ... /protocol default): aim 1.5x;
+#  - the sizes of both executables (aim for build/i686: 100 KiB).
+# Times are medians of RUNS runs (default 9) under Wine on this machine.
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+runs=${RUNS:-9}
+work=$(mktemp -d /tmp/tlsswitch-bench.XXXXXX)
+chmod 755 "$work"
+prefix=$work/prefix
+cleanup() {
+  "$here/servers/dovecot.sh" stop "$work/dovecot" >/dev/null 2>&1 || true
+  WINEPREFIX=$prefix wineserver -k >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+"$here/wine/xp-prefix.sh" "$prefix"
+export WINEPREFIX=$prefix WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+unset DISPLAY GNUTLS_SYSTEM_PRIORITY_FILE
+exe=$root/build/x86_64/tlsswitch.exe
+"$here/servers/certs.sh" "$work/certs"
+wineserver -p
+wine "$root/build/tests/trust_root.exe" "$(winepath -w "$work/certs/ca.pem" 2>/dev/null)" >/dev/null
+wine "$exe" /apply recommended /nobackup >/dev/null 2>&1 || true
+DOVECOT_BASE_PORT=37000 DOVECOT_CERT="$work/certs/valid.pem" DOVECOT_KEY="$work/certs/valid.key" \
+  "$here/servers/dovecot.sh" start "$work/dovecot" >/dev/null
+
+# median_ms COMMAND...: the median wall time of RUNS runs, in milliseconds.
+median_ms() {
+  local i start end times=()
+  "$@" >/dev/null 2>&1 || true   # one warm-up run
+  for ((i = 0; i < runs; i++)); do
+    start=$(date +%s%N)
+    "$@" >/dev/null 2>&1 || true
+    end=$(date +%s%N)
+    times+=($(((end - start) / 1000000)))
+  done
+  printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((runs + 1) / 2))p"
+}
+
+target=pop3s://localhost:37995
+if ! wine "$exe" /test "$target" /lang en 2>/dev/null | tail -1 | grep -q '^OK: TLS 1.2'; then
+  echo "bench: /test against the local server did not pass; nothing measured" >&2
+  exit 1
+fi
+test_ms=$(median_ms wine "$exe" /test "$target")
+minimal_ms=$(median_ms wine "$root/build/tests/default_client.exe" localhost 37995)
+single_ms=$(median_ms wine "$exe" /handshake "$target" /protocol default)
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+size() { stat -c %s "$1"; }
+echo "TLS Switch benchmark ($runs runs each, medians, Wine on $(uname -m))"
+printf '  %-58s %6s ms\n' "/test $target" "$test_ms"
+printf '  %-58s %6s ms\n' "minimal Schannel client, default protocols" "$minimal_ms"
+printf '  %-58s %6s ms\n' "one handshake process (tlsswitch /handshake, default)" "$single_ms"
+echo "  /test vs minimal handshake program: $(ratio "$test_ms" "$minimal_ms")x (aim 1.2x)"
+echo "  all probes in parallel vs one handshake: $(ratio "$test_ms" "$single_ms")x (aim 1.5x)"
+echo "  build/i686/tlsswitch.exe:   $(size "$root/build/i686/tlsswitch.exe") bytes (aim 102400)"
+echo "  build/x86_64/tlsswitch.exe: $(size "$root/build/x86_64/tlsswitch.exe") bytes"
