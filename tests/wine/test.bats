@@ -147,6 +147,17 @@ dovecot_saw() {
   [[ "$output" =~ SHA-1\ thumbprint:\ [0-9A-F]{40} ]]
 }
 
+@test "IPv4 and IPv6 literals connect; the certificate is then not for that name" {
+  fix
+  test_target 127.0.0.1:34101 /timeout 5
+  [[ "$output" == *"Connection: TLS 1.2"* ]]
+  [[ "$output" == *"not issued for 127.0.0.1 (it is for CN=localhost)"* ]]
+  test_target '[::1]:34101' /timeout 5
+  [[ "$output" == *"Connection: TLS 1.2"* ]]
+  [[ "$output" == *"not issued for ::1"* ]]
+  [ "$(last_line)" = "FAILED: TLS 1.2" ]
+}
+
 @test "a TLS 1.0-only server still works with the old defaults" {
   test_target localhost:34102 /timeout 5
   [ "$status" -eq 0 ]
