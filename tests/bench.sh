@@ -8,28 +8,11 @@
 #  - the sizes of both executables (aim for build/i686: 100 KiB).
 # Times are medians of RUNS runs (default 9) under Wine on this machine.
 set -eu
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/.." && pwd)
+source "$(dirname "$0")/scenario.bash"
 runs=${RUNS:-9}
-work=$(mktemp -d /tmp/tlsswitch-bench.XXXXXX)
-chmod 755 "$work"
-prefix=$work/prefix
-cleanup() {
-  "$here/servers/dovecot.sh" stop "$work/dovecot" >/dev/null 2>&1 || true
-  WINEPREFIX=$prefix wineserver -k >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-"$here/wine/xp-prefix.sh" "$prefix"
-export WINEPREFIX=$prefix WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
-unset DISPLAY GNUTLS_SYSTEM_PRIORITY_FILE
-exe=$root/build/x86_64/tlsswitch.exe
-"$here/servers/certs.sh" "$work/certs"
-wineserver -p
-wine "$root/build/tests/trust_root.exe" "$(winepath -w "$work/certs/ca.pem" 2>/dev/null)" >/dev/null
+scenario_start 37000 >/dev/null
+root=$scenario_root
 wine "$exe" /apply recommended /nobackup >/dev/null 2>&1 || true
-DOVECOT_BASE_PORT=37000 DOVECOT_CERT="$work/certs/valid.pem" DOVECOT_KEY="$work/certs/valid.key" \
-  "$here/servers/dovecot.sh" start "$work/dovecot" >/dev/null
 
 # median_ms COMMAND...: the median wall time of RUNS runs, in milliseconds.
 median_ms() {

@@ -5,28 +5,8 @@
 # status -> test (fails, with the diagnosis) -> backup -> apply recommended -> status ->
 # test (OK) -> undo.
 set -eu
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/.." && pwd)
-work=$(mktemp -d /tmp/tlsswitch-demo.XXXXXX)
-chmod 755 "$work"
-prefix=$work/prefix
-cleanup() {
-  "$here/servers/dovecot.sh" stop "$work/dovecot" >/dev/null 2>&1 || true
-  WINEPREFIX=$prefix wineserver -k >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-echo "== Creating an XP-like Wine prefix in $prefix"
-"$here/wine/xp-prefix.sh" "$prefix"
-export WINEPREFIX=$prefix WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
-unset DISPLAY GNUTLS_SYSTEM_PRIORITY_FILE
-exe=$root/build/x86_64/tlsswitch.exe
-
-echo "== Starting a mail server that accepts only TLS 1.2 (dovecot, pop3s on 127.0.0.1:36995)"
-"$here/servers/certs.sh" "$work/certs"
-wine "$root/build/tests/trust_root.exe" "$(winepath -w "$work/certs/ca.pem" 2>/dev/null)" >/dev/null
-DOVECOT_BASE_PORT=36000 DOVECOT_CERT="$work/certs/valid.pem" DOVECOT_KEY="$work/certs/valid.key" \
-  "$here/servers/dovecot.sh" start "$work/dovecot" >/dev/null
+source "$(dirname "$0")/scenario.bash"
+scenario_start 36000
 
 run() { # run ARGS...: shows the command, runs it, shows its exit code
   echo
