@@ -31,6 +31,7 @@ setup() {
 
 @test "/apply tls12only turns off everything but TLS 1.2" {
   run --separate-stderr tlsswitch /apply tls12only /lang en
+  echo "status $status: $output $stderr"
   [ "$status" -eq $((3010 % 256)) ]
   for protocol in "SSL 2.0" "SSL 3.0" "TLS 1.0" "TLS 1.1"; do
     [ "$(reg_value "$protocol" Enabled)" = 0x0 ]
