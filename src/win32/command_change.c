@@ -28,8 +28,20 @@
 struct change_context {
     const struct options *options;
     enum language language;
+    const char *command_word;   /* "apply", "set", "restore", "undo": in backup file names */
     char command_text[512];     /* "/apply recommended", for the backup comment and the log */
 };
+
+static const char *command_word(enum command command)
+{
+    switch (command) {
+    case COMMAND_APPLY: return "apply";
+    case COMMAND_SET: return "set";
+    case COMMAND_RESTORE: return "restore";
+    case COMMAND_UNDO: return "undo";
+    default: return "change";
+    }
+}
 
 static void say_windows_error(enum language language, enum message_id id, const char *what, unsigned long code)
 {
@@ -90,7 +102,6 @@ static unsigned long write_automatic_backup(const struct regstore *current, cons
                                             const struct change_context *context, char *out, size_t size)
 {
     char folder[MAX_PATH * 3], stamp[32], comment[700];
-    const char *command_word = context->options->command_switch + 1;
     struct strbuf bytes;
     unsigned long rc = backup_folder(folder, sizeof(folder));
     int attempt;
@@ -108,7 +119,7 @@ static unsigned long write_automatic_backup(const struct regstore *current, cons
     }
     for (attempt = 0; attempt < 50; attempt++) {
         local_timestamp(stamp, sizeof(stamp), 1);
-        snprintf(out, size, "%s\\%s-%s.reg", folder, stamp, command_word);
+        snprintf(out, size, "%s\\%s-%s.reg", folder, stamp, context->command_word);
         rc = file_write_new(out, bytes.data, bytes.length);
         if (rc != ERROR_FILE_EXISTS)
             break;
@@ -379,7 +390,8 @@ int command_change(const struct options *options, enum language language)
     memset(&context, 0, sizeof(context));
     context.options = options;
     context.language = language;
-    snprintf(context.command_text, sizeof(context.command_text), "%s%s%s", options->command_switch,
+    context.command_word = command_word(options->command);
+    snprintf(context.command_text, sizeof(context.command_text), "/%s%s%s", context.command_word,
              options->command_value ? " " : "", options->command_value ? options->command_value : "");
 
     switch (options->command) {

@@ -137,6 +137,15 @@ setup() {
   [[ "$output" == *"ERRORLEVEL=0" ]]
 }
 
+@test "the colon form /apply:PROFILE names its backup like /apply PROFILE" {
+  log="$BATS_TEST_TMPDIR/colon.log"
+  run --separate-stderr tlsswitch /apply:recommended /log:"$(wine_path "$log")" /lang:en
+  [ "$status" -eq $((3010 % 256)) ]
+  [ "$(find "$BACKUPS" -name '*-apply.reg' | wc -l)" -eq 1 ]
+  grep -q 'tlsswitch /apply recommended: ' "$log"
+  iconv -f UTF-16LE -t UTF-8 "$(find "$BACKUPS" -name '*-apply.reg')" | grep -q '; TLS Switch .* before: tlsswitch /apply recommended'
+}
+
 @test "/undo with no backup says so and exits 4" {
   run --separate-stderr tlsswitch /undo /lang en
   [ "$status" -eq 4 ]

@@ -48,10 +48,20 @@ key_present() { # key_present KEY
   wine reg query "$1" >/dev/null 2>&1 3>&- </dev/null
 }
 
-# The Protocols subtree as `wine reg export` writes it.
+# The Protocols subtree as `wine reg export` writes it. Wine's reg.exe has been seen to
+# fail once in a long run for no visible reason: say what it printed, and try once more
+# (a key that is really missing fails both times).
 export_protocols() { # export_protocols FILE
-  rm -f "$1"
-  wine reg export "$PROTOCOLS" "$(wine_path "$1")" /y >/dev/null 2>&1 3>&- </dev/null
+  local said attempt
+  for attempt in 1 2; do
+    rm -f "$1"
+    if said=$(wine reg export "$PROTOCOLS" "$(wine_path "$1")" /y 2>&1 3>&- </dev/null); then
+      return 0
+    fi
+    echo "wine reg export failed (attempt $attempt): $said" >&2
+    sleep 0.5
+  done
+  return 1
 }
 
 # Runs tlsswitch.exe from a batch file under cmd.exe and prints what it printed, then
