@@ -76,43 +76,26 @@ static long win32_read_value(void *context, const char *path, const char *name,
     return rc;
 }
 
-static long win32_list_subkeys(void *context, const char *path, struct name_list *out)
+/* RegEnumKeyExW or RegEnumValueW, for one loop that lists names. */
+typedef LONG (*enumerate_fn)(HKEY key, DWORD index, wchar_t *name, DWORD *length);
+
+static LONG enumerate_subkey(HKEY key, DWORD index, wchar_t *name, DWORD *length)
 {
-    HKEY key;
-    DWORD index;
-    long rc = open_key(path, KEY_ENUMERATE_SUB_KEYS, &key);
-    (void)context;
-    if (rc != ERROR_SUCCESS)
-        return rc;
-    for (index = 0;; index++) {
-        wchar_t name[256];
-        DWORD length = sizeof(name) / sizeof(name[0]);
-        char *utf8;
-        rc = RegEnumKeyExW(key, index, name, &length, NULL, NULL, NULL, NULL);
-        if (rc == ERROR_NO_MORE_ITEMS) {
-            rc = ERROR_SUCCESS;
-            break;
-        }
-        if (rc != ERROR_SUCCESS)
-            break;
-        utf8 = utf8_from_wide(name);
-        rc = utf8 ? name_list_add(out, utf8) : REGSTORE_NO_MEMORY;
-        free(utf8);
-        if (rc != REGSTORE_OK)
-            break;
-    }
-    RegCloseKey(key);
-    return rc;
+    return RegEnumKeyExW(key, index, name, length, NULL, NULL, NULL, NULL);
 }
 
-static long win32_list_values(void *context, const char *path, struct name_list *out)
+static LONG enumerate_value(HKEY key, DWORD index, wchar_t *name, DWORD *length)
 {
+    return RegEnumValueW(key, index, name, length, NULL, NULL, NULL, NULL);
+}
+
+static long list_names(const char *path, REGSAM access, enumerate_fn enumerate, struct name_list *out)
+{
+    /* Value names can be 16383 characters long; key names 255. */
+    wchar_t *name = malloc(16384 * sizeof(wchar_t));
     HKEY key;
     DWORD index;
-    /* Value names can be 16383 characters long. */
-    wchar_t *name = malloc(16384 * sizeof(wchar_t));
-    long rc = name ? open_key(path, KEY_QUERY_VALUE, &key) : REGSTORE_NO_MEMORY;
-    (void)context;
+    long rc = name ? open_key(path, access, &key) : REGSTORE_NO_MEMORY;
     if (rc != ERROR_SUCCESS) {
         free(name);
         return rc;
@@ -120,7 +103,7 @@ static long win32_list_values(void *context, const char *path, struct name_list 
     for (index = 0;; index++) {
         DWORD length = 16384;
         char *utf8;
-        rc = RegEnumValueW(key, index, name, &length, NULL, NULL, NULL, NULL);
+        rc = enumerate(key, index, name, &length);
         if (rc == ERROR_NO_MORE_ITEMS) {
             rc = ERROR_SUCCESS;
             break;
@@ -136,6 +119,18 @@ static long win32_list_values(void *context, const char *path, struct name_list 
     RegCloseKey(key);
     free(name);
     return rc;
+}
+
+static long win32_list_subkeys(void *context, const char *path, struct name_list *out)
+{
+    (void)context;
+    return list_names(path, KEY_ENUMERATE_SUB_KEYS, enumerate_subkey, out);
+}
+
+static long win32_list_values(void *context, const char *path, struct name_list *out)
+{
+    (void)context;
+    return list_names(path, KEY_QUERY_VALUE, enumerate_value, out);
 }
 
 static long win32_create_key(void *context, const char *path)
