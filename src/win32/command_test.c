@@ -80,6 +80,7 @@ int command_handshake(const struct options *options, enum language language)
     }
     if (parse_timeout(options, language, &timeout) != 0)
         return EXIT_USAGE;
+    tls_client_startup();
     for (i = 0; i < 1 + PROBE_COUNT; i++) {
         const char *name = handshake_names[i];
         int id = i == 0 ? -1 : protocol_find(name);

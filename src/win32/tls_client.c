@@ -26,6 +26,27 @@
 #endif
 
 #define INPUT_SIZE (5 + TLS_MAX_RECORD_BODY + 1024)
+
+/* /test runs several handshakes in threads of one process. Windows' Schannel is
+ * thread-safe, but Wine's keeps its handle table without a lock, so every SSPI call
+ * here goes through this one lock. The calls are short; the waits for the network
+ * and the certificate check stay outside it and run in parallel. */
+static CRITICAL_SECTION sspi_lock;
+
+void tls_client_startup(void)
+{
+    InitializeCriticalSection(&sspi_lock);
+}
+
+static void sspi_enter(void)
+{
+    EnterCriticalSection(&sspi_lock);
+}
+
+static void sspi_leave(void)
+{
+    LeaveCriticalSection(&sspi_lock);
+}
 #define LINE_SIZE 4096
 
 struct connection {
@@ -194,6 +215,7 @@ static int send_line(struct connection *c, int encrypted, const char *command)
     unsigned char *message;
     SecBuffer buffers[4];
     SecBufferDesc desc;
+    SECURITY_STATUS status;
     int rc;
 
     length = (size_t)snprintf(text, sizeof(text), "%s\r\n", command);
@@ -218,9 +240,11 @@ static int send_line(struct connection *c, int encrypted, const char *command)
     desc.ulVersion = SECBUFFER_VERSION;
     desc.cBuffers = 4;
     desc.pBuffers = buffers;
-    rc = EncryptMessage(&c->context, 0, &desc, 0) == SEC_E_OK
-             ? send_all(c, message, buffers[0].cbBuffer + buffers[1].cbBuffer + buffers[2].cbBuffer)
-             : -1;
+    sspi_enter();
+    status = EncryptMessage(&c->context, 0, &desc, 0);
+    sspi_leave();
+    rc = status == SEC_E_OK ? send_all(c, message, buffers[0].cbBuffer + buffers[1].cbBuffer + buffers[2].cbBuffer)
+                            : -1;
     free(message);
     return rc;
 }
@@ -247,7 +271,9 @@ static enum outcome decrypt_more(struct connection *c)
             desc.ulVersion = SECBUFFER_VERSION;
             desc.cBuffers = 4;
             desc.pBuffers = buffers;
+            sspi_enter();
             status = DecryptMessage(&c->context, &desc, 0, NULL);
+            sspi_leave();
             if (status == SEC_E_OK) {
                 size_t extra = 0;
                 for (i = 1; i < 4; i++) {
@@ -351,8 +377,10 @@ static enum outcome handshake(struct connection *c, const struct target *target,
     credentials_data.grbitEnabledProtocols = grbit;
     /* The certificate is checked separately, so a bad one is reported, not a mystery. */
     credentials_data.dwFlags = SCH_CRED_MANUAL_CRED_VALIDATION | SCH_CRED_NO_DEFAULT_CREDS;
+    sspi_enter();
     status = AcquireCredentialsHandleW(NULL, (SEC_WCHAR *)UNISP_NAME_W, SECPKG_CRED_OUTBOUND, NULL, &credentials_data,
                                        NULL, NULL, &c->credentials, &expiry);
+    sspi_leave();
     if (status != SEC_E_OK) {
         free(host);
         report->status = (unsigned long)status;
@@ -384,18 +412,22 @@ static enum outcome handshake(struct connection *c, const struct target *target,
         in_desc.cBuffers = 2;
         in_desc.pBuffers = in_buffers;
 
+        sspi_enter();
         status = InitializeSecurityContextW(&c->credentials, first ? NULL : &c->context, host, flags, 0, 0,
                                             first ? NULL : &in_desc, 0, first ? &c->context : NULL, &out_desc,
                                             &attributes, &expiry);
         if (first && (status == SEC_I_CONTINUE_NEEDED || status == SEC_E_OK))
             c->have_context = 1;
         first = 0;
+        sspi_leave();
         if (out_buffers[0].pvBuffer && out_buffers[0].cbBuffer > 0)
             send_all(c, out_buffers[0].pvBuffer, out_buffers[0].cbBuffer);
+        sspi_enter();
         if (out_buffers[0].pvBuffer)
             FreeContextBuffer(out_buffers[0].pvBuffer);
         if (out_buffers[1].pvBuffer)
             FreeContextBuffer(out_buffers[1].pvBuffer);
+        sspi_leave();
 
         switch (status) {
         case SEC_E_OK:
@@ -477,8 +509,12 @@ static void describe_certificate(struct connection *c, const struct target *targ
     DWORD hash_size = sizeof(hash), i;
     wchar_t *host;
 
-    if (QueryContextAttributesW(&c->context, SECPKG_ATTR_REMOTE_CERT_CONTEXT, (void *)&certificate) != SEC_E_OK ||
-        !certificate)
+    SECURITY_STATUS status;
+
+    sspi_enter();
+    status = QueryContextAttributesW(&c->context, SECPKG_ATTR_REMOTE_CERT_CONTEXT, (void *)&certificate);
+    sspi_leave();
+    if (status != SEC_E_OK || !certificate)
         return;
     report->have_certificate = 1;
     name_to_text(&certificate->pCertInfo->Subject, report->subject, sizeof(report->subject));
@@ -515,7 +551,11 @@ static void describe_connection(struct connection *c, const struct target *targe
                                 struct handshake_report *report)
 {
     SecPkgContext_ConnectionInfo info;
-    if (QueryContextAttributesW(&c->context, SECPKG_ATTR_CONNECTION_INFO, &info) == SEC_E_OK) {
+    SECURITY_STATUS status;
+    sspi_enter();
+    status = QueryContextAttributesW(&c->context, SECPKG_ATTR_CONNECTION_INFO, &info);
+    sspi_leave();
+    if (status == SEC_E_OK) {
         report->protocol = info.dwProtocol;
         report->cipher = info.aiCipher;
         report->cipher_bits = info.dwCipherStrength;
@@ -560,20 +600,23 @@ void tls_client_run(const struct target *target, unsigned long grbit, unsigned t
     }
     if (outcome == OUTCOME_OK) {
         describe_connection(c, target, depth, report);
-        if (depth != CLIENT_WITH_MAIL)
-            outcome = OUTCOME_OK;
-        else if (QueryContextAttributesW(&c->context, SECPKG_ATTR_STREAM_SIZES, &c->sizes) != SEC_E_OK)
-            outcome = OUTCOME_HANDSHAKE_ERROR;
-        else
-            outcome = talk(c, target, 1, OUTCOME_MAIL_FAILED, report);
+        if (depth == CLIENT_WITH_MAIL) {
+            SECURITY_STATUS status;
+            sspi_enter();
+            status = QueryContextAttributesW(&c->context, SECPKG_ATTR_STREAM_SIZES, &c->sizes);
+            sspi_leave();
+            outcome = status == SEC_E_OK ? talk(c, target, 1, OUTCOME_MAIL_FAILED, report) : OUTCOME_HANDSHAKE_ERROR;
+        }
         if (outcome != OUTCOME_OK && outcome != OUTCOME_MAIL_FAILED && report->protocol)
             outcome = outcome == OUTCOME_TIMEOUT ? OUTCOME_TIMEOUT : OUTCOME_MAIL_FAILED;
     }
     report->outcome = outcome;
+    sspi_enter();
     if (c->have_context)
         DeleteSecurityContext(&c->context);
     if (c->have_credentials)
         FreeCredentialsHandle(&c->credentials);
+    sspi_leave();
     if (c->socket != INVALID_SOCKET)
         closesocket(c->socket);
     free(c);

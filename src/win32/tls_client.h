@@ -14,6 +14,9 @@ enum client_depth {
     CLIENT_WITH_MAIL           /* and the mail commands over TLS: the verdict */
 };
 
+/* Call once, before the first tls_client_run, in any thread. */
+void tls_client_startup(void);
+
 /* grbit: 0 for Schannel's defaults (as old mail programs ask), or SP_PROT_*_CLIENT. */
 void tls_client_run(const struct target *target, unsigned long grbit, unsigned timeout_seconds,
                     enum client_depth depth, struct handshake_report *report);

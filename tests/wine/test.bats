@@ -71,6 +71,7 @@ fix() { tlsswitch /apply recommended /nobackup /lang en >/dev/null 2>&1 || true;
 # Runs /test with a time limit of its own, so a hang fails the test instead of stalling it.
 test_target() {
   run --separate-stderr timeout 120 wine "$TLSSWITCH_EXE" /test "$@" /lang en 3>&- </dev/null
+  echo "/test $* -> exit $status"$'\n'"$output"   # shown only when the test fails
 }
 
 last_line() { tr -d '\r' <<<"$output" | tail -n 1; }
