@@ -150,35 +150,39 @@ static long win32_create_key(void *context, const char *path)
     return rc;
 }
 
-static long win32_set_value(void *context, const char *path, const char *name, uint32_t type,
-                            const unsigned char *data, uint32_t size)
+/* Sets the value, or deletes it when data is NULL. */
+static long write_value(const char *path, const char *name, uint32_t type, const unsigned char *data, uint32_t size)
 {
     HKEY key;
     wchar_t *wide_name;
     long rc = open_key(path, KEY_SET_VALUE, &key);
-    (void)context;
     if (rc != ERROR_SUCCESS)
         return rc;
     wide_name = wide_from_utf8(name);
-    rc = wide_name ? RegSetValueExW(key, wide_name, 0, type, data, size) : REGSTORE_NO_MEMORY;
+    if (!wide_name)
+        rc = REGSTORE_NO_MEMORY;
+    else if (data)
+        rc = RegSetValueExW(key, wide_name, 0, type, data, size);
+    else
+        rc = RegDeleteValueW(key, wide_name);
     free(wide_name);
     RegCloseKey(key);
     return rc;
 }
 
+static long win32_set_value(void *context, const char *path, const char *name, uint32_t type,
+                            const unsigned char *data, uint32_t size)
+{
+    static const unsigned char nothing[1] = { 0 };
+    (void)context;
+    /* A value of no bytes is still a value, not a deletion. */
+    return write_value(path, name, type, data ? data : nothing, size);
+}
+
 static long win32_delete_value(void *context, const char *path, const char *name)
 {
-    HKEY key;
-    wchar_t *wide_name;
-    long rc = open_key(path, KEY_SET_VALUE, &key);
     (void)context;
-    if (rc != ERROR_SUCCESS)
-        return rc;
-    wide_name = wide_from_utf8(name);
-    rc = wide_name ? RegDeleteValueW(key, wide_name) : REGSTORE_NO_MEMORY;
-    free(wide_name);
-    RegCloseKey(key);
-    return rc;
+    return write_value(path, name, 0, NULL, 0);
 }
 
 static long win32_delete_key(void *context, const char *path)

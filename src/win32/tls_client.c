@@ -38,6 +38,13 @@ void tls_client_startup(void)
     InitializeCriticalSection(&sspi_lock);
 }
 
+static void set_buffer(SecBuffer *buffer, unsigned long type, void *data, unsigned long size)
+{
+    buffer->BufferType = type;
+    buffer->pvBuffer = data;
+    buffer->cbBuffer = size;
+}
+
 static void sspi_enter(void)
 {
     EnterCriticalSection(&sspi_lock);
@@ -225,18 +232,10 @@ static int send_line(struct connection *c, int encrypted, const char *command)
     if (!message)
         return -1;
     memcpy(message + c->sizes.cbHeader, text, length);
-    buffers[0].BufferType = SECBUFFER_STREAM_HEADER;
-    buffers[0].pvBuffer = message;
-    buffers[0].cbBuffer = c->sizes.cbHeader;
-    buffers[1].BufferType = SECBUFFER_DATA;
-    buffers[1].pvBuffer = message + c->sizes.cbHeader;
-    buffers[1].cbBuffer = (unsigned long)length;
-    buffers[2].BufferType = SECBUFFER_STREAM_TRAILER;
-    buffers[2].pvBuffer = message + c->sizes.cbHeader + length;
-    buffers[2].cbBuffer = c->sizes.cbTrailer;
-    buffers[3].BufferType = SECBUFFER_EMPTY;
-    buffers[3].pvBuffer = NULL;
-    buffers[3].cbBuffer = 0;
+    set_buffer(&buffers[0], SECBUFFER_STREAM_HEADER, message, c->sizes.cbHeader);
+    set_buffer(&buffers[1], SECBUFFER_DATA, message + c->sizes.cbHeader, (unsigned long)length);
+    set_buffer(&buffers[2], SECBUFFER_STREAM_TRAILER, message + c->sizes.cbHeader + length, c->sizes.cbTrailer);
+    set_buffer(&buffers[3], SECBUFFER_EMPTY, NULL, 0);
     desc.ulVersion = SECBUFFER_VERSION;
     desc.cBuffers = 4;
     desc.pBuffers = buffers;
@@ -260,14 +259,9 @@ static enum outcome decrypt_more(struct connection *c)
         if (c->input_length > 0) {
             if (tls_record_check(c->input, c->input_length) == RECORD_OVERSIZED)
                 return OUTCOME_OVERSIZED;
-            buffers[0].BufferType = SECBUFFER_DATA;
-            buffers[0].pvBuffer = c->input;
-            buffers[0].cbBuffer = (unsigned long)c->input_length;
-            for (i = 1; i < 4; i++) {
-                buffers[i].BufferType = SECBUFFER_EMPTY;
-                buffers[i].pvBuffer = NULL;
-                buffers[i].cbBuffer = 0;
-            }
+            set_buffer(&buffers[0], SECBUFFER_DATA, c->input, (unsigned long)c->input_length);
+            for (i = 1; i < 4; i++)
+                set_buffer(&buffers[i], SECBUFFER_EMPTY, NULL, 0);
             desc.ulVersion = SECBUFFER_VERSION;
             desc.cBuffers = 4;
             desc.pBuffers = buffers;
@@ -393,21 +387,13 @@ static enum outcome handshake(struct connection *c, const struct target *target,
     for (;;) {
         SecBuffer in_buffers[2], out_buffers[2];
         SecBufferDesc in_desc, out_desc;
-        out_buffers[0].BufferType = SECBUFFER_TOKEN;
-        out_buffers[0].pvBuffer = NULL;
-        out_buffers[0].cbBuffer = 0;
-        out_buffers[1].BufferType = SECBUFFER_ALERT;
-        out_buffers[1].pvBuffer = NULL;
-        out_buffers[1].cbBuffer = 0;
+        set_buffer(&out_buffers[0], SECBUFFER_TOKEN, NULL, 0);
+        set_buffer(&out_buffers[1], SECBUFFER_ALERT, NULL, 0);
         out_desc.ulVersion = SECBUFFER_VERSION;
         out_desc.cBuffers = 2;
         out_desc.pBuffers = out_buffers;
-        in_buffers[0].BufferType = SECBUFFER_TOKEN;
-        in_buffers[0].pvBuffer = c->input;
-        in_buffers[0].cbBuffer = (unsigned long)c->input_length;
-        in_buffers[1].BufferType = SECBUFFER_EMPTY;
-        in_buffers[1].pvBuffer = NULL;
-        in_buffers[1].cbBuffer = 0;
+        set_buffer(&in_buffers[0], SECBUFFER_TOKEN, c->input, (unsigned long)c->input_length);
+        set_buffer(&in_buffers[1], SECBUFFER_EMPTY, NULL, 0);
         in_desc.ulVersion = SECBUFFER_VERSION;
         in_desc.cBuffers = 2;
         in_desc.pBuffers = in_buffers;

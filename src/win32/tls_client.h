@@ -10,8 +10,7 @@
 
 enum client_depth {
     CLIENT_HANDSHAKE_ONLY,     /* protocol and cipher: enough for a probe */
-    CLIENT_WITH_CERTIFICATE,   /* and the certificate with its chain check */
-    CLIENT_WITH_MAIL           /* and the mail commands over TLS: the verdict */
+    CLIENT_WITH_MAIL           /* and the certificate check and the mail commands: the verdict */
 };
 
 /* Call once, before the first tls_client_run, in any thread. */
