@@ -171,8 +171,25 @@ static int diagnose_certificate(const struct test_facts *facts, const struct han
     }
 }
 
+/* The advice that names a fix, in the words of the one who reads it. */
+static const char *advice(enum language language, enum audience audience, enum message_id id)
+{
+    static const enum message_id window_words[][2] = {
+        { MSG_DIAG_NOT_DEFAULT, MSG_DIAG_NOT_DEFAULT_WINDOW },
+        { MSG_DIAG_TLS12_OFF, MSG_DIAG_TLS12_OFF_WINDOW },
+        { MSG_DIAG_NO_TLS12_XP, MSG_DIAG_NO_TLS12_XP_WINDOW },
+        { MSG_DIAG_NO_TLS12_VISTA, MSG_DIAG_NO_TLS12_VISTA_WINDOW },
+    };
+    size_t i;
+    for (i = 0; audience == AUDIENCE_WINDOW && i < sizeof(window_words) / sizeof(window_words[0]); i++)
+        if (window_words[i][0] == id)
+            id = window_words[i][1];
+    return message_text(language, id);
+}
+
 /* Why the default handshake failed, from what the probes found. */
-static void diagnose_handshake_failure(const struct test_facts *facts, enum language language, struct strbuf *out)
+static void diagnose_handshake_failure(const struct test_facts *facts, enum language language,
+                                       enum audience audience, struct strbuf *out)
 {
     const struct handshake_report *verdict = &facts->verdict, *tls12 = &facts->probe[PROBE_TLS12];
     const struct protocol_setting *tls12_setting = &facts->settings.protocol[PROTOCOL_TLS12];
@@ -187,16 +204,16 @@ static void diagnose_handshake_failure(const struct test_facts *facts, enum lang
         if (use == EFFECTIVE_DEFAULT || (use == EFFECTIVE_OSDEFAULT && os_uses_tls12_by_default(&facts->os)))
             strbuf_append(out, message_text(language, MSG_DIAG_RESTART));
         else
-            strbuf_append(out, message_text(language, MSG_DIAG_NOT_DEFAULT));
+            strbuf_append(out, advice(language, audience, MSG_DIAG_NOT_DEFAULT));
         return;
     }
     if (tls12->outcome == OUTCOME_NOTHING_TO_OFFER && any_probe_answered) {
         if (setting_effective_use(tls12_setting) == EFFECTIVE_OFF)
-            strbuf_append(out, message_text(language, MSG_DIAG_TLS12_OFF));
+            strbuf_append(out, advice(language, audience, MSG_DIAG_TLS12_OFF));
         else if (os_is_xp(&facts->os))
-            strbuf_append(out, message_text(language, MSG_DIAG_NO_TLS12_XP));
+            strbuf_append(out, advice(language, audience, MSG_DIAG_NO_TLS12_XP));
         else if (facts->os.major == 6 && facts->os.minor == 0)
-            strbuf_append(out, message_text(language, MSG_DIAG_NO_TLS12_VISTA));
+            strbuf_append(out, advice(language, audience, MSG_DIAG_NO_TLS12_VISTA));
         else
             strbuf_append(out, message_text(language, MSG_DIAG_NO_TLS12));
         return;
@@ -230,33 +247,13 @@ static void diagnose_handshake_failure(const struct test_facts *facts, enum lang
     }
 }
 
-int diagnose(const struct test_facts *facts, enum language language, const char *version, struct strbuf *out)
+int diagnose_conclusion(const struct test_facts *facts, enum language language, enum audience audience,
+                        struct strbuf *out)
 {
-    const struct handshake_report *verdict = &facts->verdict, *connected;
+    const struct handshake_report *verdict = &facts->verdict;
     const struct target *target = &facts->target;
-    struct strbuf phrase;
-    char described[300];
-    int probe, ok = 0;
+    int ok = 0;
 
-    target_describe(target, described, sizeof(described));
-    strbuf_printf(out, message_text(language, MSG_TEST_TITLE), version, described);
-    strbuf_init(&phrase);
-    describe_outcome(verdict, language, &phrase);
-    strbuf_printf(out, message_text(language, MSG_TEST_DEFAULT_LINE), phrase.failed ? "" : phrase.data);
-    strbuf_free(&phrase);
-    strbuf_append(out, message_text(language, MSG_TEST_PROBES_TITLE));
-    for (probe = 0; probe < PROBE_COUNT; probe++) {
-        strbuf_printf(out, "  %-8s ", protocol_get(probe_protocol[probe])->key_name);
-        describe_probe(facts, probe, language, out);
-        strbuf_append(out, "\n");
-    }
-    connected = connected_report(facts);
-    if (connected)
-        describe_connection(connected, target->host, language, out);
-    if (verdict->reply[0])
-        strbuf_printf(out, message_text(language, MSG_TEST_REPLY), verdict->reply);
-
-    strbuf_append(out, message_text(language, MSG_TEST_DIAGNOSIS));
     switch (verdict->outcome) {
     case OUTCOME_HOST_NOT_FOUND:
         strbuf_printf(out, message_text(language, MSG_DIAG_HOST_NOT_FOUND), target->host);
@@ -288,9 +285,40 @@ int diagnose(const struct test_facts *facts, enum language language, const char 
                           name_or(protocol_name_for_flag(verdict->protocol), "TLS"));
         break;
     default:
-        diagnose_handshake_failure(facts, language, out);
+        diagnose_handshake_failure(facts, language, audience, out);
         break;
     }
+    return ok;
+}
+
+int diagnose(const struct test_facts *facts, enum language language, const char *version, struct strbuf *out)
+{
+    const struct handshake_report *verdict = &facts->verdict, *connected;
+    const struct target *target = &facts->target;
+    struct strbuf phrase;
+    char described[300];
+    int probe, ok = 0;
+
+    target_describe(target, described, sizeof(described));
+    strbuf_printf(out, message_text(language, MSG_TEST_TITLE), version, described);
+    strbuf_init(&phrase);
+    describe_outcome(verdict, language, &phrase);
+    strbuf_printf(out, message_text(language, MSG_TEST_DEFAULT_LINE), phrase.failed ? "" : phrase.data);
+    strbuf_free(&phrase);
+    strbuf_append(out, message_text(language, MSG_TEST_PROBES_TITLE));
+    for (probe = 0; probe < PROBE_COUNT; probe++) {
+        strbuf_printf(out, "  %-8s ", protocol_get(probe_protocol[probe])->key_name);
+        describe_probe(facts, probe, language, out);
+        strbuf_append(out, "\n");
+    }
+    connected = connected_report(facts);
+    if (connected)
+        describe_connection(connected, target->host, language, out);
+    if (verdict->reply[0])
+        strbuf_printf(out, message_text(language, MSG_TEST_REPLY), verdict->reply);
+
+    strbuf_append(out, message_text(language, MSG_TEST_DIAGNOSIS));
+    ok = diagnose_conclusion(facts, language, AUDIENCE_COMMAND_LINE, out);
     strbuf_append(out, "\n");
     if (ok)
         strbuf_printf(out, message_text(language, MSG_VERDICT_OK_LINE),

@@ -29,4 +29,13 @@ const char *interceptor_name(const char *issuer);
  * not) or "FAILED"; these words are the same in every language, for scripts. */
 int diagnose(const struct test_facts *facts, enum language language, const char *version, struct strbuf *out);
 
+/* Who reads the advice: the command line names the command that fixes it, the window
+ * names its button. */
+enum audience { AUDIENCE_COMMAND_LINE, AUDIENCE_WINDOW };
+
+/* Only the plain-words part of that report ("What this means"), as the window shows it
+ * above the details; returns the same 1 or 0. */
+int diagnose_conclusion(const struct test_facts *facts, enum language language, enum audience audience,
+                        struct strbuf *out);
+
 #endif

@@ -577,6 +577,231 @@ static const struct message_row messages[MSG_COUNT] = {
         "FAILED: %s\n",
         "FAILED: %s\n",
     } },
+    /* The window (src/win32/gui_*.c). */
+    [MSG_DIAG_NOT_DEFAULT_WINDOW] = { {
+        "This server accepts TLS 1.2, but this PC does not use TLS 1.2 by default, so older mail programs cannot connect. Fix: click \"Fix it (recommended)\" in the main window, then restart the mail program.\n",
+        "このサーバーは TLS 1.2 を受け付けますが、このパソコンは TLS 1.2 を既定で使わないため、古いメールソフトは接続できません。対処: メイン画面の「修正する (推奨)」を押し、メールソフトを再起動してください。\n",
+    } },
+    [MSG_DIAG_TLS12_OFF_WINDOW] = { {
+        "TLS 1.2 is turned off in the registry (Enabled=0), and this server needs it. Fix: click \"Fix it (recommended)\" in the main window.\n",
+        "TLS 1.2 がレジストリで無効 (Enabled=0) になっていますが、このサーバーには必要です。対処: メイン画面の「修正する (推奨)」を押してください。\n",
+    } },
+    [MSG_DIAG_NO_TLS12_XP_WINDOW] = { {
+        "This Windows cannot do TLS 1.2, which this server needs. On Windows XP, set the POSReady 2009 flag and install update KB4019276, then click \"Fix it (recommended)\".\n",
+        "このサーバーに必要な TLS 1.2 に、この Windows は対応していません。Windows XP では POSReady 2009 のフラグを設定して更新 KB4019276 を入れ、「修正する (推奨)」を押してください。\n",
+    } },
+    [MSG_DIAG_NO_TLS12_VISTA_WINDOW] = { {
+        "This Windows cannot do TLS 1.2, which this server needs. On Windows Vista SP2, install update KB4019276, then click \"Fix it (recommended)\".\n",
+        "このサーバーに必要な TLS 1.2 に、この Windows は対応していません。Windows Vista SP2 では更新 KB4019276 を入れ、「修正する (推奨)」を押してください。\n",
+    } },
+    [MSG_GUI_STATE_GOOD] = { {
+        "This PC uses TLS 1.2 by default. Older mail programs can use it.",
+        "このパソコンは TLS 1.2 を既定で使います。古いメールソフトでも使えます。",
+    } },
+    [MSG_GUI_STATE_NEEDS_FIX] = { {
+        "Older mail programs on this PC cannot use TLS 1.2, which many providers require since 2022. Click \"Fix it\" to change that.",
+        "このパソコンの古いメールソフトは TLS 1.2 を使えません。2022 年ごろから多くのメール事業者が TLS 1.2 を必須にしています。「修正する」を押すと直せます。",
+    } },
+    [MSG_GUI_STATE_OFF] = { {
+        "TLS 1.2 is turned off on this PC, so no program can use it. Click \"Fix it\" to turn it on.",
+        "このパソコンでは TLS 1.2 が無効になっていて、どのプログラムも使えません。「修正する」を押すと有効になります。",
+    } },
+    [MSG_GUI_STATE_UNKNOWN] = { {
+        "TLS Switch could not read the settings of this PC.",
+        "このパソコンの設定を読み取れませんでした。",
+    } },
+    [MSG_GUI_NOT_ADMIN_XP] = { {
+        "You are not logged on as an administrator, so TLS Switch cannot change these settings. Log on with an administrator account and start TLS Switch again.",
+        "管理者としてログオンしていないため、設定を変更できません。管理者のアカウントでログオンし直してから、TLS Switch をもう一度起動してください。",
+    } },
+    [MSG_GUI_FIX] = { {
+        "&Fix it (recommended)",
+        "修正する (推奨)(&F)",
+    } },
+    [MSG_GUI_TEST] = { {
+        "&Test my mail server...",
+        "メール サーバーをテスト(&T)...",
+    } },
+    [MSG_GUI_ADVANCED] = { {
+        "&Advanced...",
+        "詳細設定(&A)...",
+    } },
+    [MSG_GUI_CLOSE] = { {
+        "Close",
+        "閉じる",
+    } },
+    [MSG_GUI_CONFIRM_CHANGE] = { {
+        "TLS Switch will make these changes:\n\n%s\nThe current settings are saved to a backup first, so you can undo this later.\n\nContinue?",
+        "TLS Switch は次の変更を行います:\n\n%s\n変更の前に今の設定をバックアップに保存するので、後で元に戻せます。\n\n続けますか?",
+    } },
+    [MSG_GUI_CHANGE_DONE] = { {
+        "Done. The old settings are saved in a backup.\n\nNext: close your mail program and start it again. If mail still fails, restart Windows.",
+        "完了しました。元の設定はバックアップに保存してあります。\n\n次に、メールソフトを終了して起動し直してください。それでもメールが使えないときは Windows を再起動してください。",
+    } },
+    [MSG_GUI_OFFER_TEST] = { {
+        "\n\nTest your mail server now?",
+        "\n\n今すぐメール サーバーをテストしますか?",
+    } },
+    [MSG_GUI_CHANGE_FAILED] = { {
+        "The change was not made (exit code %d). TLS Switch reported:\n\n%s",
+        "変更できませんでした (終了コード %d)。TLS Switch からの報告:\n\n%s",
+    } },
+    [MSG_GUI_ELEVATION_REFUSED] = { {
+        "Windows did not give TLS Switch administrator rights, so nothing was changed.",
+        "Windows が TLS Switch に管理者の権限を与えなかったため、何も変更していません。",
+    } },
+    [MSG_GUI_TEST_TITLE] = { {
+        "Test my mail server - TLS Switch",
+        "メール サーバーのテスト - TLS Switch",
+    } },
+    [MSG_GUI_SERVER_LABEL] = { {
+        "Server &name, as in your mail program's account settings:",
+        "サーバー名(&N) (メールソフトのアカウント設定にある名前):",
+    } },
+    [MSG_GUI_KIND_LABEL] = { {
+        "Connection &type:",
+        "接続の種類(&K):",
+    } },
+    [MSG_GUI_PORT_LABEL] = { {
+        "&Port:",
+        "ポート(&P):",
+    } },
+    [MSG_GUI_KIND_SMTPS] = { {
+        "SMTP (sending) with SSL, port 465",
+        "SMTP (送信) SSL、ポート 465",
+    } },
+    [MSG_GUI_KIND_SMTP_STARTTLS] = { {
+        "SMTP (sending) with STARTTLS, port 587",
+        "SMTP (送信) STARTTLS、ポート 587",
+    } },
+    [MSG_GUI_KIND_POP3S] = { {
+        "POP3 (receiving) with SSL, port 995",
+        "POP3 (受信) SSL、ポート 995",
+    } },
+    [MSG_GUI_KIND_POP3_STARTTLS] = { {
+        "POP3 (receiving) with STARTTLS, port 110",
+        "POP3 (受信) STARTTLS、ポート 110",
+    } },
+    [MSG_GUI_KIND_IMAPS] = { {
+        "IMAP (receiving) with SSL, port 993",
+        "IMAP (受信) SSL、ポート 993",
+    } },
+    [MSG_GUI_KIND_IMAP_STARTTLS] = { {
+        "IMAP (receiving) with STARTTLS, port 143",
+        "IMAP (受信) STARTTLS、ポート 143",
+    } },
+    [MSG_GUI_START_TEST] = { {
+        "&Start test",
+        "テスト開始(&S)",
+    } },
+    [MSG_GUI_STOP_TEST] = { {
+        "St&op",
+        "中止(&O)",
+    } },
+    [MSG_GUI_RESULT_LABEL] = { {
+        "Result:",
+        "結果:",
+    } },
+    [MSG_GUI_DETAILS_LABEL] = { {
+        "&Details, to send to someone who helps you:",
+        "詳細(&D) (手伝ってくれる人に送るとき用):",
+    } },
+    [MSG_GUI_COPY] = { {
+        "&Copy details",
+        "詳細をコピー(&C)",
+    } },
+    [MSG_GUI_TEST_RUNNING] = { {
+        "Testing %s ... this can take up to %u seconds.",
+        "%s をテストしています... 最長で %u 秒かかります。",
+    } },
+    [MSG_GUI_TEST_STOPPED] = { {
+        "The test was stopped.",
+        "テストを中止しました。",
+    } },
+    [MSG_GUI_NEED_SERVER] = { {
+        "Type the name of your mail server first, for example smtp.example.com.",
+        "先にメール サーバーの名前を入力してください (例: smtp.example.com)。",
+    } },
+    [MSG_GUI_BAD_SERVER] = { {
+        "TLS Switch cannot test \"%s\". Type only the server name, for example smtp.example.com.",
+        "「%s」はテストできません。サーバーの名前だけを入力してください (例: smtp.example.com)。",
+    } },
+    [MSG_GUI_BAD_PORT] = { {
+        "The port must be a number from 1 to 65535.",
+        "ポートは 1 から 65535 までの数字で指定してください。",
+    } },
+    [MSG_GUI_ADVANCED_TITLE] = { {
+        "Advanced - TLS Switch",
+        "詳細設定 - TLS Switch",
+    } },
+    [MSG_GUI_PROTOCOLS_LABEL] = { {
+        "Protoco&ls on this PC:",
+        "このパソコンのプロトコル(&L):",
+    } },
+    [MSG_GUI_SETTING_LABEL] = { {
+        "&Setting for the selected protocol:",
+        "選んだプロトコルの設定(&S):",
+    } },
+    [MSG_GUI_TARGET_ON] = { {
+        "On, used by default",
+        "有効、既定で使う",
+    } },
+    [MSG_GUI_TARGET_OPTIN] = { {
+        "On, only when a program asks",
+        "有効、プログラムが求めた時だけ",
+    } },
+    [MSG_GUI_TARGET_OFF] = { {
+        "Off",
+        "無効",
+    } },
+    [MSG_GUI_TARGET_DEFAULT] = { {
+        "Windows' default (remove the values)",
+        "Windows の既定 (値を削除)",
+    } },
+    [MSG_GUI_SET] = { {
+        "Appl&y setting",
+        "設定を適用(&Y)",
+    } },
+    [MSG_GUI_PROFILE_LABEL] = { {
+        "&Profile:",
+        "プロファイル(&P):",
+    } },
+    [MSG_GUI_PROFILE_RECOMMENDED] = { {
+        "Recommended: TLS 1.1 and 1.2 by default, SSL off",
+        "推奨: TLS 1.1 と 1.2 を既定で使い、SSL は無効",
+    } },
+    [MSG_GUI_PROFILE_TLS12ONLY] = { {
+        "TLS 1.2 only: all older protocols off",
+        "TLS 1.2 のみ: 古いプロトコルはすべて無効",
+    } },
+    [MSG_GUI_PROFILE_OSDEFAULT] = { {
+        "Windows' defaults: remove all these settings",
+        "Windows の既定: これらの設定をすべて削除",
+    } },
+    [MSG_GUI_APPLY_PROFILE] = { {
+        "&Apply profile",
+        "プロファイルを適用(&A)",
+    } },
+    [MSG_GUI_RESTORE] = { {
+        "&Restore from file...",
+        "ファイルから復元(&R)...",
+    } },
+    [MSG_GUI_UNDO] = { {
+        "&Undo last change",
+        "最後の変更を元に戻す(&U)",
+    } },
+    [MSG_GUI_OPEN_BACKUPS] = { {
+        "Open &backups folder",
+        "バックアップ フォルダーを開く(&B)",
+    } },
+    [MSG_GUI_REG_FILES] = { {
+        "Registry files (*.reg)",
+        "レジストリ ファイル (*.reg)",
+    } },
+    [MSG_GUI_SELECT_PROTOCOL] = { {
+        "Select a protocol in the list first.",
+        "先に一覧からプロトコルを選んでください。",
+    } },
 };
 
 static const char *const language_codes[LANGUAGE_COUNT] = { "en", "ja" };

@@ -2,6 +2,9 @@
 #include "report.h"
 
 #include <stdio.h>
+#include <string.h>
+
+static const char *const probe_words[] = { "offered", "refused", "failed" };
 
 enum os_support report_support(const struct status_report *report, enum protocol_id id)
 {
@@ -46,6 +49,39 @@ enum message_id report_verdict(const struct status_report *report)
     if (use == EFFECTIVE_DEFAULT || (use == EFFECTIVE_OSDEFAULT && os_uses_tls12_by_default(&report->os)))
         return MSG_VERDICT_TLS12_DEFAULT;
     return MSG_VERDICT_TLS12_NOT_DEFAULT;
+}
+
+void probe_results_write(const enum probe_result probe[PROTOCOL_COUNT], struct strbuf *out)
+{
+    int id;
+    for (id = 0; id < PROTOCOL_COUNT; id++)
+        strbuf_printf(out, "%s %s\n", protocol_get((enum protocol_id)id)->short_name, probe_words[probe[id]]);
+}
+
+void probe_results_read(const char *text, enum probe_result probe[PROTOCOL_COUNT])
+{
+    int id;
+    for (id = 0; id < PROTOCOL_COUNT; id++)
+        probe[id] = PROBE_FAILED;
+    while (text && *text) {
+        const char *end = strchr(text, '\n'), *space;
+        size_t length = end ? (size_t)(end - text) : strlen(text);
+        char name[16];
+        space = memchr(text, ' ', length);
+        if (space && (size_t)(space - text) < sizeof(name)) {
+            size_t name_length = (size_t)(space - text), word_length = length - name_length - 1;
+            unsigned word;
+            memcpy(name, text, name_length);
+            name[name_length] = '\0';
+            id = protocol_find(name);
+            if (word_length > 0 && space[word_length] == '\r')
+                word_length--;   /* a CRLF line */
+            for (word = 0; id >= 0 && word < sizeof(probe_words) / sizeof(probe_words[0]); word++)
+                if (strlen(probe_words[word]) == word_length && memcmp(space + 1, probe_words[word], word_length) == 0)
+                    probe[id] = (enum probe_result)word;
+        }
+        text = end ? end + 1 : text + length;
+    }
 }
 
 static void format_raw_value(char *out, size_t size, const struct setting_value *value,

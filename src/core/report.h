@@ -36,6 +36,12 @@ const char *os_support_csv(enum os_support support);
 /* The one sentence about TLS 1.2 that tells a user whether old mail programs can use it. */
 enum message_id report_verdict(const struct status_report *report);
 
+/* The probe results as the internal /probes child prints them for the window, one
+ * "tls1.2 offered" line per protocol, and back again. A protocol that is missing or
+ * unreadable in the text reads as PROBE_FAILED (support unknown). */
+void probe_results_write(const enum probe_result probe[PROTOCOL_COUNT], struct strbuf *out);
+void probe_results_read(const char *text, enum probe_result probe[PROTOCOL_COUNT]);
+
 void report_status_text(struct strbuf *out, const struct status_report *report,
                         enum language language, const char *version);
 void report_status_csv(struct strbuf *out, const struct status_report *report);

@@ -55,6 +55,38 @@ static void expect(const struct test_facts *facts, int ok, const char *words, co
     strbuf_free(&out);
 }
 
+/* The window shows the plain-words part alone: the same verdict, without the tables. */
+static void conclusion_is_the_plain_words_part(void **state)
+{
+    struct test_facts facts = xp_facts();
+    struct strbuf full, words;
+    (void)state;
+    refused(&facts.verdict, TLS_ALERT_PROTOCOL_VERSION);
+    works(&facts.probe[PROBE_TLS12]);
+    strbuf_init(&full);
+    strbuf_init(&words);
+    assert_int_equal(diagnose_conclusion(&facts, LANGUAGE_EN, AUDIENCE_COMMAND_LINE, &words), 0);
+    assert_int_equal(diagnose(&facts, LANGUAGE_EN, "1.0", &full), 0);
+    assert_non_null(strstr(words.data, "run tlsswitch /apply recommended"));
+    assert_null(strstr(words.data, "TLS 1.0  "));
+    assert_null(strstr(words.data, "FAILED"));
+    assert_non_null(strstr(full.data, words.data));
+    /* In the window, the advice names the button, not the command. */
+    strbuf_clear(&words);
+    assert_int_equal(diagnose_conclusion(&facts, LANGUAGE_EN, AUDIENCE_WINDOW, &words), 0);
+    assert_null(strstr(words.data, "tlsswitch /"));
+    assert_non_null(strstr(words.data, "Fix it"));
+    strbuf_clear(&words);
+    assert_int_equal(diagnose_conclusion(&facts, LANGUAGE_JA, AUDIENCE_WINDOW, &words), 0);
+    assert_null(strstr(words.data, "tlsswitch /"));
+    strbuf_clear(&words);
+    works(&facts.verdict);
+    assert_int_equal(diagnose_conclusion(&facts, LANGUAGE_EN, AUDIENCE_WINDOW, &words), 1);
+    assert_non_null(strstr(words.data, "Mail over TLS works"));
+    strbuf_free(&full);
+    strbuf_free(&words);
+}
+
 static void tls12_not_used_by_default(void **state)
 {
     struct test_facts facts = xp_facts();
@@ -178,6 +210,7 @@ static void japanese_report(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(conclusion_is_the_plain_words_part),
         cmocka_unit_test(tls12_not_used_by_default),
         cmocka_unit_test(tls12_missing_or_off),
         cmocka_unit_test(no_shared_cipher),

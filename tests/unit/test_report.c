@@ -183,6 +183,34 @@ static void japanese_table_is_aligned_by_display_width(void **state)
     strbuf_free(&out);
 }
 
+/* The window reads the probe results from a child process: what it writes reads back the
+ * same, and anything it cannot read counts as unknown, never as supported. */
+static void probe_results_round_trip(void **state)
+{
+    struct status_report report = xp_before_fix();
+    enum probe_result back[PROTOCOL_COUNT];
+    struct strbuf text;
+    int id;
+    (void)state;
+    report.probe[PROTOCOL_SSL3] = PROBE_FAILED;
+    strbuf_init(&text);
+    probe_results_write(report.probe, &text);
+    assert_string_equal(text.data, "ssl2 refused\nssl3 failed\ntls1.0 offered\ntls1.1 offered\ntls1.2 offered\n");
+    probe_results_read(text.data, back);
+    for (id = 0; id < PROTOCOL_COUNT; id++)
+        assert_int_equal(back[id], report.probe[id]);
+    strbuf_free(&text);
+
+    probe_results_read("TLS1.2 refused\r\ntls1.0 offeredX\ntls1.1\nbogus offered\n\nssl2 offered", back);
+    assert_int_equal(back[PROTOCOL_TLS12], PROBE_REFUSED);
+    assert_int_equal(back[PROTOCOL_TLS10], PROBE_FAILED);
+    assert_int_equal(back[PROTOCOL_TLS11], PROBE_FAILED);
+    assert_int_equal(back[PROTOCOL_SSL3], PROBE_FAILED);
+    assert_int_equal(back[PROTOCOL_SSL2], PROBE_OFFERED);
+    probe_results_read(NULL, back);
+    assert_int_equal(back[PROTOCOL_TLS12], PROBE_FAILED);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -191,6 +219,7 @@ int main(void)
         cmocka_unit_test(verdicts),
         cmocka_unit_test(text_table_shows_values_meanings_and_support),
         cmocka_unit_test(japanese_table_is_aligned_by_display_width),
+        cmocka_unit_test(probe_results_round_trip),
     };
     return cmocka_run_group_tests_name("report", tests, NULL, NULL);
 }
