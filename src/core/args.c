@@ -8,7 +8,7 @@ enum switch_kind { SWITCH_COMMAND, SWITCH_FLAG, SWITCH_VALUE };
 
 enum option_id {
     OPTION_NONE, OPTION_CSV, OPTION_LANGUAGE, OPTION_WHATIF, OPTION_NO_BACKUP, OPTION_LOG, OPTION_TEST,
-    OPTION_TIMEOUT, OPTION_PROTOCOL
+    OPTION_TIMEOUT, OPTION_PROTOCOL, OPTION_OUTPUT
 };
 
 #define WITH(command) (1u << (command))
@@ -50,6 +50,12 @@ static const struct switch_row switches[] = {
     /* Internal: /test runs each handshake as tlsswitch /handshake TARGET /protocol P. */
     { "handshake", SWITCH_COMMAND, 1, COMMAND_HANDSHAKE, OPTION_NONE,   ANY_COMMAND, NULL },
     { "protocol", SWITCH_VALUE,   1, COMMAND_NONE,    OPTION_PROTOCOL,  WITH(COMMAND_HANDSHAKE), "/handshake" },
+    /* For the window: it reads the probes from a new process (Schannel reads the registry
+     * once per process), and a change's report from a file (an elevated process has no
+     * pipe back to it). */
+    { "probes",   SWITCH_COMMAND, 0, COMMAND_PROBES,  OPTION_NONE,      ANY_COMMAND, NULL },
+    { "output",   SWITCH_VALUE,   1, COMMAND_NONE,    OPTION_OUTPUT,    CHANGE_COMMANDS,
+      "/apply, /set, /restore, /undo" },
 };
 
 #define SWITCH_COUNT (sizeof(switches) / sizeof(switches[0]))
@@ -125,6 +131,7 @@ int args_parse(int argc, char **argv, struct options *out, struct args_error *er
             case OPTION_TEST: out->test_target = value; break;
             case OPTION_TIMEOUT: out->timeout_text = value; break;
             case OPTION_PROTOCOL: out->probe_protocol = value; break;
+            case OPTION_OUTPUT: out->output_file = value; break;
             case OPTION_LANGUAGE:
                 if (language_from_code(value, &out->language) != 0)
                     return fail(error, MSG_ERR_BAD_LANGUAGE, value, NULL);

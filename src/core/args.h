@@ -7,7 +7,7 @@
 #include "messages.h"
 
 enum command {
-    COMMAND_NONE,      /* no command given: the GUI (help until the GUI exists) */
+    COMMAND_NONE,      /* no command given: the window */
     COMMAND_HELP,
     COMMAND_VERSION,
     COMMAND_STATUS,
@@ -17,7 +17,8 @@ enum command {
     COMMAND_RESTORE,   /* value: the file */
     COMMAND_UNDO,
     COMMAND_TEST,      /* /test TARGET alone (with /apply or /set it runs after the change) */
-    COMMAND_HANDSHAKE  /* internal: one handshake in a child process of /test */
+    COMMAND_HANDSHAKE, /* internal: the handshakes of /test, in a child process */
+    COMMAND_PROBES     /* internal: which protocols Schannel offers, for the window */
 };
 
 struct options {
@@ -28,6 +29,7 @@ struct options {
     int whatif;
     int no_backup;
     const char *log_file;
+    const char *output_file;      /* /output FILE: the window reads a change's report there */
     const char *test_target;      /* /test TARGET */
     const char *timeout_text;     /* /timeout SECONDS, checked by the command */
     const char *probe_protocol;   /* internal /protocol for /handshake */

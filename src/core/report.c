@@ -134,7 +134,29 @@ static enum message_id support_message(enum os_support support)
     return MSG_SUPPORT_UNKNOWN;
 }
 
-enum { COLUMNS = 5, CELL = 96 };
+void report_table_heading(enum language language, char cells[REPORT_COLUMNS][REPORT_CELL])
+{
+    static const enum message_id headings[REPORT_COLUMNS] = {
+        MSG_COLUMN_PROTOCOL, MSG_COLUMN_ENABLED, MSG_COLUMN_DISABLED_BY_DEFAULT, MSG_COLUMN_PROGRAMS,
+        MSG_COLUMN_WINDOWS_SUPPORT
+    };
+    int column;
+    for (column = 0; column < REPORT_COLUMNS; column++)
+        snprintf(cells[column], REPORT_CELL, "%s", message_text(language, headings[column]));
+}
+
+void report_table_row(const struct status_report *report, enum protocol_id id, enum language language,
+                      char cells[REPORT_COLUMNS][REPORT_CELL])
+{
+    const struct protocol_setting *setting = &report->settings.protocol[id];
+    snprintf(cells[0], REPORT_CELL, "%s", protocol_get(id)->key_name);
+    format_raw_value(cells[1], REPORT_CELL, &setting->enabled, language);
+    format_raw_value(cells[2], REPORT_CELL, &setting->disabled_by_default, language);
+    snprintf(cells[3], REPORT_CELL, "%s", message_text(language, use_message(setting_effective_use(setting))));
+    snprintf(cells[4], REPORT_CELL, "%s", message_text(language, support_message(report_support(report, id))));
+}
+
+enum { COLUMNS = REPORT_COLUMNS, CELL = REPORT_CELL };
 
 void report_status_text(struct strbuf *out, const struct status_report *report,
                         enum language language, const char *version)
@@ -153,20 +175,10 @@ void report_status_text(struct strbuf *out, const struct status_report *report,
         strbuf_append(out, message_text(language, MSG_STATUS_POSREADY_NOT_SET));
     strbuf_append(out, "\n");
 
-    snprintf(cells[0][0], CELL, "%s", message_text(language, MSG_COLUMN_PROTOCOL));
-    snprintf(cells[0][1], CELL, "%s", message_text(language, MSG_COLUMN_ENABLED));
-    snprintf(cells[0][2], CELL, "%s", message_text(language, MSG_COLUMN_DISABLED_BY_DEFAULT));
-    snprintf(cells[0][3], CELL, "%s", message_text(language, MSG_COLUMN_PROGRAMS));
-    snprintf(cells[0][4], CELL, "%s", message_text(language, MSG_COLUMN_WINDOWS_SUPPORT));
+    report_table_heading(language, cells[0]);
     for (row = 0; row < PROTOCOL_COUNT; row++) {
         const struct protocol_setting *setting = &report->settings.protocol[row];
-        char (*cell)[CELL] = cells[row + 1];
-        snprintf(cell[0], CELL, "%s", protocol_get((enum protocol_id)row)->key_name);
-        format_raw_value(cell[1], CELL, &setting->enabled, language);
-        format_raw_value(cell[2], CELL, &setting->disabled_by_default, language);
-        snprintf(cell[3], CELL, "%s", message_text(language, use_message(setting_effective_use(setting))));
-        snprintf(cell[4], CELL, "%s",
-                 message_text(language, support_message(report_support(report, (enum protocol_id)row))));
+        report_table_row(report, (enum protocol_id)row, language, cells[row + 1]);
         if (setting->enabled.state == VALUE_WRONG_TYPE || setting->disabled_by_default.state == VALUE_WRONG_TYPE)
             any_wrong_type = 1;
     }

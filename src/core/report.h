@@ -42,6 +42,13 @@ enum message_id report_verdict(const struct status_report *report);
 void probe_results_write(const enum probe_result probe[PROTOCOL_COUNT], struct strbuf *out);
 void probe_results_read(const char *text, enum probe_result probe[PROTOCOL_COUNT]);
 
+/* The protocol table, as /status prints it and the window lists it: protocol, Enabled,
+ * DisabledByDefault, what it means for programs, whether this Windows supports it. */
+enum { REPORT_COLUMNS = 5, REPORT_CELL = 96 };
+void report_table_heading(enum language language, char cells[REPORT_COLUMNS][REPORT_CELL]);
+void report_table_row(const struct status_report *report, enum protocol_id id, enum language language,
+                      char cells[REPORT_COLUMNS][REPORT_CELL]);
+
 void report_status_text(struct strbuf *out, const struct status_report *report,
                         enum language language, const char *version);
 void report_status_csv(struct strbuf *out, const struct status_report *report);

@@ -159,6 +159,17 @@ static void change_commands_and_their_options(void **state)
     assert_int_equal(result, -1);
     PARSE(&options, &error, "/undo", "/csv");
     assert_int_equal(result, -1);
+
+    /* The window's switches: the report of a change into a file, the probes alone. */
+    PARSE(&options, &error, "/undo", "/output", "C:\\t\\out.txt");
+    assert_int_equal(result, 0);
+    assert_string_equal(options.output_file, "C:\\t\\out.txt");
+    PARSE(&options, &error, "/status", "/output", "x.txt");
+    assert_int_equal(result, -1);
+    assert_int_equal(error.message, MSG_ERR_SWITCH_NEEDS_COMMAND);
+    PARSE(&options, &error, "/probes");
+    assert_int_equal(result, 0);
+    assert_int_equal(options.command, COMMAND_PROBES);
 }
 
 static void csv_needs_status(void **state)
