@@ -627,8 +627,8 @@ static const struct message_row messages[MSG_COUNT] = {
         "詳細設定(&A)...",
     } },
     [MSG_GUI_CLOSE] = { {
-        "Close",
-        "閉じる",
+        "&Close",
+        "閉じる(&C)",
     } },
     [MSG_GUI_CONFIRM_CHANGE] = { {
         "TLS Switch will make these changes:\n\n%s\nThe current settings are saved to a backup first, so you can undo this later.\n\nContinue?",
@@ -707,8 +707,8 @@ static const struct message_row messages[MSG_COUNT] = {
         "詳細(&D) (手伝ってくれる人に送るとき用):",
     } },
     [MSG_GUI_COPY] = { {
-        "&Copy details",
-        "詳細をコピー(&C)",
+        "Cop&y details",
+        "詳細をコピー(&Y)",
     } },
     [MSG_GUI_TEST_RUNNING] = { {
         "Testing %s ... this can take up to %u seconds.",
@@ -735,8 +735,8 @@ static const struct message_row messages[MSG_COUNT] = {
         "詳細設定 - TLS Switch",
     } },
     [MSG_GUI_PROTOCOLS_LABEL] = { {
-        "Protoco&ls on this PC:",
-        "このパソコンのプロトコル(&L):",
+        "Pro&tocols on this PC:",
+        "このパソコンのプロトコル(&T):",
     } },
     [MSG_GUI_SETTING_LABEL] = { {
         "&Setting for the selected protocol:",
@@ -788,11 +788,11 @@ static const struct message_row messages[MSG_COUNT] = {
     } },
     [MSG_GUI_UNDO] = { {
         "&Undo last change",
-        "最後の変更を元に戻す(&U)",
+        "変更を元に戻す(&U)",
     } },
     [MSG_GUI_OPEN_BACKUPS] = { {
         "Open &backups folder",
-        "バックアップ フォルダーを開く(&B)",
+        "バックアップを開く(&B)",
     } },
     [MSG_GUI_REG_FILES] = { {
         "Registry files (*.reg)",
@@ -801,6 +801,10 @@ static const struct message_row messages[MSG_COUNT] = {
     [MSG_GUI_SELECT_PROTOCOL] = { {
         "Select a protocol in the list first.",
         "先に一覧からプロトコルを選んでください。",
+    } },
+    [MSG_GUI_PROTOCOL_CHANGE] = { {
+        "  %s: %s (now: %s)\n",
+        "  %s: %s (現在: %s)\n",
     } },
 };
 
@@ -831,4 +835,9 @@ int language_from_code(const char *code, enum language *out)
         }
     }
     return -1;
+}
+
+const char *language_code(enum language language)
+{
+    return (unsigned)language < LANGUAGE_COUNT ? language_codes[language] : language_codes[LANGUAGE_EN];
 }

@@ -208,6 +208,7 @@ enum message_id {
     MSG_GUI_OPEN_BACKUPS,
     MSG_GUI_REG_FILES,
     MSG_GUI_SELECT_PROTOCOL,
+    MSG_GUI_PROTOCOL_CHANGE,
     MSG_COUNT
 };
 
@@ -220,5 +221,8 @@ const char *message_raw(enum language language, enum message_id id);
 
 /* "en" or "ja" -> language; returns 0 on success, -1 for anything else. */
 int language_from_code(const char *code, enum language *out);
+
+/* language -> "en" or "ja", as /lang takes it. */
+const char *language_code(enum language language);
 
 #endif

@@ -156,6 +156,19 @@ void report_table_row(const struct status_report *report, enum protocol_id id, e
     snprintf(cells[4], REPORT_CELL, "%s", message_text(language, support_message(report_support(report, id))));
 }
 
+void report_settings_change(const struct schannel_settings *before, const struct schannel_settings *after,
+                            enum language language, struct strbuf *out)
+{
+    int id;
+    for (id = 0; id < PROTOCOL_COUNT; id++) {
+        enum effective_use was = setting_effective_use(&before->protocol[id]);
+        enum effective_use will = setting_effective_use(&after->protocol[id]);
+        if (was != will)
+            strbuf_printf(out, message_text(language, MSG_GUI_PROTOCOL_CHANGE), protocol_get((enum protocol_id)id)->key_name,
+                          message_text(language, use_message(will)), message_text(language, use_message(was)));
+    }
+}
+
 enum { COLUMNS = REPORT_COLUMNS, CELL = REPORT_CELL };
 
 void report_status_text(struct strbuf *out, const struct status_report *report,

@@ -49,6 +49,12 @@ void report_table_heading(enum language language, char cells[REPORT_COLUMNS][REP
 void report_table_row(const struct status_report *report, enum protocol_id id, enum language language,
                       char cells[REPORT_COLUMNS][REPORT_CELL]);
 
+/* What a change means, one line per protocol whose use by programs changes:
+ * "  TLS 1.2: used by default (now: only when a program asks)". Nothing when no
+ * protocol's use changes (only the form of its values). */
+void report_settings_change(const struct schannel_settings *before, const struct schannel_settings *after,
+                            enum language language, struct strbuf *out);
+
 void report_status_text(struct strbuf *out, const struct status_report *report,
                         enum language language, const char *version);
 void report_status_csv(struct strbuf *out, const struct status_report *report);

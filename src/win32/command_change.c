@@ -13,6 +13,7 @@
 #include "../core/plan_text.h"
 #include "../core/profiles.h"
 #include "../core/regfile.h"
+#include "../core/report.h"
 #include "../core/regstore_fault.h"
 #include "../core/regstore_memory.h"
 #include "../../res/version.h"
@@ -30,6 +31,7 @@ struct change_context {
     enum language language;
     const char *command_word;   /* "apply", "set", "restore", "undo": in backup file names */
     char command_text[512];     /* "/apply recommended", for the backup comment and the log */
+    struct change_preview *preview;   /* when set, receives the plan and its meaning */
 };
 
 static const char *command_word(enum command command)
@@ -63,7 +65,7 @@ static void local_timestamp(char *out, size_t size, int for_file_name)
 }
 
 /* "...\TLS Switch\backups" under the all-users application data folder, created if needed. */
-static unsigned long backup_folder(char *out, size_t size)
+unsigned long change_backup_folder(char *out, size_t size)
 {
     wchar_t base[MAX_PATH + 64];
     char *utf8;
@@ -103,7 +105,7 @@ static unsigned long write_automatic_backup(const struct regstore *current, cons
 {
     char folder[MAX_PATH * 3], stamp[32], comment[700];
     struct strbuf bytes;
-    unsigned long rc = backup_folder(folder, sizeof(folder));
+    unsigned long rc = change_backup_folder(folder, sizeof(folder));
     int attempt;
     if (rc != ERROR_SUCCESS) {
         snprintf(out, size, "%s", "TLS Switch\\backups");
@@ -153,8 +155,15 @@ static unsigned long append_log(const struct change_context *context, const stru
     return rc;
 }
 
+int change_allowed(void)
+{
+    struct fault_store fault = fault_from_environment();
+    struct regstore real = fault_store_wrap(&fault);
+    return real.ops->check_write_access(real.context, SCHANNEL_KEY_PATH) != REGSTORE_ACCESS_DENIED;
+}
+
 /* Plans `ops` against the registry and, unless /whatif, carries the plan out. */
-static int change_registry(const struct change_context *context, const struct regops *ops)
+static int change_registry(struct change_context *context, const struct regops *ops)
 {
     const struct options *options = context->options;
     enum language language = context->language;
@@ -214,6 +223,14 @@ static int change_registry(const struct change_context *context, const struct re
     plan_describe(&plan, language, &text);
     if (!text.failed)
         console_write(CONSOLE_OUT, text.data);
+    if (context->preview) {
+        struct schannel_settings was, will;
+        context->preview->count = (unsigned)plan.count;
+        if (!text.failed)
+            strbuf_append(&context->preview->plan, text.data);
+        if (regstore_read_settings(&before, &was) == REGSTORE_OK && regstore_read_settings(&after, &will) == REGSTORE_OK)
+            report_settings_change(&was, &will, language, &context->preview->meaning);
+    }
     if (options->whatif) {
         console_message(CONSOLE_OUT, language, MSG_WHATIF_NOTHING_WRITTEN);
         goto done;
@@ -350,7 +367,7 @@ static int newest_backup(char *out, size_t size, char *folder, size_t folder_siz
     wchar_t *wide_folder;
     char *utf8;
 
-    if (backup_folder(folder, folder_size) != ERROR_SUCCESS)
+    if (change_backup_folder(folder, folder_size) != ERROR_SUCCESS)
         return -1;
     wide_folder = wide_from_utf8(folder);
     if (!wide_folder)
@@ -379,7 +396,7 @@ static int newest_backup(char *out, size_t size, char *folder, size_t folder_siz
     return 0;
 }
 
-int command_change(const struct options *options, enum language language)
+static int run_change(const struct options *options, enum language language, struct change_preview *preview)
 {
     struct change_context context;
     struct regops ops = { NULL, 0 };
@@ -391,6 +408,7 @@ int command_change(const struct options *options, enum language language)
     context.options = options;
     context.language = language;
     context.command_word = command_word(options->command);
+    context.preview = preview;
     snprintf(context.command_text, sizeof(context.command_text), "/%s%s%s", context.command_word,
              options->command_value ? " " : "", options->command_value ? options->command_value : "");
 
@@ -440,6 +458,19 @@ int command_change(const struct options *options, enum language language)
     exit_code = change_registry(&context, &ops);
     regops_free(&ops);
     return exit_code;
+}
+
+int command_change(const struct options *options, enum language language)
+{
+    return run_change(options, language, NULL);
+}
+
+int command_change_preview(const struct options *options, enum language language, struct change_preview *preview)
+{
+    struct options whatif = *options;
+    whatif.whatif = 1;
+    preview->count = 0;
+    return run_change(&whatif, language, preview);
 }
 
 int command_backup(const struct options *options, enum language language)

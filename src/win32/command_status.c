@@ -47,3 +47,23 @@ int command_status(const struct options *options, enum language language)
     strbuf_free(&out);
     return EXIT_DONE;
 }
+
+/* The internal /probes: the probe results alone, for the window (see args.c). */
+int command_probes(void)
+{
+    enum probe_result probe[PROTOCOL_COUNT];
+    struct strbuf out;
+    DWORD written;
+    int id;
+    for (id = 0; id < PROTOCOL_COUNT; id++)
+        probe[id] = schannel_probe((enum protocol_id)id);
+    strbuf_init(&out);
+    probe_results_write(probe, &out);
+    if (out.failed) {
+        strbuf_free(&out);
+        return EXIT_SYSTEM_ERROR;
+    }
+    WriteFile(GetStdHandle(STD_OUTPUT_HANDLE), out.data, (DWORD)out.length, &written, NULL);
+    strbuf_free(&out);
+    return EXIT_DONE;
+}

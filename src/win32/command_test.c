@@ -4,6 +4,7 @@
  * runs the default handshake and the three probes in parallel threads and prints one
  * record each; this process only reads the registry and the records, and writes the
  * diagnosis. */
+#include "child.h"
 #include "commands.h"
 #include "console.h"
 #include "errors.h"
@@ -118,136 +119,73 @@ int command_handshake(const struct options *options, enum language language)
     return all_ok ? EXIT_DONE : EXIT_TEST_FAILED;
 }
 
-struct child {
-    HANDLE process;
-    HANDLE output;     /* our end of its standard output */
-    struct strbuf text;
-};
-
-static int start_child(const char *target, unsigned timeout, struct child *child)
-{
-    wchar_t self[MAX_PATH], *wide_target = wide_from_utf8(target), *command;
-    SECURITY_ATTRIBUTES inherit = { sizeof(SECURITY_ATTRIBUTES), NULL, TRUE };
-    STARTUPINFOW startup;
-    PROCESS_INFORMATION process;
-    HANDLE read_end, write_end, nul;
-    size_t length;
-    BOOL started;
-
-    memset(child, 0, sizeof(*child));
-    strbuf_init(&child->text);
-    if (!wide_target || !GetModuleFileNameW(NULL, self, MAX_PATH)) {
-        free(wide_target);
-        return -1;
-    }
-    length = wcslen(self) + wcslen(wide_target) + 128;
-    command = malloc(length * sizeof(wchar_t));
-    if (!command || !CreatePipe(&read_end, &write_end, &inherit, 0)) {
-        free(command);
-        free(wide_target);
-        return -1;
-    }
-    SetHandleInformation(read_end, HANDLE_FLAG_INHERIT, 0);
-    _snwprintf(command, length - 1, L"\"%ls\" /handshake \"%ls\" /timeout %u", self, wide_target, timeout);
-    command[length - 1] = L'\0';
-    nul = CreateFileW(L"NUL", GENERIC_WRITE, FILE_SHARE_WRITE, &inherit, OPEN_EXISTING, 0, NULL);
-    memset(&startup, 0, sizeof(startup));
-    startup.cb = sizeof(startup);
-    startup.dwFlags = STARTF_USESTDHANDLES;
-    startup.hStdInput = nul;
-    startup.hStdOutput = write_end;
-    startup.hStdError = nul;
-    started = CreateProcessW(self, command, NULL, NULL, TRUE, CREATE_NO_WINDOW, NULL, NULL, &startup, &process);
-    CloseHandle(write_end);
-    if (nul != INVALID_HANDLE_VALUE)
-        CloseHandle(nul);
-    free(command);
-    free(wide_target);
-    if (!started) {
-        CloseHandle(read_end);
-        return -1;
-    }
-    CloseHandle(process.hThread);
-    child->process = process.hProcess;
-    child->output = read_end;
-    return 0;
-}
-
-static void read_child_output(struct child *child)
-{
-    char buffer[1024];
-    DWORD got;
-    while (ReadFile(child->output, buffer, sizeof(buffer), &got, NULL) && got > 0)
-        strbuf_append_n(&child->text, buffer, got);
-}
-
 /* The record named `name`; a missing one (the child died) counts as a failure. */
-static void take_record(const struct child *child, const char *name, struct handshake_report *report)
+static void take_record(const struct strbuf *text, const char *name, struct handshake_report *report)
 {
-    if (child->text.failed || !child->text.data ||
-        handshake_report_read_section(child->text.data, name, report) != 0) {
+    if (text->failed || !text->data || handshake_report_read_section(text->data, name, report) != 0) {
         handshake_report_init(report);
         report->outcome = OUTCOME_SYSTEM_ERROR;
         report->status = ERROR_PROCESS_ABORTED;
     }
 }
 
+unsigned long test_gather(const char *target_text, unsigned timeout, HANDLE cancel, struct test_facts *facts)
+{
+    struct regstore store = regstore_win32();
+    struct strbuf arguments, records;
+    enum child_end end;
+    DWORD exit_code;
+    unsigned long error;
+    int i;
+
+    memset(facts, 0, sizeof(*facts));
+    if (target_parse(target_text, &facts->target) != 0)
+        return ERROR_INVALID_PARAMETER;
+    facts->timeout_seconds = timeout;
+    regstore_read_settings(&store, &facts->settings);
+    osinfo_read(&store, &facts->os);
+
+    strbuf_init(&arguments);
+    strbuf_init(&records);
+    strbuf_printf(&arguments, "/handshake \"%s\" /timeout %u", target_text, timeout);
+    /* The child's handshakes end within three time limits; allow for a slow start. */
+    error = arguments.failed ? ERROR_NOT_ENOUGH_MEMORY
+                             : child_run(arguments.data, 3u * timeout * 1000u + 15000u, cancel, &records, &end,
+                                         &exit_code);
+    if (error == ERROR_SUCCESS && end == CHILD_CANCELLED)
+        error = ERROR_CANCELLED;
+    if (error == ERROR_SUCCESS) {
+        take_record(&records, handshake_names[0], &facts->verdict);
+        for (i = 0; i < PROBE_COUNT; i++)
+            take_record(&records, handshake_names[1 + i], &facts->probe[i]);
+    }
+    strbuf_free(&arguments);
+    strbuf_free(&records);
+    return error;
+}
+
 int command_test(const struct options *options, enum language language)
 {
     struct test_facts facts;
-    struct child child;
-    struct regstore store = regstore_win32();
+    struct target target;
     struct strbuf out;
     unsigned timeout;
-    int i, ok;
+    unsigned long error;
+    int ok;
 
-    memset(&facts, 0, sizeof(facts));
-    if (target_parse(options->test_target, &facts.target) != 0) {
+    if (target_parse(options->test_target, &target) != 0) {
         console_message(CONSOLE_ERR, language, MSG_ERR_BAD_TARGET, options->test_target);
         return EXIT_USAGE;
     }
     if (parse_timeout(options, language, &timeout) != 0)
         return EXIT_USAGE;
-    facts.timeout_seconds = timeout;
-    regstore_read_settings(&store, &facts.settings);
-    osinfo_read(&store, &facts.os);
-
-    if (start_child(options->test_target, timeout, &child) != 0) {
+    error = test_gather(options->test_target, timeout, NULL, &facts);
+    if (error != ERROR_SUCCESS) {
         char reason[512];
-        windows_error_text(GetLastError(), reason, sizeof(reason));
+        windows_error_text(error, reason, sizeof(reason));
         console_message(CONSOLE_ERR, language, MSG_ERR_WINDOWS_CALL, "CreateProcess", reason);
-        strbuf_free(&child.text);
         return EXIT_SYSTEM_ERROR;
     }
-    /* The child's handshakes end within three time limits; allow for a slow start. Read
-     * while waiting, so a full pipe can never stop the child. */
-    {
-        DWORD deadline = GetTickCount() + 3u * timeout * 1000u + 15000u;
-        for (;;) {
-            DWORD available = 0;
-            if (PeekNamedPipe(child.output, NULL, 0, NULL, &available, NULL) && available > 0) {
-                char buffer[1024];
-                DWORD got;
-                if (ReadFile(child.output, buffer, sizeof(buffer), &got, NULL) && got > 0)
-                    strbuf_append_n(&child.text, buffer, got);
-                continue;
-            }
-            if (WaitForSingleObject(child.process, 50) != WAIT_TIMEOUT)
-                break;
-            if ((long)(GetTickCount() - deadline) >= 0) {
-                TerminateProcess(child.process, 1);
-                break;
-            }
-        }
-    }
-    read_child_output(&child);
-    take_record(&child, handshake_names[0], &facts.verdict);
-    for (i = 0; i < PROBE_COUNT; i++)
-        take_record(&child, handshake_names[1 + i], &facts.probe[i]);
-    CloseHandle(child.process);
-    CloseHandle(child.output);
-    strbuf_free(&child.text);
-
     strbuf_init(&out);
     ok = diagnose(&facts, language, TLSSWITCH_VERSION_STRING, &out);
     if (!out.failed)

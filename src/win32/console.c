@@ -8,6 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+static struct strbuf *capture;
+
+void console_capture(struct strbuf *into)
+{
+    capture = into;
+}
+
 static HANDLE stream_handle(enum console_stream stream)
 {
     return GetStdHandle(stream == CONSOLE_ERR ? STD_ERROR_HANDLE : STD_OUTPUT_HANDLE);
@@ -48,6 +55,10 @@ void console_write(enum console_stream stream, const char *utf8)
     wchar_t *wide;
     DWORD mode, written;
 
+    if (capture) {
+        strbuf_append(capture, utf8);
+        return;
+    }
     if (handle == NULL || handle == INVALID_HANDLE_VALUE)
         return;
     wide = wide_from_utf8(utf8);

@@ -5,10 +5,15 @@
 #define TLSSWITCH_CONSOLE_H
 
 #include "../core/messages.h"
+#include "../core/text.h"
 
 enum console_stream { CONSOLE_OUT, CONSOLE_ERR };
 
 void console_write(enum console_stream stream, const char *utf8);
+
+/* While `into` is set, both streams go into it as UTF-8 instead: the window shows what
+ * a command reports, and /output FILE saves it for the window. NULL ends it. */
+void console_capture(struct strbuf *into);
 
 /* True when this process is the only one attached to its console: Explorer started
  * it (a double-click), not cmd.exe or a batch file. */

@@ -9,6 +9,8 @@
  * any window. */
 #include "commands.h"
 #include "console.h"
+#include "files.h"
+#include "gui.h"
 #include "platform.h"
 #include "wide.h"
 #include "../core/args.h"
@@ -58,6 +60,44 @@ static char **utf8_arguments(int argc, wchar_t **argv)
     return args;
 }
 
+static int run_command(const struct options *options, enum language language, int own_window)
+{
+    switch (options->command) {
+    case COMMAND_NONE:
+        return gui_run(language);
+    case COMMAND_HELP:
+        show_help(language, own_window);
+        return EXIT_DONE;
+    case COMMAND_VERSION:
+        console_write(CONSOLE_OUT, "TLS Switch " TLSSWITCH_VERSION_STRING "\n");
+        return EXIT_DONE;
+    case COMMAND_STATUS:
+        return command_status(options, language);
+    case COMMAND_APPLY:
+    case COMMAND_SET: {
+        /* /apply PROFILE /test TARGET: change, then test in new processes. */
+        int changed = command_change(options, language);
+        if (options->test_target && (changed == EXIT_DONE || changed == EXIT_CHANGED)) {
+            int tested = command_test(options, language);
+            return tested == EXIT_DONE ? changed : tested;
+        }
+        return changed;
+    }
+    case COMMAND_RESTORE:
+    case COMMAND_UNDO:
+        return command_change(options, language);
+    case COMMAND_TEST:
+        return command_test(options, language);
+    case COMMAND_HANDSHAKE:
+        return command_handshake(options, language);
+    case COMMAND_PROBES:
+        return command_probes();
+    case COMMAND_BACKUP:
+        return command_backup(options, language);
+    }
+    return EXIT_USAGE;
+}
+
 int wmain(int argc, wchar_t **argv)
 {
     struct options options;
@@ -79,38 +119,19 @@ int wmain(int argc, wchar_t **argv)
     if (options.language_given)
         language = options.language;
 
-    switch (options.command) {
-    case COMMAND_NONE:
-        /* The GUI will open here; until it exists, the help. */
-        show_help(language, own_window);
-        return EXIT_DONE;
-    case COMMAND_HELP:
-        show_help(language, own_window);
-        return EXIT_DONE;
-    case COMMAND_VERSION:
-        console_write(CONSOLE_OUT, "TLS Switch " TLSSWITCH_VERSION_STRING "\n");
-        return EXIT_DONE;
-    case COMMAND_STATUS:
-        return command_status(&options, language);
-    case COMMAND_APPLY:
-    case COMMAND_SET: {
-        /* /apply PROFILE /test TARGET: change, then test in new processes. */
-        int changed = command_change(&options, language);
-        if (options.test_target && (changed == EXIT_DONE || changed == EXIT_CHANGED)) {
-            int tested = command_test(&options, language);
-            return tested == EXIT_DONE ? changed : tested;
-        }
-        return changed;
+    if (options.output_file) {
+        /* The window started this change, maybe elevated: it reads the report here. */
+        struct strbuf report;
+        int exit_code;
+        strbuf_init(&report);
+        console_capture(&report);
+        exit_code = run_command(&options, language, own_window);
+        console_capture(NULL);
+        /* The exit code stays the change's: the window says so when the report is missing. */
+        if (!report.failed)
+            file_append(options.output_file, report.data ? report.data : "", report.length);
+        strbuf_free(&report);
+        return exit_code;
     }
-    case COMMAND_RESTORE:
-    case COMMAND_UNDO:
-        return command_change(&options, language);
-    case COMMAND_TEST:
-        return command_test(&options, language);
-    case COMMAND_HANDSHAKE:
-        return command_handshake(&options, language);
-    case COMMAND_BACKUP:
-        return command_backup(&options, language);
-    }
-    return EXIT_USAGE;
+    return run_command(&options, language, own_window);
 }

@@ -78,6 +78,9 @@ static void language_codes(void **state)
     assert_int_equal(language, LANGUAGE_EN);
     assert_int_equal(language_from_code("de", &language), -1);
     assert_int_equal(language_from_code("", &language), -1);
+    /* The window passes its language on to the processes it starts. */
+    assert_string_equal(language_code(LANGUAGE_JA), "ja");
+    assert_string_equal(language_code(LANGUAGE_EN), "en");
 }
 
 static void out_of_range_ids_fall_back_visibly(void **state)

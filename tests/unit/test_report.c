@@ -211,6 +211,32 @@ static void probe_results_round_trip(void **state)
     assert_int_equal(back[PROTOCOL_TLS12], PROBE_FAILED);
 }
 
+/* The window's confirmation says what a change means for programs, not registry paths. */
+static void settings_change_in_plain_words(void **state)
+{
+    struct status_report before = xp_before_fix(), after = xp_before_fix();
+    struct strbuf text;
+    (void)state;
+    after.settings.protocol[PROTOCOL_TLS12].disabled_by_default.dword = 0;
+    after.settings.protocol[PROTOCOL_TLS12].enabled.state = VALUE_DWORD;
+    after.settings.protocol[PROTOCOL_TLS12].enabled.dword = 1;
+    after.settings.protocol[PROTOCOL_SSL3].enabled.state = VALUE_DWORD;   /* Enabled=0: off */
+    /* The same meaning in another form is no line of its own. */
+    after.settings.protocol[PROTOCOL_TLS10].enabled.state = VALUE_DWORD;
+    after.settings.protocol[PROTOCOL_TLS10].enabled.dword = 1;
+    after.settings.protocol[PROTOCOL_TLS10].disabled_by_default = after.settings.protocol[PROTOCOL_TLS12].disabled_by_default;
+    before.settings.protocol[PROTOCOL_TLS10] = after.settings.protocol[PROTOCOL_TLS10];
+    before.settings.protocol[PROTOCOL_TLS10].enabled.dword = 5;
+    strbuf_init(&text);
+    report_settings_change(&before.settings, &after.settings, LANGUAGE_EN, &text);
+    assert_string_equal(text.data, "  SSL 3.0: off (now: left to Windows' default)\n"
+                                   "  TLS 1.2: used by default (now: only when a program asks)\n");
+    strbuf_clear(&text);
+    report_settings_change(&before.settings, &before.settings, LANGUAGE_JA, &text);
+    assert_int_equal(text.length, 0);
+    strbuf_free(&text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -220,6 +246,7 @@ int main(void)
         cmocka_unit_test(text_table_shows_values_meanings_and_support),
         cmocka_unit_test(japanese_table_is_aligned_by_display_width),
         cmocka_unit_test(probe_results_round_trip),
+        cmocka_unit_test(settings_change_in_plain_words),
     };
     return cmocka_run_group_tests_name("report", tests, NULL, NULL);
 }

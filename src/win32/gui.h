@@ -1,0 +1,38 @@
+/* The window a double-click opens: the main window (gui_main.c), "Test my mail server"
+ * (gui_test.c), "Advanced" (gui_advanced.c), and what they share (gui_common.c).
+ * It runs the same commands as the command line, never a second copy of their logic:
+ * changes are tlsswitch /apply, /set, /restore or /undo in a child process (elevated
+ * where Windows asks for it), and the probes and handshakes run in new processes too,
+ * because Schannel reads the registry once per process. */
+#ifndef TLSSWITCH_GUI_H
+#define TLSSWITCH_GUI_H
+
+#include "platform.h"
+#include "../core/args.h"
+#include "../core/report.h"
+
+/* Opens the main window and returns when it closes; the exit code. */
+int gui_run(enum language language);
+
+/* Sets a control's text from the message table, or from UTF-8 (LF becomes CRLF). */
+struct gui_text { int control; enum message_id message; };
+void gui_set_texts(HWND dialog, enum language language, const struct gui_text *texts, size_t count);
+void gui_set_utf8(HWND dialog, int control, const char *utf8);
+
+/* A message box titled "TLS Switch" with UTF-8 text; returns the button pressed. */
+int gui_message_box(HWND owner, const char *utf8, UINT flags);
+int gui_message(HWND owner, enum language language, UINT flags, enum message_id message, ...);
+
+/* The registry settings and Windows version now, and the probes from a new process. */
+long gui_read_status(struct status_report *report);
+
+/* Shows what the change will do, asks, then makes it: tlsswitch COMMAND VALUE in a child
+ * process, which backs up first. Says how it went. Returns 1 when the registry changed.
+ * With `offer_test`, asks whether to test a mail server now and sets *test_now. */
+int gui_change(HWND owner, enum language language, enum command command, const char *value, int offer_test,
+               int *test_now);
+
+void gui_test_dialog(HWND owner, enum language language);
+void gui_advanced_dialog(HWND owner, enum language language);
+
+#endif

@@ -1,0 +1,272 @@
+/* What the window's dialogs share: texts from the message table, message boxes, the
+ * status, and changes made through a child process. See gui.h. */
+#include "child.h"
+#include "commands.h"
+#include "console.h"
+#include "errors.h"
+#include "files.h"
+#include "gui.h"
+#include "osinfo_win32.h"
+#include "regstore_win32.h"
+#include "wide.h"
+#include "../core/exitcodes.h"
+
+#include <shellapi.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The text with every lone LF made CRLF, as edit controls need. */
+static wchar_t *wide_with_crlf(const char *utf8)
+{
+    wchar_t *wide = wide_from_utf8(utf8), *out;
+    size_t length, lines = 0, i, j;
+    if (!wide)
+        return NULL;
+    length = wcslen(wide);
+    for (i = 0; i < length; i++)
+        if (wide[i] == L'\n')
+            lines++;
+    out = malloc((length + lines + 1) * sizeof(wchar_t));
+    if (out) {
+        for (i = 0, j = 0; i < length; i++) {
+            if (wide[i] == L'\n' && (i == 0 || wide[i - 1] != L'\r'))
+                out[j++] = L'\r';
+            out[j++] = wide[i];
+        }
+        out[j] = L'\0';
+    }
+    free(wide);
+    return out;
+}
+
+void gui_set_utf8(HWND dialog, int control, const char *utf8)
+{
+    wchar_t *wide = wide_with_crlf(utf8 ? utf8 : "");
+    if (wide) {
+        SetDlgItemTextW(dialog, control, wide);
+        free(wide);
+    }
+}
+
+void gui_set_texts(HWND dialog, enum language language, const struct gui_text *texts, size_t count)
+{
+    size_t i;
+    for (i = 0; i < count; i++)
+        gui_set_utf8(dialog, texts[i].control, message_text(language, texts[i].message));
+}
+
+int gui_message_box(HWND owner, const char *utf8, UINT flags)
+{
+    wchar_t *wide = wide_with_crlf(utf8 ? utf8 : "");
+    int pressed = MessageBoxW(owner, wide ? wide : L"", L"TLS Switch", flags);
+    free(wide);
+    return pressed;
+}
+
+int gui_message(HWND owner, enum language language, UINT flags, enum message_id message, ...)
+{
+    struct strbuf text;
+    va_list args;
+    int pressed;
+    strbuf_init(&text);
+    va_start(args, message);
+    strbuf_vprintf(&text, message_text(language, message), args);
+    va_end(args);
+    pressed = gui_message_box(owner, text.failed ? "" : text.data, flags);
+    strbuf_free(&text);
+    return pressed;
+}
+
+long gui_read_status(struct status_report *report)
+{
+    struct regstore store = regstore_win32();
+    struct strbuf probes;
+    enum child_end end;
+    DWORD exit_code;
+    long rc;
+
+    memset(report, 0, sizeof(*report));
+    rc = regstore_read_settings(&store, &report->settings);
+    osinfo_read(&store, &report->os);
+    strbuf_init(&probes);
+    if (child_run("/probes", 30000, NULL, &probes, &end, &exit_code) != ERROR_SUCCESS || end != CHILD_EXITED)
+        strbuf_clear(&probes);   /* every protocol reads as "could not check" */
+    probe_results_read(probes.failed ? NULL : probes.data, report->probe);
+    strbuf_free(&probes);
+    return rc;
+}
+
+static const char *switch_for(enum command command)
+{
+    switch (command) {
+    case COMMAND_APPLY: return "/apply";
+    case COMMAND_SET: return "/set";
+    case COMMAND_RESTORE: return "/restore";
+    default: return "/undo";
+    }
+}
+
+/* Waits for a process while the window keeps painting; input to it is off meanwhile. */
+static void wait_with_messages(HWND owner, HANDLE process)
+{
+    HCURSOR previous = SetCursor(LoadCursor(NULL, IDC_WAIT));
+    EnableWindow(owner, FALSE);
+    while (MsgWaitForMultipleObjects(1, &process, FALSE, INFINITE, QS_ALLINPUT) == WAIT_OBJECT_0 + 1) {
+        MSG message;
+        while (PeekMessageW(&message, NULL, 0, 0, PM_REMOVE)) {
+            TranslateMessage(&message);
+            DispatchMessageW(&message);
+        }
+    }
+    EnableWindow(owner, TRUE);
+    SetCursor(previous);
+}
+
+/* Runs `arguments` in a new tlsswitch process, elevated when asked; its report comes
+ * back through /output in a temporary file, since an elevated process has no pipe to
+ * us. Returns 0 with *exit_code set, or a Windows error. */
+static unsigned long run_change_process(HWND owner, const char *arguments, int elevate, struct strbuf *report,
+                                        DWORD *exit_code)
+{
+    wchar_t self[MAX_PATH], temp_folder[MAX_PATH], temp_file[MAX_PATH], *parameters;
+    SHELLEXECUTEINFOW run;
+    struct strbuf line;
+    char *temp_utf8;
+    unsigned char *bytes = NULL;
+    size_t size = 0;
+    unsigned long error = ERROR_SUCCESS;
+
+    if (!GetModuleFileNameW(NULL, self, MAX_PATH) || !GetTempPathW(MAX_PATH, temp_folder) ||
+        !GetTempFileNameW(temp_folder, L"tls", 0, temp_file))
+        return GetLastError();
+    temp_utf8 = utf8_from_wide(temp_file);
+    strbuf_init(&line);
+    strbuf_printf(&line, "%s /output \"%s\"", arguments, temp_utf8 ? temp_utf8 : "");
+    parameters = temp_utf8 && !line.failed ? wide_from_utf8(line.data) : NULL;
+    if (!parameters) {
+        error = ERROR_NOT_ENOUGH_MEMORY;
+        goto done;
+    }
+    memset(&run, 0, sizeof(run));
+    run.cbSize = sizeof(run);
+    run.fMask = SEE_MASK_NOCLOSEPROCESS | SEE_MASK_FLAG_NO_UI | SEE_MASK_FLAG_DDEWAIT;
+    run.hwnd = owner;
+    run.lpVerb = elevate ? L"runas" : NULL;
+    run.lpFile = self;
+    run.lpParameters = parameters;
+    run.nShow = SW_HIDE;
+    if (!ShellExecuteExW(&run)) {
+        error = GetLastError();
+        goto done;
+    }
+    if (!run.hProcess) {
+        error = ERROR_INVALID_HANDLE;
+        goto done;
+    }
+    wait_with_messages(owner, run.hProcess);
+    GetExitCodeProcess(run.hProcess, exit_code);
+    CloseHandle(run.hProcess);
+    if (file_read_all(temp_utf8, 1u << 20, &bytes, &size) == ERROR_SUCCESS && size > 0)
+        strbuf_append_n(report, (const char *)bytes, size);
+    free(bytes);
+done:
+    DeleteFileW(temp_file);
+    free(parameters);
+    free(temp_utf8);
+    strbuf_free(&line);
+    return error;
+}
+
+int gui_change(HWND owner, enum language language, enum command command, const char *value, int offer_test,
+               int *test_now)
+{
+    struct options options;
+    struct strbuf captured, arguments, report;
+    struct change_preview preview;
+    struct regstore store = regstore_win32();
+    struct os_info os;
+    int exit_code, elevate = 0, changed = 0;
+    DWORD child_exit = 0;
+    unsigned long error;
+
+    if (test_now)
+        *test_now = 0;
+    memset(&options, 0, sizeof(options));
+    options.command = command;
+    options.command_value = value;
+    strbuf_init(&captured);
+    strbuf_init(&preview.plan);
+    strbuf_init(&preview.meaning);
+    strbuf_init(&arguments);
+    strbuf_init(&report);
+
+    /* First the plan, in this process: what /whatif would print. */
+    console_capture(&captured);
+    exit_code = command_change_preview(&options, language, &preview);
+    console_capture(NULL);
+    if (exit_code != EXIT_DONE) {
+        gui_message_box(owner, captured.failed ? "" : captured.data, MB_OK | MB_ICONERROR);
+        goto done;
+    }
+    if (preview.count == 0) {
+        gui_message(owner, language, MB_OK | MB_ICONINFORMATION, MSG_NOTHING_TO_CHANGE);
+        goto done;
+    }
+    osinfo_read(&store, &os);
+    if (!change_allowed()) {
+        /* XP has no elevation: say so before anything else. Vista and later ask. */
+        if (os.major < 6) {
+            gui_message(owner, language, MB_OK | MB_ICONWARNING, MSG_GUI_NOT_ADMIN_XP);
+            goto done;
+        }
+        elevate = 1;
+    }
+    /* In plain words when the change alters what programs use; the registry lines when
+     * it only puts the same meaning into other values. */
+    {
+        const struct strbuf *shown = preview.meaning.length > 0 ? &preview.meaning : &preview.plan;
+        if (gui_message(owner, language, MB_OKCANCEL | MB_ICONQUESTION | MB_DEFBUTTON1, MSG_GUI_CONFIRM_CHANGE,
+                        shown->failed || !shown->data ? "" : shown->data) != IDOK)
+            goto done;
+    }
+
+    strbuf_printf(&arguments, "%s", switch_for(command));
+    if (value)
+        strbuf_printf(&arguments, " \"%s\"", value);
+    strbuf_printf(&arguments, " /lang %s", language_code(language));
+    error = arguments.failed ? ERROR_NOT_ENOUGH_MEMORY
+                             : run_change_process(owner, arguments.data, elevate, &report, &child_exit);
+    if (error == ERROR_CANCELLED) {
+        gui_message(owner, language, MB_OK | MB_ICONINFORMATION, MSG_GUI_ELEVATION_REFUSED);
+    } else if (error != ERROR_SUCCESS) {
+        char reason[512];
+        windows_error_text(error, reason, sizeof(reason));
+        gui_message(owner, language, MB_OK | MB_ICONERROR, MSG_ERR_WINDOWS_CALL, "ShellExecuteEx", reason);
+    } else if (child_exit == EXIT_CHANGED) {
+        struct strbuf done;
+        changed = 1;
+        strbuf_init(&done);
+        strbuf_append(&done, message_text(language, MSG_GUI_CHANGE_DONE));
+        if (offer_test)
+            strbuf_append(&done, message_text(language, MSG_GUI_OFFER_TEST));
+        if (gui_message_box(owner, done.failed ? "" : done.data,
+                            offer_test ? MB_YESNO | MB_ICONINFORMATION : MB_OK | MB_ICONINFORMATION) == IDYES &&
+            test_now)
+            *test_now = 1;
+        strbuf_free(&done);
+    } else if (child_exit == EXIT_DONE) {
+        gui_message(owner, language, MB_OK | MB_ICONINFORMATION, MSG_NOTHING_TO_CHANGE);
+    } else {
+        gui_message(owner, language, MB_OK | MB_ICONERROR, MSG_GUI_CHANGE_FAILED, (int)child_exit,
+                    report.failed || !report.data ? "" : report.data);
+    }
+done:
+    strbuf_free(&captured);
+    strbuf_free(&preview.plan);
+    strbuf_free(&preview.meaning);
+    strbuf_free(&arguments);
+    strbuf_free(&report);
+    return changed;
+}
