@@ -22,6 +22,13 @@ check openssl have_command openssl
 check dovecot-pop3d test -x /usr/lib/dovecot/pop3-login
 check dovecot-imapd test -x /usr/lib/dovecot/imap-login
 check postfix test -x /usr/sbin/postfix
+# The window's tests: a virtual display, XP's dialog font (Wine's Tahoma) and a Japanese font.
+check xvfb have_command Xvfb
+check fonts-wine test -f /usr/share/wine/fonts/tahoma.ttf
+check fonts-ipafont-gothic test -f /usr/share/fonts/opentype/ipafont-gothic/ipag.ttf
+if [[ "${1:-}" == --screenshots ]]; then
+  check imagemagick test -x /usr/bin/convert
+fi
 check libclang-rt-dev compgen -G '/usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a'
 
 if ((${#need[@]} == 0)); then

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The body of `make -f Makefile.mingw check` (after the build): runs the unit tests,
-# the XP import audit, the fuzzer (60 s), the audit's own test and the Wine tests,
-# each printing TAP,
+# the XP import audit, the fuzzer (60 s), the audit's own test, the Wine tests and the
+# window's tests (Xvfb), each printing TAP,
 # and ends with one line "N passed, N failed".
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -60,6 +60,7 @@ run_suite "xp-audit" audit
 run_suite "fuzz" fuzz
 run_suite "xp-audit self-test" bats --tap tests/audit
 run_suite "wine" tests/run-wine-tests.sh
+run_suite "window" tests/run-gui-tests.sh
 
 echo "$passed passed, $failed failed"
 ((failed == 0 && passed > 0))

@@ -32,6 +32,11 @@ long gui_read_status(struct status_report *report);
 int gui_change(HWND owner, enum language language, enum command command, const char *value, int offer_test,
                int *test_now);
 
+/* DialogBoxParam for the dialog `id` of res/tlsswitch.rc, in the font of the language:
+ * "MS Shell Dlg" 8 pt as the template says, or for Japanese "MS UI Gothic" 9 pt, the
+ * UI font of Japanese XP. */
+INT_PTR gui_dialog(HWND owner, int id, enum language language, DLGPROC procedure, LPARAM parameter);
+
 void gui_test_dialog(HWND owner, enum language language);
 void gui_advanced_dialog(HWND owner, enum language language);
 

@@ -95,8 +95,16 @@ static void fill_table(HWND dialog, struct advanced_window *window)
         for (column = 0; column < REPORT_COLUMNS; column++)
             set_list_text(list, row, column, cells[column]);
     }
-    for (column = 0; column < REPORT_COLUMNS; column++)
+    /* Each column as wide as its widest entry or its heading, whichever is wider. */
+    for (column = 0; column < REPORT_COLUMNS; column++) {
+        int entries, heading;
+        SendMessageW(list, LVM_SETCOLUMNWIDTH, (WPARAM)column, LVSCW_AUTOSIZE);
+        entries = (int)SendMessageW(list, LVM_GETCOLUMNWIDTH, (WPARAM)column, 0);
         SendMessageW(list, LVM_SETCOLUMNWIDTH, (WPARAM)column, LVSCW_AUTOSIZE_USEHEADER);
+        heading = (int)SendMessageW(list, LVM_GETCOLUMNWIDTH, (WPARAM)column, 0);
+        /* and a little room, which some list views leave out of their own sum */
+        SendMessageW(list, LVM_SETCOLUMNWIDTH, (WPARAM)column, (entries > heading ? entries : heading) + 12);
+    }
     if (selected >= 0) {
         LVITEMW item;
         memset(&item, 0, sizeof(item));
@@ -151,6 +159,15 @@ static void initialise(HWND dialog, struct advanced_window *window)
         add_choice(dialog, IDC_PROFILE, window->language, profiles[i].label);
     SendDlgItemMessageW(dialog, IDC_PROFILE, CB_SETCURSEL, 0, 0);
     fill_table(dialog, window);
+    /* TLS 1.2 is what the user came for: start there. */
+    {
+        LVITEMW item;
+        memset(&item, 0, sizeof(item));
+        item.stateMask = LVIS_SELECTED | LVIS_FOCUSED;
+        item.state = LVIS_SELECTED | LVIS_FOCUSED;
+        SendMessageW(list, LVM_SETITEMSTATE, (WPARAM)PROTOCOL_TLS12, (LPARAM)&item);
+        show_protocol_setting(dialog, window, PROTOCOL_TLS12);
+    }
 }
 
 static void set_selected_protocol(HWND dialog, struct advanced_window *window)
@@ -274,7 +291,6 @@ void gui_advanced_dialog(HWND owner, enum language language)
     if (!window)
         return;
     window->language = language;
-    DialogBoxParamW(GetModuleHandleW(NULL), MAKEINTRESOURCEW(IDD_ADVANCED), owner, advanced_procedure,
-                    (LPARAM)window);
+    gui_dialog(owner, IDD_ADVANCED, language, advanced_procedure, (LPARAM)window);
     free(window);
 }

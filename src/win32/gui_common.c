@@ -79,6 +79,45 @@ int gui_message(HWND owner, enum language language, UINT flags, enum message_id 
     return pressed;
 }
 
+INT_PTR gui_dialog(HWND owner, int id, enum language language, DLGPROC procedure, LPARAM parameter)
+{
+    static const wchar_t shell_font[] = L"MS Shell Dlg", japanese_font[] = L"MS UI Gothic";
+    HINSTANCE instance = GetModuleHandleW(NULL);
+    HRSRC found = FindResourceW(instance, MAKEINTRESOURCEW(id), MAKEINTRESOURCEW(5) /* RT_DIALOG */);
+    HGLOBAL loaded = found ? LoadResource(instance, found) : NULL;
+    const unsigned char *template_bytes = loaded ? LockResource(loaded) : NULL;
+    DWORD size = found ? SizeofResource(instance, found) : 0, offset, style;
+    unsigned char *copy;
+    INT_PTR result;
+
+    if (!template_bytes || size < 26)
+        return -1;
+    if (language != LANGUAGE_JA)
+        return DialogBoxIndirectParamW(instance, (LPCDLGTEMPLATEW)template_bytes, owner, procedure, parameter);
+    copy = malloc(size);
+    if (!copy)
+        return -1;
+    memcpy(copy, template_bytes, size);
+    /* A DLGTEMPLATEEX: the style at byte 12; the font's point size, weight, italic and
+     * character set come just before its face name. Both names are 12 characters, so
+     * the new one fits where the old one was. */
+    for (offset = 26; offset + sizeof(shell_font) <= size; offset += 2) {
+        if (memcmp(copy + offset, shell_font, sizeof(shell_font)) == 0) {
+            memcpy(copy + offset, japanese_font, sizeof(japanese_font));
+            copy[offset - 6] = 9;                 /* point size, low byte */
+            copy[offset - 6 + 1] = 0;
+            copy[offset - 1] = SHIFTJIS_CHARSET;
+            memcpy(&style, copy + 12, sizeof(style));
+            style &= ~(DWORD)DS_FIXEDSYS;        /* DS_SHELLFONT would take MS Shell Dlg 2 */
+            memcpy(copy + 12, &style, sizeof(style));
+            break;
+        }
+    }
+    result = DialogBoxIndirectParamW(instance, (LPCDLGTEMPLATEW)copy, owner, procedure, parameter);
+    free(copy);
+    return result;
+}
+
 long gui_read_status(struct status_report *report)
 {
     struct regstore store = regstore_win32();

@@ -142,8 +142,7 @@ int gui_run(enum language language)
     struct main_window window;
     window.language = language;
     InitCommonControlsEx(&controls);
-    if (DialogBoxParamW(GetModuleHandleW(NULL), MAKEINTRESOURCEW(IDD_MAIN), NULL, main_procedure,
-                        (LPARAM)&window) == -1)
+    if (gui_dialog(NULL, IDD_MAIN, language, main_procedure, (LPARAM)&window) == -1)
         return EXIT_SYSTEM_ERROR;
     return EXIT_DONE;
 }

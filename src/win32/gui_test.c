@@ -289,7 +289,7 @@ void gui_test_dialog(HWND owner, enum language language)
     window->language = language;
     window->cancel = CreateEventW(NULL, TRUE, FALSE, NULL);
     if (window->cancel)
-        DialogBoxParamW(GetModuleHandleW(NULL), MAKEINTRESOURCEW(IDD_TEST), owner, test_procedure, (LPARAM)window);
+        gui_dialog(owner, IDD_TEST, language, test_procedure, (LPARAM)window);
     if (window->cancel)
         CloseHandle(window->cancel);
     if (window->details_font)

@@ -10,12 +10,6 @@ load helper
   [[ "$output" == *"tlsswitch /status [/csv]"* ]]
 }
 
-@test "no arguments prints the help until the GUI exists" {
-  run --separate-stderr tlsswitch
-  [ "$status" -eq 0 ]
-  [[ "$output" == *"TLS Switch"*"Usage:"* ]]
-}
-
 @test "/version prints the version from res/version.h" {
   major=$(awk '/define TLSSWITCH_VERSION_MAJOR/ {print $3}' "$BATS_TEST_DIRNAME/../../res/version.h")
   minor=$(awk '/define TLSSWITCH_VERSION_MINOR/ {print $3}' "$BATS_TEST_DIRNAME/../../res/version.h")

@@ -13,6 +13,8 @@
  *   gui_driver select ROLE ID INDEX       picks an entry of a drop-down list
  *   gui_driver select-row ROLE ID INDEX   selects a row of a list view
  *   gui_driver keys ROLE                  checks access keys and the Tab order
+ *   gui_driver fits ROLE FACE POINTS      checks every label, button and list entry fits,
+ *                                         measured in the dialog's font FACE at POINTS
  *   gui_driver shot ROLE FILE.bmp         saves the window as a picture
  *
  * ROLE is main, test, advanced (the window's dialogs, found by a control only each has)
@@ -188,7 +190,8 @@ static BOOL CALLBACK check_keys(HWND child, LPARAM unused)
     LONG style = GetWindowLongW(child, GWL_STYLE);
     int id = GetDlgCtrlID(child), is_button, is_label;
     (void)unused;
-    if (!IsWindowVisible(child) || !GetClassNameW(child, class_name, 32))
+    if (GetParent(child) != GetAncestor(child, GA_ROOT) || !IsWindowVisible(child) ||
+        !GetClassNameW(child, class_name, 32))
         return TRUE;
     is_button = _wcsicmp(class_name, L"Button") == 0;
     is_label = _wcsicmp(class_name, L"Static") == 0 && !(style & SS_NOPREFIX) && (style & SS_TYPEMASK) != SS_ICON;
@@ -218,6 +221,80 @@ static BOOL CALLBACK check_keys(HWND child, LPARAM unused)
             key_failures++;
         }
         key_seen[key] = 1;
+    }
+    return TRUE;
+}
+
+/* Every text fits its control, in the dialog's font: buttons and list entries on one
+ * line, labels wrapped within their width and height. */
+static int fit_failures;
+static const char *fit_role;
+
+static void strip_prefix(wchar_t *text)
+{
+    wchar_t *from = text, *to = text;
+    for (; *from; from++) {
+        if (*from == L'&') {
+            from++;
+            if (!*from)
+                break;
+        }
+        *to++ = *from;
+    }
+    *to = L'\0';
+}
+
+static void check_one_line(HDC dc, int id, const wchar_t *text, int room)
+{
+    SIZE size;
+    GetTextExtentPoint32W(dc, text, (int)wcslen(text), &size);
+    if (size.cx > room) {
+        fprintf(stderr, "gui_driver: %s control %d: \"%ls\" needs %ld pixels, has %d\n", fit_role, id, text,
+                (long)size.cx, room);
+        fit_failures++;
+    }
+}
+
+static BOOL CALLBACK check_fit(HWND child, LPARAM dc_parameter)
+{
+    HDC dc = (HDC)dc_parameter;
+    wchar_t class_name[32], text[2048];
+    LONG style = GetWindowLongW(child, GWL_STYLE);
+    int id = GetDlgCtrlID(child);
+    RECT client;
+    DWORD_PTR ignored;
+
+    if (GetParent(child) != GetAncestor(child, GA_ROOT) || !IsWindowVisible(child) ||
+        !GetClassNameW(child, class_name, 32))
+        return TRUE;
+    GetClientRect(child, &client);
+    if (_wcsicmp(class_name, L"ComboBox") == 0) {
+        LRESULT count = 0, i;
+        SendMessageTimeoutW(child, CB_GETCOUNT, 0, 0, SMTO_ABORTIFHUNG, 5000, (DWORD_PTR *)&count);
+        for (i = 0; i < count; i++) {
+            text[0] = L'\0';
+            SendMessageTimeoutW(child, CB_GETLBTEXT, (WPARAM)i, (LPARAM)text, SMTO_ABORTIFHUNG, 5000, &ignored);
+            check_one_line(dc, id, text, client.right - GetSystemMetrics(SM_CXVSCROLL) - 6);
+        }
+        return TRUE;
+    }
+    text[0] = L'\0';
+    SendMessageTimeoutW(child, WM_GETTEXT, 2048, (LPARAM)text, SMTO_ABORTIFHUNG, 5000, &ignored);
+    if (!text[0])
+        return TRUE;
+    if (_wcsicmp(class_name, L"Button") == 0) {
+        strip_prefix(text);
+        check_one_line(dc, id, text, client.right - 2 * GetSystemMetrics(SM_CXEDGE) - 4);
+    } else if (_wcsicmp(class_name, L"Static") == 0 && (style & SS_TYPEMASK) != SS_ICON) {
+        RECT needed = { 0, 0, client.right, 0 };
+        if (!(style & SS_NOPREFIX))
+            strip_prefix(text);
+        DrawTextW(dc, text, -1, &needed, DT_CALCRECT | DT_WORDBREAK | DT_NOPREFIX);
+        if (needed.right > client.right || needed.bottom > client.bottom) {
+            fprintf(stderr, "gui_driver: %s label %d: \"%ls\" needs %ldx%ld pixels, has %ldx%ld\n", fit_role, id, text,
+                    (long)needed.right, (long)needed.bottom, (long)client.right, (long)client.bottom);
+            fit_failures++;
+        }
     }
     return TRUE;
 }
@@ -312,6 +389,22 @@ int main(int argc, char **argv)
         key_role = role;
         EnumChildWindows(dialog, check_keys, 0);
         return key_failures ? 1 : 0;
+    }
+    if (strcmp(command, "fits") == 0 && argc == 5) {
+        wchar_t face[64];
+        HDC dc = CreateCompatibleDC(NULL);
+        HFONT font;
+        MultiByteToWideChar(CP_UTF8, 0, argv[3], -1, face, 64);
+        face[63] = L'\0';
+        font = CreateFontW(-MulDiv(atoi(argv[4]), GetDeviceCaps(dc, LOGPIXELSY), 72), 0, 0, 0, FW_NORMAL, FALSE, FALSE,
+                           FALSE, DEFAULT_CHARSET, OUT_DEFAULT_PRECIS, CLIP_DEFAULT_PRECIS, DEFAULT_QUALITY,
+                           DEFAULT_PITCH, face);
+        SelectObject(dc, font);
+        fit_role = role;
+        EnumChildWindows(dialog, check_fit, (LPARAM)dc);
+        DeleteDC(dc);
+        DeleteObject(font);
+        return fit_failures ? 1 : 0;
     }
     if (strcmp(command, "shot") == 0 && argc == 4) {
         if (save_picture(dialog, argv[3]) != 0) {

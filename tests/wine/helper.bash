@@ -1,7 +1,8 @@
 # Shared set-up for the Wine tests. run-wine-tests.sh exports WINEPREFIX (a fresh
 # XP-like prefix) and TLSSWITCH_EXE (the x86_64 build).
 bats_require_minimum_version 1.5.0
-source "$BATS_TEST_DIRNAME/fixture.bash"
+HELPER_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+source "$HELPER_DIR/fixture.bash"
 
 : "${TLSSWITCH_EXE:?run these tests through tests/run-wine-tests.sh}"
 
@@ -34,7 +35,7 @@ row_is() {
   fi
 }
 
-ROOT=$(cd "$BATS_TEST_DIRNAME/../.." && pwd)
+ROOT=$(cd "$HELPER_DIR/../.." && pwd)
 BACKUPS="$WINEPREFIX/drive_c/ProgramData/TLS Switch/backups"
 
 # The value as `wine reg query` shows it ("0x1"), or "absent".

@@ -1,0 +1,300 @@
+#!/usr/bin/env bats
+# The window, driven from outside as a user would drive it (tests/wine/gui_driver.c),
+# on Xvfb in an XP-like prefix (tests/run-gui-tests.sh): the sentence, "Fix it" with
+# its confirmation, the registry it leaves, the mail server test against a TLS 1.2-only
+# dovecot, the advanced settings, access keys and labels that fit, in both languages.
+# The driver waits on windows and texts; no test sleeps to synchronise.
+
+load ../wine/helper
+
+# Control ids from res/resource.h, and the buttons of a message box.
+SENTENCE=1002 ADMIN_NOTE=1003 FIX=1004 TEST=1005 ADVANCED=1006
+SERVER=1102 KIND=1104 PORT=1106 START=1107 STOP=1108 RESULT=1110 DETAILS=1112
+PROTOCOL_LIST=1202 SETTING=1204 SET=1205 PROFILE=1207 APPLY_PROFILE=1208 UNDO=1210
+OK=1 CANCEL=2 YES=6 NO=7
+KIND_POP3S=2 KIND_IMAP_STARTTLS=5
+
+driver() { wine "$ROOT/build/tests/gui_driver.exe" "$@" 3>&- </dev/null; }
+
+# Opens the window as a double-click does (no arguments) and waits until it takes input.
+open_window() {
+  env "$@" wine "$TLSSWITCH_EXE" 3>&- </dev/null >/dev/null 2>&1 &
+  WINDOW_PID=$!
+  driver wait main
+}
+
+close_window() {
+  driver click main $CANCEL
+  wait "$WINDOW_PID"
+}
+
+# The text of the message box on screen (after waiting for it); then answers it.
+box_says() { # box_says WORDS: fails with the box's text when it does not hold WORDS
+  local text
+  text=$(driver box)
+  if [[ "$text" != *"$1"* ]]; then
+    echo "the message box says: $text" >&2
+    return 1
+  fi
+}
+
+setup_file() {
+  export CERTS="$BATS_FILE_TMPDIR/certs"
+  "$HELPER_DIR/../servers/certs.sh" "$CERTS" 3>&-
+  wine "$ROOT/build/tests/trust_root.exe" "$(wine_path "$CERTS/ca.pem")" >/dev/null 3>&- </dev/null
+  export DOVECOT_DIR="$BATS_FILE_TMPDIR/dovecot"
+  DOVECOT_BASE_PORT=36000 DOVECOT_CERT="$CERTS/valid.pem" DOVECOT_KEY="$CERTS/valid.key" \
+    "$HELPER_DIR/../servers/dovecot.sh" start "$DOVECOT_DIR" >/dev/null 3>&-
+  # A server that accepts and then says nothing: a test that only "Stop" can end soon.
+  "$ROOT/build/tests/hostile" stall 36201 </dev/null >/dev/null 2>&1 3>&- &
+  echo $! >"$BATS_FILE_TMPDIR/stall.pid"
+}
+
+teardown_file() {
+  kill "$(cat "$BATS_FILE_TMPDIR/stall.pid")" 2>/dev/null
+  "$HELPER_DIR/../servers/dovecot.sh" stop "$DOVECOT_DIR" 3>&-
+  true
+}
+
+setup() {
+  reset_protocols
+  rm -rf "$BACKUPS"
+}
+
+teardown() {
+  # A failed test may leave its window open: close it, so the next test starts clean.
+  if [ -n "${WINDOW_PID:-}" ] && kill -0 "$WINDOW_PID" 2>/dev/null; then
+    kill "$WINDOW_PID" 2>/dev/null
+    wait "$WINDOW_PID" 2>/dev/null
+  fi
+  true
+}
+
+@test "double-click: one sentence says old mail programs cannot use TLS 1.2; Fix it is ready" {
+  open_window LC_ALL=C.UTF-8
+  run driver text main $SENTENCE
+  [[ "$output" == "Older mail programs on this PC cannot use TLS 1.2, which many providers require since 2022."* ]]
+  [ "$(driver enabled main $FIX)" = 1 ]
+  [ "$(driver enabled main $ADMIN_NOTE)" = 1 ]
+  close_window
+}
+
+@test "Fix it: the change in plain words, nothing written before OK, then backup, recommended, next steps" {
+  open_window LC_ALL=C.UTF-8
+  driver click main $FIX
+  box_says "TLS 1.2: used by default (now: only when a program asks)"
+  box_says "saved to a backup first"
+  [ "$(reg_value "TLS 1.2" DisabledByDefault)" = 0x1 ]
+  [ "$(backup_count)" -eq 0 ]
+  driver click box $OK
+  box_says "restart Windows"
+  box_says "Test your mail server now?"
+  [ "$(backup_count)" -eq 1 ]
+  wine reg query "$(client_key "TLS 1.2")" 3>&- </dev/null >&2 || true
+  cat "$BACKUPS"/*.reg | iconv -f UTF-16 -t UTF-8 >&2 || true
+  [ "$(reg_value "TLS 1.2" DisabledByDefault)" = 0x0 ]
+  [ "$(reg_value "TLS 1.2" Enabled)" = 0x1 ]
+  [ "$(reg_value "TLS 1.1" DisabledByDefault)" = 0x0 ]
+  [ "$(reg_value "SSL 3.0" Enabled)" = 0x0 ]
+  [ "$(reg_value "SSL 2.0" Enabled)" = 0x0 ]
+  driver click box $NO
+  driver wait-text main $SENTENCE "This PC uses TLS 1.2 by default. Older mail programs can use it."
+  [ "$(driver enabled main $FIX)" = 0 ]
+  close_window
+}
+
+@test "Fix it, then Cancel: nothing is written and no backup is made" {
+  open_window LC_ALL=C.UTF-8
+  driver click main $FIX
+  box_says "Continue?"
+  driver click box $CANCEL
+  driver wait main
+  [ "$(reg_value "TLS 1.2" DisabledByDefault)" = 0x1 ]
+  [ "$(reg_value "SSL 3.0" Enabled)" = absent ]
+  [ "$(backup_count)" -eq 0 ]
+  run driver text main $SENTENCE
+  [[ "$output" == *"cannot use TLS 1.2"* ]]
+  close_window
+}
+
+@test "the mail server test offered after the fix reaches a TLS 1.2-only dovecot" {
+  open_window LC_ALL=C.UTF-8
+  driver click main $FIX
+  driver click box $OK
+  box_says "Test your mail server now?"
+  driver click box $YES
+  driver wait test
+  driver set test $SERVER localhost
+  driver select test $KIND $KIND_POP3S
+  driver wait-text test $PORT 995
+  driver set test $PORT 36995
+  driver click test $START
+  driver wait-text test $RESULT "Mail over TLS works with this server (TLS 1.2)"
+  run driver text test $DETAILS
+  [[ "$output" == *"testing pop3s://localhost:36995"* ]]
+  [[ "$output" == *"Certificate: CN=localhost"* ]]
+  [[ "$output" == *"OK: TLS 1.2"* ]]
+  [ "$(driver enabled test $START)" = 1 ]
+  [ "$(driver enabled test $STOP)" = 0 ]
+  driver click test $CANCEL
+  driver gone test
+  close_window
+}
+
+@test "before the fix, the test says what is wrong in plain words and names the button" {
+  open_window LC_ALL=C.UTF-8
+  driver click main $TEST
+  driver wait test
+  driver set test $SERVER localhost
+  driver select test $KIND $KIND_IMAP_STARTTLS
+  driver wait-text test $PORT 143
+  driver set test $PORT 36143
+  driver click test $START
+  driver wait-text test $RESULT "this PC does not use TLS 1.2 by default"
+  run driver text test $RESULT
+  [[ "$output" == *'click "Fix it (recommended)"'* ]]
+  [[ "$output" != *"tlsswitch /"* ]]
+  run driver text test $DETAILS
+  [[ "$output" == *"FAILED"* ]]
+  driver click test $CANCEL
+  close_window
+}
+
+@test "Stop ends a test that would wait, and the window stays usable" {
+  open_window LC_ALL=C.UTF-8
+  driver click main $TEST
+  driver wait test
+  driver set test $SERVER 127.0.0.1
+  driver set test $PORT 36201
+  driver click test $START
+  driver wait-text test $RESULT "Testing smtps://127.0.0.1:36201"
+  [ "$(driver enabled test $START)" = 0 ]
+  driver click test $STOP
+  driver wait-text test $RESULT "The test was stopped."
+  [ "$(driver enabled test $START)" = 1 ]
+  driver click test $CANCEL
+  close_window
+}
+
+@test "the test explains an empty server name and a wrong port, and runs nothing" {
+  open_window LC_ALL=C.UTF-8
+  driver click main $TEST
+  driver wait test
+  driver click test $START
+  driver wait-text test $RESULT "Type the name of your mail server first"
+  driver set test $SERVER "mail.example"
+  driver set test $PORT 0
+  driver click test $START
+  driver wait-text test $RESULT "The port must be a number from 1 to 65535."
+  driver set test $SERVER "pop://mail.example"
+  driver set test $PORT 995
+  driver click test $START
+  driver wait-text test $RESULT 'cannot test "pop://mail.example"'
+  [ "$(driver enabled test $START)" = 1 ]
+  driver click test $CANCEL
+  close_window
+}
+
+@test "XP, not an administrator: the window says so before anything, and Fix it is off" {
+  open_window LC_ALL=C.UTF-8 TLSSWITCH_TEST_DENY_WRITE=1
+  run driver text main $ADMIN_NOTE
+  [[ "$output" == "You are not logged on as an administrator"* ]]
+  [ "$(driver enabled main $FIX)" = 0 ]
+  # The advanced settings say the same when a change is asked for, and write nothing.
+  driver click main $ADVANCED
+  driver wait advanced
+  driver select advanced $PROFILE 1
+  driver click advanced $APPLY_PROFILE
+  box_says "Log on with an administrator account"
+  driver click box $OK
+  [ "$(reg_value "TLS 1.0" Enabled)" = absent ]
+  [ "$(backup_count)" -eq 0 ]
+  driver click advanced $CANCEL
+  close_window
+}
+
+@test "Advanced: the protocol table, one protocol's setting, a profile, and undo" {
+  open_window LC_ALL=C.UTF-8
+  driver click main $ADVANCED
+  driver wait advanced
+  # TLS 1.2 is picked at the start; the setting list shows what it is now.
+  run driver text advanced $SETTING
+  [ "$output" = "On, only when a program asks" ]
+  driver select advanced $SETTING 0
+  driver click advanced $SET
+  box_says "TLS 1.2: used by default (now: only when a program asks)"
+  driver click box $OK
+  box_says "Done."
+  driver click box $OK
+  [ "$(reg_value "TLS 1.2" DisabledByDefault)" = 0x0 ]
+  [ "$(reg_value "TLS 1.1" DisabledByDefault)" = 0x1 ]
+  # Another protocol, picked in the list.
+  driver select-row advanced $PROTOCOL_LIST 2
+  driver wait-text advanced $SETTING "Windows' default"
+  driver select advanced $SETTING 2
+  driver click advanced $SET
+  box_says "TLS 1.0: off"
+  driver click box $OK
+  driver click box $OK
+  [ "$(reg_value "TLS 1.0" Enabled)" = 0x0 ]
+  # A profile, then undo of it.
+  driver select advanced $PROFILE 1
+  driver click advanced $APPLY_PROFILE
+  box_says "TLS 1.1: off"
+  driver click box $OK
+  driver click box $OK
+  [ "$(reg_value "TLS 1.1" Enabled)" = 0x0 ]
+  driver click advanced $UNDO
+  box_says "TLS 1.1: only when a program asks (now: off)"
+  driver click box $OK
+  driver click box $OK
+  [ "$(reg_value "TLS 1.1" Enabled)" = absent ]
+  [ "$(reg_value "TLS 1.0" Enabled)" = 0x0 ]
+  [ "$(backup_count)" -eq 4 ]
+  driver click advanced $CANCEL
+  driver wait-text main $SENTENCE "This PC uses TLS 1.2 by default."
+  close_window
+}
+
+@test "every control has an access key and a Tab stop, and every label fits, in English" {
+  open_window LC_ALL=C.UTF-8
+  driver keys main
+  driver fits main "MS Shell Dlg 2" 8
+  driver click main $TEST
+  driver keys test
+  driver fits test "MS Shell Dlg 2" 8
+  driver click test $CANCEL
+  driver click main $ADVANCED
+  driver keys advanced
+  driver fits advanced "MS Shell Dlg 2" 8
+  driver click advanced $CANCEL
+  close_window
+}
+
+@test "a Japanese user gets Japanese, in MS UI Gothic, with access keys, and every label fits" {
+  open_window LC_ALL=ja_JP.UTF-8
+  run driver text main $SENTENCE
+  [[ "$output" == "このパソコンの古いメールソフトは TLS 1.2 を使えません。"* ]]
+  run driver text main $FIX
+  [ "$output" = "修正する (推奨)(&F)" ]
+  driver keys main
+  driver fits main "MS UI Gothic" 9
+  driver click main $TEST
+  driver keys test
+  driver fits test "MS UI Gothic" 9
+  driver click test $CANCEL
+  driver click main $ADVANCED
+  driver keys advanced
+  driver fits advanced "MS UI Gothic" 9
+  driver click advanced $CANCEL
+  close_window
+}
+
+@test "/lang en on a Japanese system opens the window in English" {
+  env LC_ALL=ja_JP.UTF-8 wine "$TLSSWITCH_EXE" /lang en 3>&- </dev/null >/dev/null 2>&1 &
+  WINDOW_PID=$!
+  driver wait main
+  run driver text main $FIX
+  [ "$output" = "&Fix it (recommended)" ]
+  close_window
+}
