@@ -3,7 +3,7 @@
 # XP-like Wine prefix (Windows XP with the POSReady updates, before any fix) and a local
 # mail server that accepts only TLS 1.2 (dovecot on 127.0.0.1), then runs in the prefix:
 # status -> test (fails, with the diagnosis) -> backup -> apply recommended -> status ->
-# test (OK) -> undo.
+# test (OK) -> undo, and then, when there is a display, opens the window.
 set -eu
 source "$(dirname "$0")/scenario.bash"
 scenario_start 36000
@@ -35,3 +35,12 @@ echo "== dovecot's own log of that connection"
 grep -a 'Disconnected' "$work/dovecot/dovecot.log" | tail -1
 run /undo /lang en
 run /status /csv
+
+echo
+if [ -n "$scenario_display" ]; then
+  echo "== The window, as a double-click opens it (close it to end the demo)"
+  wineserver -k
+  DISPLAY=$scenario_display wine "$exe" /lang en 2>/dev/null
+else
+  echo "== No display (DISPLAY is not set), so the window is left out: see docs/screenshots/."
+fi

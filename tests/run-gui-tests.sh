@@ -35,9 +35,10 @@ export WINEPREFIX=$prefix WINEARCH=win64 WINEDEBUG=-all WINEDLLOVERRIDES="mscore
 export TLSSWITCH_EXE=$root/build/x86_64/tlsswitch.exe
 export DISPLAY=:$display_number
 unset GNUTLS_SYSTEM_PRIORITY_FILE
-# Tahoma, XP's dialog font, from Debian's fonts-wine: Debian's Wine 8 does not look in
-# /usr/share/wine/fonts, but it does load the prefix's own Fonts folder.
-cp /usr/share/wine/fonts/tahoma*.ttf "$prefix/drive_c/windows/Fonts/"
+# Tahoma, XP's dialog font, and Marlett, its caption buttons, from Debian's fonts-wine:
+# Debian's Wine 8 does not look in /usr/share/wine/fonts, but it does load the prefix's
+# own Fonts folder.
+cp /usr/share/wine/fonts/tahoma*.ttf /usr/share/wine/fonts/marlett.ttf "$prefix/drive_c/windows/Fonts/"
 wineserver -p
 # Japanese XP's dialog and fixed fonts, served by the IPA font (see PLATFORM.md).
 for font in "MS UI Gothic" "MS Gothic"; do

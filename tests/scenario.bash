@@ -20,6 +20,7 @@ scenario_start() { # scenario_start BASE_PORT
   echo "== Creating an XP-like Wine prefix in $prefix"
   "$scenario_here/wine/xp-prefix.sh" "$prefix"
   export WINEPREFIX=$prefix WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+  scenario_display=${DISPLAY:-}   # the demo opens the window there at the end
   unset DISPLAY GNUTLS_SYSTEM_PRIORITY_FILE
   wineserver -p
   echo "== Starting a mail server that accepts only TLS 1.2 (dovecot, pop3s on 127.0.0.1:$(($1 + 995)))"

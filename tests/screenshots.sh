@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Takes the screenshots in docs/screenshots/ (English and Japanese): the main window
+# before the fix, the confirmation, the main window after it, a mail server test against
+# a local TLS 1.2-only dovecot, and the advanced settings. Runs inside
+# tests/run-gui-tests.sh (Xvfb, an XP-like prefix); `make -f Makefile.mingw screenshots`.
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+out=$root/docs/screenshots
+work=$(mktemp -d /tmp/tlsswitch-shots.XXXXXX)
+source "$here/wine/fixture.bash"
+driver() { wine "$root/build/tests/gui_driver.exe" "$@" </dev/null; }
+cleanup() {
+  "$here/servers/dovecot.sh" stop "$work/dovecot" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# Wine draws the window frames itself on a virtual desktop; without a window manager
+# on Xvfb there would be none.
+wine reg add 'HKCU\Software\Wine\Explorer' /v Desktop /d Default /f >/dev/null 2>&1 </dev/null
+wine reg add 'HKCU\Software\Wine\Explorer\Desktops' /v Default /d 800x600 /f >/dev/null 2>&1 </dev/null
+"$here/servers/certs.sh" "$work/certs" >/dev/null
+wine "$root/build/tests/trust_root.exe" "$(winepath -w "$work/certs/ca.pem")" >/dev/null 2>&1 </dev/null
+DOVECOT_BASE_PORT=37000 DOVECOT_CERT="$work/certs/valid.pem" DOVECOT_KEY="$work/certs/valid.key" \
+  "$here/servers/dovecot.sh" start "$work/dovecot" >/dev/null
+mkdir -p "$out"
+
+shot() { # shot ROLE NAME
+  driver shot "$1" "$work/shot.bmp"
+  # No time stamps in the files: the same window gives the same bytes.
+  convert "$work/shot.bmp" -strip -define png:exclude-chunks=date,time "$out/$NAME_PREFIX-$2.png"
+  echo "docs/screenshots/$NAME_PREFIX-$2.png"
+}
+
+for language in en ja; do
+  NAME_PREFIX=$language
+  if [[ $language == ja ]]; then locale=ja_JP.UTF-8; else locale=C.UTF-8; fi
+  reset_protocols
+  LC_ALL=$locale wine "$TLSSWITCH_EXE" </dev/null >/dev/null 2>&1 &
+  window=$!
+  driver wait main
+  shot main 1-before
+  driver click main 1004
+  driver box >/dev/null
+  shot box 2-confirm
+  driver click box 1
+  driver box >/dev/null
+  driver click box 6
+  driver wait test
+  driver set test 1102 localhost
+  driver select test 1104 2
+  driver wait-text test 1106 995
+  driver set test 1106 37995
+  driver click test 1107
+  driver wait-text test 1110 "TLS 1.2"
+  shot test 4-test
+  driver click test 2
+  driver gone test
+  driver wait main
+  shot main 3-after
+  driver click main 1006
+  driver wait advanced
+  shot advanced 5-advanced
+  driver click advanced 2
+  driver gone advanced
+  driver click main 2
+  wait "$window"
+done
