@@ -44,5 +44,8 @@ printf '  %-58s %6s ms\n' "minimal Schannel client, default protocols" "$minimal
 printf '  %-58s %6s ms\n' "one handshake process (tlsswitch /handshake, default)" "$single_ms"
 echo "  /test vs minimal handshake program: $(ratio "$test_ms" "$minimal_ms")x (aim 1.2x)"
 echo "  all probes in parallel vs one handshake: $(ratio "$test_ms" "$single_ms")x (aim 1.5x)"
-echo "  build/i686/tlsswitch.exe:   $(size "$root/build/i686/tlsswitch.exe") bytes (aim 102400)"
+echo "  build/i686/tlsswitch.exe:   $(size "$root/build/i686/tlsswitch.exe") bytes (aim 102400, with both languages, the window and the icon)"
 echo "  build/x86_64/tlsswitch.exe: $(size "$root/build/x86_64/tlsswitch.exe") bytes"
+for setup in "$root"/build/dist/tlsswitch-*-setup.exe; do
+  [ -f "$setup" ] && echo "  ${setup#"$root"/}: $(size "$setup") bytes (make dist)"
+done

@@ -26,6 +26,10 @@ check postfix test -x /usr/sbin/postfix
 check xvfb have_command Xvfb
 check fonts-wine test -f /usr/share/wine/fonts/tahoma.ttf
 check fonts-ipafont-gothic test -f /usr/share/fonts/opentype/ipafont-gothic/ipag.ttf
+# make dist and its tests: the installer compiler, zip, and 7z to look inside both.
+check nsis have_command makensis
+check zip have_command zip
+check p7zip-full have_command 7z
 if [[ "${1:-}" == --screenshots ]]; then
   check imagemagick test -x /usr/bin/convert
 fi
