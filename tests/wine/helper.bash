@@ -39,9 +39,17 @@ ROOT=$(cd "$HELPER_DIR/../.." && pwd)
 BACKUPS="$WINEPREFIX/drive_c/ProgramData/TLS Switch/backups"
 
 # The value as `wine reg query` shows it ("0x1"), or "absent".
+# reg.exe exits 0, or 1 for a missing key or value; any other code means the Wine process
+# did not run through (seen rarely): that is said, and the query made once more.
 reg_value() { # reg_value PROTOCOL NAME
-  local line
-  line=$(wine reg query "$(client_key "$1")" /v "$2" 2>/dev/null 3>&- </dev/null | tr -d '\r' | grep -i "^ *$2 ")
+  local said status attempt line
+  for attempt in 1 2; do
+    status=0
+    said=$(wine reg query "$(client_key "$1")" /v "$2" 2>&1 3>&- </dev/null) || status=$?
+    ((status <= 1)) && break
+    echo "wine reg query ended with exit code $status (attempt $attempt): $said" >&2
+  done
+  line=$(tr -d '\r' <<<"$said" | grep -i "^ *$2 ")
   if [[ -z "$line" ]]; then echo absent; else awk '{print $NF}' <<<"$line"; fi
 }
 
