@@ -8,6 +8,7 @@ load helper
   [ "$status" -eq 0 ]
   [[ "$output" == *"Usage:"* ]]
   [[ "$output" == *"tlsswitch /status [/csv]"* ]]
+  [[ "$output" == *"Open the window (as a double-click does)."* ]]
 }
 
 @test "/version prints the version from res/version.h" {
