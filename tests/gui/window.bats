@@ -86,6 +86,7 @@ setup() {
 }
 
 teardown() {
+  wine reg add 'HKCU\Software\Wine' /v Version /d winxp64 /f >/dev/null 2>&1 3>&- </dev/null
   # A failed test may leave its window open: close it, so the next test starts clean.
   if [ -n "${WINDOW_PID:-}" ] && kill -0 "$WINDOW_PID" 2>/dev/null; then
     kill "$WINDOW_PID" 2>/dev/null
@@ -348,5 +349,25 @@ teardown() {
   driver wait main
   run driver text main $FIX
   [ "$output" = "&Fix it (recommended)" ]
+  close_window
+}
+
+@test "Vista and 7 without elevation: Fix it stays on; the change runs as a new process through ShellExecute runas, and its report comes back" {
+  # teardown puts XP back.
+  wine reg add 'HKCU\Software\Wine' /v Version /d win7 /f >/dev/null 2>&1 3>&- </dev/null
+  # Wine starts a "runas" process without asking; the test switch denies its writes too,
+  # so the window must show what that other process reported.
+  open_window LC_ALL=C.UTF-8 TLSSWITCH_TEST_DENY_WRITE=1
+  run driver text main $ADMIN_NOTE
+  [ -z "$output" ]
+  [ "$(driver enabled main $FIX)" = 1 ]
+  driver click main $FIX
+  box_says "Continue?"
+  driver click box $OK
+  box_says "The change was not made (exit code 2)."
+  box_says "Error: only an administrator can change these settings"
+  driver click box $OK
+  [ "$(reg_value "TLS 1.2" DisabledByDefault)" = 0x1 ]
+  [ "$(backup_count)" -eq 0 ]
   close_window
 }
