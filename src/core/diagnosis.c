@@ -64,9 +64,9 @@ static void describe_outcome(const struct handshake_report *report, enum languag
         return;
     }
     if (name)
-        snprintf(code, sizeof(code), "%s (0x%08lx)", name, report->status);
+        text_format(code, sizeof(code), "%s (0x%08lx)", name, report->status);
     else
-        snprintf(code, sizeof(code), "0x%08lx", report->status);
+        text_format(code, sizeof(code), "0x%08lx", report->status);
     /* Only the error outcomes take the code; the others have no placeholder. */
     strbuf_printf(out, text, code);
 }
@@ -134,7 +134,7 @@ static void describe_connection(const struct handshake_report *report, const cha
             strbuf_printf(out, message_text(language, MSG_TEST_CHAIN_OK), host);
         } else {
             char code[96];
-            snprintf(code, sizeof(code), "%s (0x%08lx)", name_or(windows_error_name(report->chain_error), "CERT_E"),
+            text_format(code, sizeof(code), "%s (0x%08lx)", name_or(windows_error_name(report->chain_error), "CERT_E"),
                      report->chain_error);
             strbuf_printf(out, message_text(language, MSG_TEST_CHAIN_BAD), code);
         }
@@ -163,7 +163,7 @@ static int diagnose_certificate(const struct test_facts *facts, const struct han
         return 1;
     default: {
         char code[96];
-        snprintf(code, sizeof(code), "%s (0x%08lx)", name_or(windows_error_name(report->chain_error), "CERT_E"),
+        text_format(code, sizeof(code), "%s (0x%08lx)", name_or(windows_error_name(report->chain_error), "CERT_E"),
                  report->chain_error);
         strbuf_printf(out, message_text(language, MSG_DIAG_CERT_OTHER), code);
         return 1;

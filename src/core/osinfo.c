@@ -1,5 +1,6 @@
 /* Names and TLS facts for Windows versions, from Microsoft's version table. */
 #include "osinfo.h"
+#include "text.h"
 
 #include <stdio.h>
 
@@ -33,7 +34,7 @@ void os_describe(const struct os_info *os, char *out, unsigned out_size)
 {
     if (out_size == 0)
         return;
-    snprintf(out, out_size, "%s%s%s (%u.%u.%u%s)", os_product_name(os),
+    text_format(out, out_size, "%s%s%s (%u.%u.%u%s)", os_product_name(os),
              os->service_pack[0] ? " " : "", os->service_pack,
              os->major, os->minor, os->build, os->is_64bit ? ", 64-bit" : "");
 }

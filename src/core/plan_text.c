@@ -8,11 +8,11 @@ void value_describe(const struct regstore_value *value, int present, enum langua
                     char *out, size_t out_size)
 {
     if (!present) {
-        snprintf(out, out_size, "%s", message_text(language, MSG_VALUE_ABSENT));
+        text_format(out, out_size, "%s", message_text(language, MSG_VALUE_ABSENT));
     } else if (value->type == REGTYPE_DWORD && value->size == 4) {
-        snprintf(out, out_size, "%lu", le32_load(value->data));
+        text_format(out, out_size, "%lu", le32_load(value->data));
     } else {
-        snprintf(out, out_size, message_text(language, MSG_VALUE_OTHER_TYPE), regtype_name(value->type),
+        text_format(out, out_size, message_text(language, MSG_VALUE_OTHER_TYPE), regtype_name(value->type),
                  (unsigned long)value->size);
     }
 }

@@ -34,7 +34,7 @@ int protocol_client_key_path(enum protocol_id id, char *out, unsigned out_size)
     int n;
     if (!p || out_size == 0)
         return -1;
-    n = snprintf(out, out_size, "%s\\%s\\Client", PROTOCOLS_KEY_PATH, p->key_name);
+    n = text_format(out, out_size, "%s\\%s\\Client", PROTOCOLS_KEY_PATH, p->key_name);
     return (n < 0 || (unsigned)n >= out_size) ? -1 : 0;
 }
 

@@ -101,7 +101,7 @@ static int parse_key_name(const char *name, size_t length, unsigned line, int de
     int root_ok = 0;
     char shown[128];
 
-    snprintf(shown, sizeof(shown), "%.*s", (int)(length < 120 ? length : 120), name);
+    text_format(shown, sizeof(shown), "%.*s", (int)(length < 120 ? length : 120), name);
     for (i = 0; i < sizeof(roots) / sizeof(roots[0]); i++)
         if (root_length == strlen(roots[i]) && text_equal_nocase_n(name, roots[i], root_length))
             root_ok = 1;

@@ -89,16 +89,16 @@ static void format_raw_value(char *out, size_t size, const struct setting_value 
 {
     switch (value->state) {
     case VALUE_ABSENT:
-        snprintf(out, size, "%s", message_text(language, MSG_VALUE_ABSENT));
+        text_format(out, size, "%s", message_text(language, MSG_VALUE_ABSENT));
         break;
     case VALUE_DWORD:
         if (value->dword > 255)
-            snprintf(out, size, "%lu (0x%08lx)", (unsigned long)value->dword, (unsigned long)value->dword);
+            text_format(out, size, "%lu (0x%08lx)", (unsigned long)value->dword, (unsigned long)value->dword);
         else
-            snprintf(out, size, "%lu", (unsigned long)value->dword);
+            text_format(out, size, "%lu", (unsigned long)value->dword);
         break;
     case VALUE_WRONG_TYPE:
-        snprintf(out, size, message_text(language, MSG_VALUE_WRONG_TYPE), regtype_name(value->type));
+        text_format(out, size, message_text(language, MSG_VALUE_WRONG_TYPE), regtype_name(value->type));
         break;
     }
 }
@@ -106,9 +106,9 @@ static void format_raw_value(char *out, size_t size, const struct setting_value 
 static void format_csv_value(char *out, size_t size, const struct setting_value *value)
 {
     switch (value->state) {
-    case VALUE_ABSENT: snprintf(out, size, "absent"); break;
-    case VALUE_DWORD: snprintf(out, size, "%lu", (unsigned long)value->dword); break;
-    case VALUE_WRONG_TYPE: snprintf(out, size, "invalid"); break;
+    case VALUE_ABSENT: text_format(out, size, "absent"); break;
+    case VALUE_DWORD: text_format(out, size, "%lu", (unsigned long)value->dword); break;
+    case VALUE_WRONG_TYPE: text_format(out, size, "invalid"); break;
     }
 }
 
@@ -142,18 +142,18 @@ void report_table_heading(enum language language, char cells[REPORT_COLUMNS][REP
     };
     int column;
     for (column = 0; column < REPORT_COLUMNS; column++)
-        snprintf(cells[column], REPORT_CELL, "%s", message_text(language, headings[column]));
+        text_format(cells[column], REPORT_CELL, "%s", message_text(language, headings[column]));
 }
 
 void report_table_row(const struct status_report *report, enum protocol_id id, enum language language,
                       char cells[REPORT_COLUMNS][REPORT_CELL])
 {
     const struct protocol_setting *setting = &report->settings.protocol[id];
-    snprintf(cells[0], REPORT_CELL, "%s", protocol_get(id)->key_name);
+    text_format(cells[0], REPORT_CELL, "%s", protocol_get(id)->key_name);
     format_raw_value(cells[1], REPORT_CELL, &setting->enabled, language);
     format_raw_value(cells[2], REPORT_CELL, &setting->disabled_by_default, language);
-    snprintf(cells[3], REPORT_CELL, "%s", message_text(language, use_message(setting_effective_use(setting))));
-    snprintf(cells[4], REPORT_CELL, "%s", message_text(language, support_message(report_support(report, id))));
+    text_format(cells[3], REPORT_CELL, "%s", message_text(language, use_message(setting_effective_use(setting))));
+    text_format(cells[4], REPORT_CELL, "%s", message_text(language, support_message(report_support(report, id))));
 }
 
 void report_settings_change(const struct schannel_settings *before, const struct schannel_settings *after,

@@ -116,7 +116,7 @@ int target_parse(const char *text, struct target *out)
 void target_describe(const struct target *target, char *out, unsigned out_size)
 {
     int ipv6 = strchr(target->host, ':') != NULL;
-    snprintf(out, out_size, "%s%s%s%s%s:%s", target->scheme, target->scheme[0] ? "://" : "", ipv6 ? "[" : "",
+    text_format(out, out_size, "%s%s%s%s%s:%s", target->scheme, target->scheme[0] ? "://" : "", ipv6 ? "[" : "",
              target->host, ipv6 ? "]" : "", target->port);
 }
 

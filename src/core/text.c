@@ -123,12 +123,181 @@ void strbuf_append(struct strbuf *sb, const char *text)
     strbuf_append_n(sb, text, strlen(text));
 }
 
+/* Output into a bounded buffer that counts what it could not take. */
+struct format_sink {
+    char *out;
+    size_t size;
+    size_t length;   /* what the whole text needs */
+};
+
+static void sink_put(struct format_sink *sink, char c)
+{
+    if (sink->length + 1 < sink->size)
+        sink->out[sink->length] = c;
+    sink->length++;
+}
+
+static void sink_repeat(struct format_sink *sink, char c, size_t count)
+{
+    while (count-- > 0)
+        sink_put(sink, c);
+}
+
+/* One converted field: `body` (length), padded to `width` on the left or the right. */
+static void sink_field(struct format_sink *sink, const char *sign_text, const char *body, size_t length,
+                       size_t zeros, size_t width, int left)
+{
+    size_t sign = sign_text ? strlen(sign_text) : 0;
+    size_t total = sign + zeros + length;
+    if (!left && total < width)
+        sink_repeat(sink, ' ', width - total);
+    while (sign-- > 0)
+        sink_put(sink, *sign_text++);
+    sink_repeat(sink, '0', zeros);
+    while (length-- > 0)
+        sink_put(sink, *body++);
+    if (left && total < width)
+        sink_repeat(sink, ' ', width - total);
+}
+
+int text_vformat(char *out, size_t size, const char *format, va_list args)
+{
+    struct format_sink sink = { out, size, 0 };
+    const char *p = format;
+
+    while (*p) {
+        const char *start = p;
+        int left = 0, zero = 0, is_long = 0, have_precision = 0;
+        size_t width = 0, precision = 0;
+        if (*p != '%') {
+            sink_put(&sink, *p++);
+            continue;
+        }
+        p++;
+        for (;; p++) {
+            if (*p == '-')
+                left = 1;
+            else if (*p == '0')
+                zero = 1;
+            else
+                break;
+        }
+        if (*p == '*') {
+            int value = va_arg(args, int);
+            if (value < 0) {
+                left = 1;
+                value = -value;
+            }
+            width = (size_t)value;
+            p++;
+        } else {
+            while (*p >= '0' && *p <= '9')
+                width = width * 10 + (size_t)(*p++ - '0');
+        }
+        if (*p == '.') {
+            have_precision = 1;
+            p++;
+            if (*p == '*') {
+                int value = va_arg(args, int);
+                have_precision = value >= 0;
+                precision = value >= 0 ? (size_t)value : 0;
+                p++;
+            } else {
+                while (*p >= '0' && *p <= '9')
+                    precision = precision * 10 + (size_t)(*p++ - '0');
+            }
+        }
+        if (*p == 'l') {
+            is_long = 1;
+            p++;
+        }
+        switch (*p) {
+        case 's': {
+            const char *text = va_arg(args, const char *);
+            size_t length = 0;
+            if (!text)
+                text = "(null)";
+            while (text[length] && (!have_precision || length < precision))
+                length++;
+            sink_field(&sink, NULL, text, length, 0, width, left);
+            break;
+        }
+        case 'c': {
+            char c = (char)va_arg(args, int);
+            sink_field(&sink, NULL, &c, 1, 0, width, left);
+            break;
+        }
+        case 'd':
+        case 'i':
+        case 'u':
+        case 'x':
+        case 'X': {
+            char digits[24];
+            const char *set = *p == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
+            unsigned base = (*p == 'x' || *p == 'X') ? 16u : 10u;
+            unsigned long magnitude;
+            const char *sign = NULL;
+            size_t count = 0, zeros = 0, i;
+            if (*p == 'd' || *p == 'i') {
+                long value = is_long ? va_arg(args, long) : (long)va_arg(args, int);
+                magnitude = value < 0 ? 0ul - (unsigned long)value : (unsigned long)value;
+                if (value < 0)
+                    sign = "-";
+            } else {
+                magnitude = is_long ? va_arg(args, unsigned long) : (unsigned long)va_arg(args, unsigned int);
+            }
+            do {
+                digits[count++] = set[magnitude % base];
+                magnitude /= base;
+            } while (magnitude > 0);
+            for (i = 0; i < count / 2; i++) {   /* most significant first */
+                char t = digits[i];
+                digits[i] = digits[count - 1 - i];
+                digits[count - 1 - i] = t;
+            }
+            if (have_precision && precision > count)
+                zeros = precision - count;
+            else if (zero && !left && !have_precision && width > count + (sign ? 1 : 0))
+                zeros = width - count - (sign ? 1 : 0);
+            sink_field(&sink, sign, digits, count, zeros, width, left);
+            break;
+        }
+        case '%':
+            sink_put(&sink, '%');
+            break;
+        default:
+            /* Not ours: copy it as it stands (and stop at the end of the format). */
+            while (start < p)
+                sink_put(&sink, *start++);
+            if (*p)
+                sink_put(&sink, *p);
+            else
+                p--;
+            break;
+        }
+        p++;
+    }
+    if (size > 0)
+        out[sink.length < size ? sink.length : size - 1] = '\0';
+    return (int)sink.length;
+}
+
+int text_format(char *out, size_t size, const char *format, ...)
+{
+    va_list args;
+    int length;
+    va_start(args, format);
+    length = text_vformat(out, size, format, args);
+    va_end(args);
+    return length;
+}
+
 void strbuf_vprintf(struct strbuf *sb, const char *format, va_list args)
 {
     va_list copy;
     int n;
     va_copy(copy, args);
-    n = vsnprintf(NULL, 0, format, copy);
+    n = text_vformat(NULL, 0, format, copy);
     va_end(copy);
     if (n < 0) {
         sb->failed = 1;
@@ -136,7 +305,7 @@ void strbuf_vprintf(struct strbuf *sb, const char *format, va_list args)
     }
     if (!strbuf_reserve(sb, (size_t)n))
         return;
-    vsnprintf(sb->data + sb->length, (size_t)n + 1, format, args);
+    text_vformat(sb->data + sb->length, (size_t)n + 1, format, args);
     sb->length += (size_t)n;
 }
 

@@ -16,6 +16,18 @@ int text_compare_nocase(const char *a, const char *b);
 /* A malloc'd copy, or NULL when out of memory. */
 char *text_duplicate(const char *text);
 
+/* printf for this program, the same on every C library: XP's msvcrt has no C99
+ * vsnprintf (it returns -1 when the text does not fit and may leave it unterminated),
+ * and MinGW's replacement for it costs about 27 KB. It knows what the program uses:
+ * %d %i %u %x %X %c %s %%, the flags - and 0, a width and a precision (numbers or *),
+ * and the length l. Anything else is copied as it stands. It writes at most size - 1
+ * bytes, always terminates when size > 0, and returns the length the whole text needs. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+int text_format(char *out, size_t size, const char *format, ...);
+int text_vformat(char *out, size_t size, const char *format, va_list args);
+
 /* Registry DWORDs are 4 little-endian bytes. */
 void le32_store(unsigned char bytes[4], unsigned long value);
 unsigned long le32_load(const unsigned char bytes[4]);

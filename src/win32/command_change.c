@@ -57,10 +57,10 @@ static void local_timestamp(char *out, size_t size, int for_file_name)
     SYSTEMTIME now;
     GetLocalTime(&now);
     if (for_file_name)
-        snprintf(out, size, "%04u%02u%02u-%02u%02u%02u-%03u", now.wYear, now.wMonth, now.wDay, now.wHour,
+        text_format(out, size, "%04u%02u%02u-%02u%02u%02u-%03u", now.wYear, now.wMonth, now.wDay, now.wHour,
                  now.wMinute, now.wSecond, now.wMilliseconds);
     else
-        snprintf(out, size, "%04u-%02u-%02u %02u:%02u:%02u", now.wYear, now.wMonth, now.wDay, now.wHour,
+        text_format(out, size, "%04u-%02u-%02u %02u:%02u:%02u", now.wYear, now.wMonth, now.wDay, now.wHour,
                  now.wMinute, now.wSecond);
 }
 
@@ -81,7 +81,7 @@ unsigned long change_backup_folder(char *out, size_t size)
     utf8 = utf8_from_wide(base);
     if (!utf8)
         return ERROR_NOT_ENOUGH_MEMORY;
-    snprintf(out, size, "%s", utf8);
+    text_format(out, size, "%s", utf8);
     free(utf8);
     return ERROR_SUCCESS;
 }
@@ -108,11 +108,11 @@ static unsigned long write_automatic_backup(const struct regstore *current, cons
     unsigned long rc = change_backup_folder(folder, sizeof(folder));
     int attempt;
     if (rc != ERROR_SUCCESS) {
-        snprintf(out, size, "%s", "TLS Switch\\backups");
+        text_format(out, size, "%s", "TLS Switch\\backups");
         return rc;
     }
     local_timestamp(stamp, sizeof(stamp), 0);
-    snprintf(comment, sizeof(comment), "TLS Switch %s backup, %s, before: tlsswitch %s", TLSSWITCH_VERSION_STRING,
+    text_format(comment, sizeof(comment), "TLS Switch %s backup, %s, before: tlsswitch %s", TLSSWITCH_VERSION_STRING,
              stamp, context->command_text);
     strbuf_init(&bytes);
     if (regfile_write_backup(current, plan, comment, &bytes) != REGSTORE_OK || bytes.failed) {
@@ -121,7 +121,7 @@ static unsigned long write_automatic_backup(const struct regstore *current, cons
     }
     for (attempt = 0; attempt < 50; attempt++) {
         local_timestamp(stamp, sizeof(stamp), 1);
-        snprintf(out, size, "%s\\%s-%s.reg", folder, stamp, context->command_word);
+        text_format(out, size, "%s\\%s-%s.reg", folder, stamp, context->command_word);
         rc = file_write_new(out, bytes.data, bytes.length);
         if (rc != ERROR_FILE_EXISTS)
             break;
@@ -239,7 +239,7 @@ static int change_registry(struct change_context *context, const struct regops *
     rc = plan_check_access(&real, &plan, &denied_path);
     if (rc != REGSTORE_OK) {
         char where[1100];
-        snprintf(where, sizeof(where), "HKLM\\%s", denied_path ? denied_path : "");
+        text_format(where, sizeof(where), "HKLM\\%s", denied_path ? denied_path : "");
         if (rc == REGSTORE_ACCESS_DENIED) {
             console_message(CONSOLE_ERR, language, MSG_ERR_NOT_ADMIN, where);
             exit_code = EXIT_NOT_ALLOWED;
@@ -391,7 +391,7 @@ static int newest_backup(char *out, size_t size, char *folder, size_t folder_siz
     utf8 = utf8_from_wide(best);
     if (!utf8)
         return -1;
-    snprintf(out, size, "%s\\%s", folder, utf8);
+    text_format(out, size, "%s\\%s", folder, utf8);
     free(utf8);
     return 0;
 }
@@ -409,7 +409,7 @@ static int run_change(const struct options *options, enum language language, str
     context.language = language;
     context.command_word = command_word(options->command);
     context.preview = preview;
-    snprintf(context.command_text, sizeof(context.command_text), "/%s%s%s", context.command_word,
+    text_format(context.command_text, sizeof(context.command_text), "/%s%s%s", context.command_word,
              options->command_value ? " " : "", options->command_value ? options->command_value : "");
 
     switch (options->command) {
@@ -494,7 +494,7 @@ int command_backup(const struct options *options, enum language language)
         return EXIT_SYSTEM_ERROR;
     }
     local_timestamp(stamp, sizeof(stamp), 0);
-    snprintf(comment, sizeof(comment), "TLS Switch %s backup, %s", TLSSWITCH_VERSION_STRING, stamp);
+    text_format(comment, sizeof(comment), "TLS Switch %s backup, %s", TLSSWITCH_VERSION_STRING, stamp);
     if (regfile_write_backup(&model, NULL, comment, &bytes) != REGSTORE_OK || bytes.failed)
         rc = ERROR_NOT_ENOUGH_MEMORY;
     else

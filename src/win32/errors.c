@@ -3,6 +3,7 @@
 #include "platform.h"
 #include "wide.h"
 #include "../core/errnames.h"
+#include "../core/text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,10 +29,10 @@ void windows_error_text(unsigned long code, char *out, size_t out_size)
 
     /* Win32 errors are known by decimal numbers, SSPI and COM codes by hexadecimal ones. */
     if (code < 0x10000ul)
-        snprintf(number, sizeof(number), "%lu", code);
+        text_format(number, sizeof(number), "%lu", code);
     else
-        snprintf(number, sizeof(number), "0x%08lx", code);
-    snprintf(out, out_size, "%s%s%s%s%s%s", name ? name : "", name ? " (" : "", number, name ? ")" : "",
+        text_format(number, sizeof(number), "0x%08lx", code);
+    text_format(out, out_size, "%s%s%s%s%s%s", name ? name : "", name ? " (" : "", number, name ? ")" : "",
              utf8 ? ": " : "", utf8 ? utf8 : "");
     free(utf8);
 }

@@ -179,7 +179,7 @@ static void set_selected_protocol(HWND dialog, struct advanced_window *window)
         gui_message(dialog, window->language, MB_OK | MB_ICONINFORMATION, MSG_GUI_SELECT_PROTOCOL);
         return;
     }
-    snprintf(spec, sizeof(spec), "%s=%s", protocol_get((enum protocol_id)row)->short_name, settings[choice].state);
+    text_format(spec, sizeof(spec), "%s=%s", protocol_get((enum protocol_id)row)->short_name, settings[choice].state);
     if (gui_change(dialog, window->language, COMMAND_SET, spec, 0, NULL))
         fill_table(dialog, window);
 }

@@ -120,7 +120,7 @@ static void start_test(struct test_window *window)
     host = utf8_from_wide(start);
     if (!host)
         return;
-    snprintf(window->target, sizeof(window->target), "%s://%s:%u", kinds[kind].scheme, host, port);
+    text_format(window->target, sizeof(window->target), "%s://%s:%u", kinds[kind].scheme, host, port);
     if (strlen(host) > 255 || target_parse(window->target, &parsed) != 0) {
         say(window, MSG_GUI_BAD_SERVER, host);
         free(host);

@@ -225,7 +225,7 @@ static int send_line(struct connection *c, int encrypted, const char *command)
     SECURITY_STATUS status;
     int rc;
 
-    length = (size_t)snprintf(text, sizeof(text), "%s\r\n", command);
+    length = (size_t)text_format(text, sizeof(text), "%s\r\n", command);
     if (!encrypted)
         return send_all(c, text, length);
     message = malloc(c->sizes.cbHeader + length + c->sizes.cbTrailer);
@@ -320,7 +320,7 @@ static enum outcome talk(struct connection *c, const struct target *target, int 
             /* Keep the first line of the first answer (the greeting), or the line that
              * made an answer bad. */
             if (!report->reply[0] || state == REPLY_BAD)
-                snprintf(report->reply, sizeof(report->reply), "%s", line);
+                text_format(report->reply, sizeof(report->reply), "%s", line);
         }
         if (state == REPLY_BAD)
             return bad;
@@ -341,7 +341,7 @@ static enum outcome explain_failure(struct connection *c, struct handshake_repor
         size_t n = strcspn((const char *)c->input, "\r\n");
         if (n > c->input_length)
             n = c->input_length;
-        snprintf(report->reply, sizeof(report->reply), "%.*s", (int)n, (const char *)c->input);
+        text_format(report->reply, sizeof(report->reply), "%.*s", (int)n, (const char *)c->input);
         return OUTCOME_PLAINTEXT;
     }
     switch (c->input_length ? tls_record_check(c->input, c->input_length) : RECORD_NEED_MORE) {
@@ -465,9 +465,9 @@ static void format_date(const FILETIME *time, char *out, size_t size)
 {
     SYSTEMTIME st;
     if (FileTimeToSystemTime(time, &st))
-        snprintf(out, size, "%04u-%02u-%02u", st.wYear, st.wMonth, st.wDay);
+        text_format(out, size, "%04u-%02u-%02u", st.wYear, st.wMonth, st.wDay);
     else
-        snprintf(out, size, "?");
+        text_format(out, size, "?");
 }
 
 static void name_to_text(CERT_NAME_BLOB *name, char *out, size_t size)
@@ -477,7 +477,7 @@ static void name_to_text(CERT_NAME_BLOB *name, char *out, size_t size)
     out[0] = '\0';
     if (CertNameToStrW(X509_ASN_ENCODING, name, CERT_X500_NAME_STR | CERT_NAME_STR_REVERSE_FLAG, wide, 512) > 1 &&
         (utf8 = utf8_from_wide(wide)) != NULL) {
-        snprintf(out, size, "%s", utf8);
+        text_format(out, size, "%s", utf8);
         free(utf8);
     }
 }
@@ -509,7 +509,7 @@ static void describe_certificate(struct connection *c, const struct target *targ
     format_date(&certificate->pCertInfo->NotAfter, report->not_after, sizeof(report->not_after));
     if (CertGetCertificateContextProperty(certificate, CERT_SHA1_HASH_PROP_ID, hash, &hash_size))
         for (i = 0; i < hash_size && i < 20; i++)
-            snprintf(report->thumbprint + 2 * i, 3, "%02X", hash[i]);
+            text_format(report->thumbprint + 2 * i, 3, "%02X", hash[i]);
 
     memset(&chain_para, 0, sizeof(chain_para));
     chain_para.cbSize = sizeof(chain_para);

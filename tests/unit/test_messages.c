@@ -59,6 +59,31 @@ static void translations_take_the_same_arguments(void **state)
     }
 }
 
+/* Every message is formatted by the program's own printf (text_format), which knows only
+ * these conversions: a message that used another would print it as it stands. */
+static void messages_use_only_what_text_format_knows(void **state)
+{
+    static const char *const known[] = { "s", "d", "i", "u", "x", "X", "c", "lu", "ld", "lx", "lX", "li" };
+    int id, language;
+    (void)state;
+    for (id = 0; id < MSG_COUNT; id++) {
+        for (language = 0; language < LANGUAGE_COUNT; language++) {
+            char list[64], *item, *rest;
+            conversions(message_raw((enum language)language, (enum message_id)id), list, sizeof(list));
+            for (item = list; *item; item = rest) {
+                size_t i, found = 0;
+                rest = strchr(item, ',');
+                *rest++ = '\0';
+                for (i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+                    found |= strcmp(item, known[i]) == 0;
+                if (!found)
+                    fail_msg("message %d (language %d) uses %%%s, which text_format does not know", id, language,
+                             item);
+            }
+        }
+    }
+}
+
 static void japanese_text_is_japanese(void **state)
 {
     (void)state;
@@ -95,6 +120,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_message_has_both_languages),
         cmocka_unit_test(translations_take_the_same_arguments),
+        cmocka_unit_test(messages_use_only_what_text_format_knows),
         cmocka_unit_test(japanese_text_is_japanese),
         cmocka_unit_test(language_codes),
         cmocka_unit_test(out_of_range_ids_fall_back_visibly),
