@@ -65,6 +65,15 @@ int command_changes_registry(enum command command)
     return (CHANGE_COMMANDS & WITH(command)) != 0;
 }
 
+const char *args_command_name(enum command command)
+{
+    size_t i;
+    for (i = 0; i < SWITCH_COUNT; i++)
+        if (switches[i].kind == SWITCH_COMMAND && switches[i].command == command)
+            return switches[i].name;
+    return "";
+}
+
 static const struct switch_row *find_switch(const char *name, size_t length)
 {
     size_t i;

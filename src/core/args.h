@@ -48,6 +48,9 @@ struct args_error {
  * The strings in *out and *error point into argv or static text. */
 int args_parse(int argc, char **argv, struct options *out, struct args_error *error);
 
+/* The switch of a command without its slash ("apply", "undo"), as the table names it. */
+const char *args_command_name(enum command command);
+
 /* True for the commands that change the registry. */
 int command_changes_registry(enum command command);
 

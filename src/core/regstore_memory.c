@@ -177,20 +177,27 @@ static long memory_key_exists(void *context, const char *path, int *exists)
     return REGSTORE_OK;
 }
 
+/* The value `name` of key `path`, as the store's reads and deletes find it. */
+static long locate_value(struct memory_registry *registry, const char *path, const char *name,
+                         struct memory_key **key, struct memory_value **value)
+{
+    long error;
+    if (injected_failure(registry, path, &error))
+        return error;
+    *key = find_key(registry, path);
+    *value = *key ? find_value(*key, name) : NULL;
+    return *value ? REGSTORE_OK : REGSTORE_NOT_FOUND;
+}
+
 static long memory_read_value(void *context, const char *path, const char *name,
                               struct regstore_value *out)
 {
-    struct memory_registry *registry = context;
     struct memory_key *key;
     struct memory_value *value;
-    long error;
+    long error = locate_value(context, path, name, &key, &value);
 
-    if (injected_failure(registry, path, &error))
+    if (error != REGSTORE_OK)
         return error;
-    key = find_key(registry, path);
-    value = key ? find_value(key, name) : NULL;
-    if (!value)
-        return REGSTORE_NOT_FOUND;
     out->data = malloc(value->size ? value->size : 1);
     if (!out->data)
         return REGSTORE_NO_MEMORY;
@@ -262,16 +269,11 @@ static long memory_set_value(void *context, const char *path, const char *name, 
 
 static long memory_delete_value(void *context, const char *path, const char *name)
 {
-    struct memory_registry *registry = context;
     struct memory_key *key;
     struct memory_value *value;
-    long error;
-    if (injected_failure(registry, path, &error))
+    long error = locate_value(context, path, name, &key, &value);
+    if (error != REGSTORE_OK)
         return error;
-    key = find_key(registry, path);
-    value = key ? find_value(key, name) : NULL;
-    if (!value)
-        return REGSTORE_NOT_FOUND;
     free(value->name);
     free(value->data);
     *value = key->values[--key->value_count];

@@ -34,17 +34,6 @@ struct change_context {
     struct change_preview *preview;   /* when set, receives the plan and its meaning */
 };
 
-static const char *command_word(enum command command)
-{
-    switch (command) {
-    case COMMAND_APPLY: return "apply";
-    case COMMAND_SET: return "set";
-    case COMMAND_RESTORE: return "restore";
-    case COMMAND_UNDO: return "undo";
-    default: return "change";
-    }
-}
-
 static void say_windows_error(enum language language, enum message_id id, const char *what, unsigned long code)
 {
     char reason[512];
@@ -407,7 +396,7 @@ static int run_change(const struct options *options, enum language language, str
     memset(&context, 0, sizeof(context));
     context.options = options;
     context.language = language;
-    context.command_word = command_word(options->command);
+    context.command_word = args_command_name(options->command);
     context.preview = preview;
     text_format(context.command_text, sizeof(context.command_text), "/%s%s%s", context.command_word,
              options->command_value ? " " : "", options->command_value ? options->command_value : "");

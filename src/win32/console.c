@@ -23,24 +23,13 @@ static HANDLE stream_handle(enum console_stream stream)
 /* Writes `wide` in the ANSI code page, turning each LF into CRLF. */
 static void write_redirected(HANDLE handle, const wchar_t *wide)
 {
-    size_t length = wcslen(wide), i, lines = 0;
-    wchar_t *crlf;
+    wchar_t *crlf = wide_with_crlf(wide);
     int bytes;
     char *ansi;
     DWORD written;
 
-    for (i = 0; i < length; i++)
-        if (wide[i] == L'\n')
-            lines++;
-    crlf = malloc((length + lines + 1) * sizeof(wchar_t));
     if (!crlf)
         return;
-    for (i = 0, lines = 0; i < length; i++) {
-        if (wide[i] == L'\n' && (i == 0 || wide[i - 1] != L'\r'))
-            crlf[lines++] = L'\r';
-        crlf[lines++] = wide[i];
-    }
-    crlf[lines] = L'\0';
     bytes = WideCharToMultiByte(CP_ACP, 0, crlf, -1, NULL, 0, NULL, NULL);
     ansi = bytes > 0 ? malloc((size_t)bytes) : NULL;
     if (ansi && WideCharToMultiByte(CP_ACP, 0, crlf, -1, ansi, bytes, NULL, NULL) > 0)

@@ -46,9 +46,9 @@ unsigned long file_read_all(const char *path, size_t max_size, unsigned char **b
     return rc;
 }
 
-unsigned long file_write_new(const char *path, const void *bytes, size_t size)
+/* Writes all of `bytes` to a file opened with open_file and closes it. */
+static unsigned long write_and_close(HANDLE file, const void *bytes, size_t size)
 {
-    HANDLE file = open_file(path, GENERIC_WRITE, 0, CREATE_NEW);
     DWORD written = 0;
     unsigned long rc = ERROR_SUCCESS;
     if (file == INVALID_HANDLE_VALUE)
@@ -59,6 +59,16 @@ unsigned long file_write_new(const char *path, const void *bytes, size_t size)
         rc = ERROR_DISK_FULL;
     if (!CloseHandle(file) && rc == ERROR_SUCCESS)
         rc = GetLastError();
+    return rc;
+}
+
+unsigned long file_write_new(const char *path, const void *bytes, size_t size)
+{
+    HANDLE file = open_file(path, GENERIC_WRITE, 0, CREATE_NEW);
+    unsigned long rc;
+    if (file == INVALID_HANDLE_VALUE)
+        return GetLastError();
+    rc = write_and_close(file, bytes, size);
     if (rc != ERROR_SUCCESS) {
         wchar_t *wide = wide_from_utf8(path);
         if (wide) {
@@ -71,15 +81,7 @@ unsigned long file_write_new(const char *path, const void *bytes, size_t size)
 
 unsigned long file_append(const char *path, const void *bytes, size_t size)
 {
-    HANDLE file = open_file(path, FILE_APPEND_DATA, FILE_SHARE_READ, OPEN_ALWAYS);
-    DWORD written = 0;
-    unsigned long rc = ERROR_SUCCESS;
-    if (file == INVALID_HANDLE_VALUE)
-        return GetLastError();
-    if (!WriteFile(file, bytes, (DWORD)size, &written, NULL))
-        rc = GetLastError();
-    CloseHandle(file);
-    return rc;
+    return write_and_close(open_file(path, FILE_APPEND_DATA, FILE_SHARE_READ, OPEN_ALWAYS), bytes, size);
 }
 
 int file_exists(const char *path)

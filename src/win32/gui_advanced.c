@@ -54,15 +54,6 @@ struct advanced_window {
     struct status_report status;
 };
 
-static void add_choice(HWND dialog, int combo, enum language language, enum message_id label)
-{
-    wchar_t *wide = wide_from_utf8(message_text(language, label));
-    if (wide) {
-        SendDlgItemMessageW(dialog, combo, CB_ADDSTRING, 0, (LPARAM)wide);
-        free(wide);
-    }
-}
-
 static void set_list_text(HWND list, int row, int column, const char *utf8)
 {
     wchar_t *wide = wide_from_utf8(utf8);
@@ -79,6 +70,15 @@ static void set_list_text(HWND list, int row, int column, const char *utf8)
     else
         SendMessageW(list, LVM_SETITEMTEXTW, (WPARAM)row, (LPARAM)&item);
     free(wide);
+}
+
+static void select_row(HWND list, int row)
+{
+    LVITEMW item;
+    memset(&item, 0, sizeof(item));
+    item.stateMask = LVIS_SELECTED | LVIS_FOCUSED;
+    item.state = LVIS_SELECTED | LVIS_FOCUSED;
+    SendMessageW(list, LVM_SETITEMSTATE, (WPARAM)row, (LPARAM)&item);
 }
 
 static void fill_table(HWND dialog, struct advanced_window *window)
@@ -105,13 +105,8 @@ static void fill_table(HWND dialog, struct advanced_window *window)
         /* and a little room, which some list views leave out of their own sum */
         SendMessageW(list, LVM_SETCOLUMNWIDTH, (WPARAM)column, (entries > heading ? entries : heading) + 12);
     }
-    if (selected >= 0) {
-        LVITEMW item;
-        memset(&item, 0, sizeof(item));
-        item.stateMask = LVIS_SELECTED | LVIS_FOCUSED;
-        item.state = LVIS_SELECTED | LVIS_FOCUSED;
-        SendMessageW(list, LVM_SETITEMSTATE, (WPARAM)selected, (LPARAM)&item);
-    }
+    if (selected >= 0)
+        select_row(list, selected);
 }
 
 /* The setting list follows the selected protocol, so "Apply" changes only what is picked. */
@@ -131,14 +126,10 @@ static void initialise(HWND dialog, struct advanced_window *window)
 {
     HWND list = GetDlgItem(dialog, IDC_PROTOCOLS);
     char headings[REPORT_COLUMNS][REPORT_CELL];
-    wchar_t *title = wide_from_utf8(message_text(window->language, MSG_GUI_ADVANCED_TITLE));
     int column;
     size_t i;
 
-    if (title) {
-        SetWindowTextW(dialog, title);
-        free(title);
-    }
+    gui_set_title(dialog, window->language, MSG_GUI_ADVANCED_TITLE);
     gui_set_texts(dialog, window->language, advanced_texts, COUNT(advanced_texts));
     SendMessageW(list, LVM_SETEXTENDEDLISTVIEWSTYLE, 0, LVS_EX_FULLROWSELECT | LVS_EX_GRIDLINES);
     report_table_heading(window->language, headings);
@@ -154,20 +145,14 @@ static void initialise(HWND dialog, struct advanced_window *window)
         free(wide);
     }
     for (i = 0; i < COUNT(settings); i++)
-        add_choice(dialog, IDC_SETTING, window->language, settings[i].label);
+        gui_add_choice(dialog, IDC_SETTING, window->language, settings[i].label);
     for (i = 0; i < COUNT(profiles); i++)
-        add_choice(dialog, IDC_PROFILE, window->language, profiles[i].label);
+        gui_add_choice(dialog, IDC_PROFILE, window->language, profiles[i].label);
     SendDlgItemMessageW(dialog, IDC_PROFILE, CB_SETCURSEL, 0, 0);
     fill_table(dialog, window);
     /* TLS 1.2 is what the user came for: start there. */
-    {
-        LVITEMW item;
-        memset(&item, 0, sizeof(item));
-        item.stateMask = LVIS_SELECTED | LVIS_FOCUSED;
-        item.state = LVIS_SELECTED | LVIS_FOCUSED;
-        SendMessageW(list, LVM_SETITEMSTATE, (WPARAM)PROTOCOL_TLS12, (LPARAM)&item);
-        show_protocol_setting(dialog, window, PROTOCOL_TLS12);
-    }
+    select_row(list, PROTOCOL_TLS12);
+    show_protocol_setting(dialog, window, PROTOCOL_TLS12);
 }
 
 static void set_selected_protocol(HWND dialog, struct advanced_window *window)

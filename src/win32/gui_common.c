@@ -17,36 +17,41 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The text with every lone LF made CRLF, as edit controls need. */
-static wchar_t *wide_with_crlf(const char *utf8)
+/* UTF-8 as a Windows control shows it: UTF-16, with CRLF line ends. */
+static wchar_t *control_text(const char *utf8)
 {
-    wchar_t *wide = wide_from_utf8(utf8), *out;
-    size_t length, lines = 0, i, j;
+    wchar_t *wide = wide_from_utf8(utf8), *crlf;
     if (!wide)
         return NULL;
-    length = wcslen(wide);
-    for (i = 0; i < length; i++)
-        if (wide[i] == L'\n')
-            lines++;
-    out = malloc((length + lines + 1) * sizeof(wchar_t));
-    if (out) {
-        for (i = 0, j = 0; i < length; i++) {
-            if (wide[i] == L'\n' && (i == 0 || wide[i - 1] != L'\r'))
-                out[j++] = L'\r';
-            out[j++] = wide[i];
-        }
-        out[j] = L'\0';
-    }
+    crlf = wide_with_crlf(wide);
     free(wide);
-    return out;
+    return crlf;
 }
 
 void gui_set_utf8(HWND dialog, int control, const char *utf8)
 {
-    wchar_t *wide = wide_with_crlf(utf8 ? utf8 : "");
+    wchar_t *wide = control_text(utf8 ? utf8 : "");
     if (wide) {
         SetDlgItemTextW(dialog, control, wide);
         free(wide);
+    }
+}
+
+void gui_set_title(HWND dialog, enum language language, enum message_id message)
+{
+    wchar_t *title = control_text(message_text(language, message));
+    if (title) {
+        SetWindowTextW(dialog, title);
+        free(title);
+    }
+}
+
+void gui_add_choice(HWND dialog, int combo, enum language language, enum message_id label)
+{
+    wchar_t *entry = control_text(message_text(language, label));
+    if (entry) {
+        SendDlgItemMessageW(dialog, combo, CB_ADDSTRING, 0, (LPARAM)entry);
+        free(entry);
     }
 }
 
@@ -59,7 +64,7 @@ void gui_set_texts(HWND dialog, enum language language, const struct gui_text *t
 
 int gui_message_box(HWND owner, const char *utf8, UINT flags)
 {
-    wchar_t *wide = wide_with_crlf(utf8 ? utf8 : "");
+    wchar_t *wide = control_text(utf8 ? utf8 : "");
     int pressed = MessageBoxW(owner, wide ? wide : L"", L"TLS Switch", flags);
     free(wide);
     return pressed;
@@ -135,16 +140,6 @@ long gui_read_status(struct status_report *report)
     probe_results_read(probes.failed ? NULL : probes.data, report->probe);
     strbuf_free(&probes);
     return rc;
-}
-
-static const char *switch_for(enum command command)
-{
-    switch (command) {
-    case COMMAND_APPLY: return "/apply";
-    case COMMAND_SET: return "/set";
-    case COMMAND_RESTORE: return "/restore";
-    default: return "/undo";
-    }
 }
 
 /* Waits for a process while the window keeps painting; input to it is off meanwhile. */
@@ -271,7 +266,7 @@ int gui_change(HWND owner, enum language language, enum command command, const c
             goto done;
     }
 
-    strbuf_printf(&arguments, "%s", switch_for(command));
+    strbuf_printf(&arguments, "/%s", args_command_name(command));
     if (value)
         strbuf_printf(&arguments, " \"%s\"", value);
     strbuf_printf(&arguments, " /lang %s", language_code(language));

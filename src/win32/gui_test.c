@@ -204,21 +204,10 @@ static void initialise(struct test_window *window)
     size_t i;
 
     ReleaseDC(NULL, screen);
-    {
-        wchar_t *title = wide_from_utf8(message_text(window->language, MSG_GUI_TEST_TITLE));
-        if (title) {
-            SetWindowTextW(dialog, title);
-            free(title);
-        }
-    }
+    gui_set_title(dialog, window->language, MSG_GUI_TEST_TITLE);
     gui_set_texts(dialog, window->language, test_texts, sizeof(test_texts) / sizeof(test_texts[0]));
-    for (i = 0; i < KIND_COUNT; i++) {
-        wchar_t *label = wide_from_utf8(message_text(window->language, kinds[i].label));
-        if (label) {
-            SendDlgItemMessageW(dialog, IDC_KIND, CB_ADDSTRING, 0, (LPARAM)label);
-            free(label);
-        }
-    }
+    for (i = 0; i < KIND_COUNT; i++)
+        gui_add_choice(dialog, IDC_KIND, window->language, kinds[i].label);
     SendDlgItemMessageW(dialog, IDC_KIND, CB_SETCURSEL, (WPARAM)last_kind, 0);
     show_kind_port(dialog);
     SendDlgItemMessageW(dialog, IDC_SERVER, EM_LIMITTEXT, 255, 0);

@@ -2,6 +2,7 @@
 #include "wide.h"
 
 #include <stdlib.h>
+#include <wchar.h>
 
 wchar_t *wide_from_utf8(const char *text)
 {
@@ -29,4 +30,23 @@ char *utf8_from_wide(const wchar_t *text)
         utf8 = NULL;
     }
     return utf8;
+}
+
+wchar_t *wide_with_crlf(const wchar_t *text)
+{
+    size_t length = wcslen(text), lines = 0, i, j;
+    wchar_t *out;
+    for (i = 0; i < length; i++)
+        if (text[i] == L'\n')
+            lines++;
+    out = malloc((length + lines + 1) * sizeof(wchar_t));
+    if (!out)
+        return NULL;
+    for (i = 0, j = 0; i < length; i++) {
+        if (text[i] == L'\n' && (i == 0 || text[i - 1] != L'\r'))
+            out[j++] = L'\r';
+        out[j++] = text[i];
+    }
+    out[j] = L'\0';
+    return out;
 }

@@ -8,4 +8,7 @@
 wchar_t *wide_from_utf8(const char *text);
 char *utf8_from_wide(const wchar_t *text);
 
+/* A copy with every lone LF made CRLF, as redirected output and edit controls need it. */
+wchar_t *wide_with_crlf(const wchar_t *text);
+
 #endif

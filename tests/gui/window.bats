@@ -143,6 +143,24 @@ teardown() {
   close_window
 }
 
+@test "Restore from file... with a hostile .reg file: refused with its line, nothing written" {
+  open_window LC_ALL=C.UTF-8
+  driver click main $ADVANCED
+  driver wait advanced
+  driver click advanced $RESTORE
+  driver wait box
+  driver set box $FILE_NAME "$(wine_path "$ROOT/tests/data/bad/run-key-after-good.reg")"
+  driver click box $OK
+  box_says "run-key-after-good.reg, line 6:"
+  box_says "is outside"
+  driver click box $OK
+  driver wait advanced
+  [ "$(reg_value "TLS 1.2" DisabledByDefault)" = 0x1 ]
+  [ "$(backup_count)" -eq 0 ]
+  driver click advanced $CANCEL
+  close_window
+}
+
 @test "Fix it: the change in plain words, nothing written before OK, then backup, recommended, next steps" {
   open_window LC_ALL=C.UTF-8
   driver click main $FIX

@@ -170,6 +170,11 @@ static void change_commands_and_their_options(void **state)
     PARSE(&options, &error, "/probes");
     assert_int_equal(result, 0);
     assert_int_equal(options.command, COMMAND_PROBES);
+
+    /* Backup file names and the window's child processes name commands from the table. */
+    assert_string_equal(args_command_name(COMMAND_APPLY), "apply");
+    assert_string_equal(args_command_name(COMMAND_UNDO), "undo");
+    assert_string_equal(args_command_name(COMMAND_HELP), "?");
 }
 
 static void csv_needs_status(void **state)
