@@ -579,7 +579,7 @@ static const struct message_row messages[MSG_COUNT] = {
         "FAILED: %s\n",
         "FAILED: %s\n",
     } },
-    /* The window (src/win32/gui_*.c). */
+    /* The window (src/gui). */
     [MSG_DIAG_NOT_DEFAULT_WINDOW] = { {
         "This server accepts TLS 1.2, but this PC does not use TLS 1.2 by default, so older mail programs cannot connect. Fix: click \"Fix it (recommended)\" in the main window, then restart the mail program.\n",
         "このサーバーは TLS 1.2 を受け付けますが、このパソコンは TLS 1.2 を既定で使わないため、古いメールソフトは接続できません。対処: メイン画面の「修正する (推奨)」を押し、メールソフトを再起動してください。\n",

@@ -1,9 +1,9 @@
 /* "Advanced": the protocol table of /status, a setting per protocol (/set), the other
  * profiles (/apply), restore from a .reg file (/restore), undo (/undo) and the backups
  * folder. Every change goes through gui_change, as "Fix it" does. */
-#include "commands.h"
+#include "../commands/services.h"
 #include "gui.h"
-#include "wide.h"
+#include "../win32/wide.h"
 #include "../core/profiles.h"
 #include "../../res/resource.h"
 

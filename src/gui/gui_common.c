@@ -1,14 +1,14 @@
 /* What the window's dialogs share: texts from the message table, message boxes, the
  * status, and changes made through a child process. See gui.h. */
-#include "child.h"
-#include "commands.h"
-#include "console.h"
-#include "errors.h"
-#include "files.h"
+#include "../win32/child.h"
+#include "../commands/services.h"
+#include "../win32/console.h"
+#include "../win32/errors.h"
+#include "../win32/files.h"
 #include "gui.h"
-#include "osinfo_win32.h"
-#include "regstore_win32.h"
-#include "wide.h"
+#include "../win32/osinfo_win32.h"
+#include "../win32/regstore_win32.h"
+#include "../win32/wide.h"
 #include "../core/exitcodes.h"
 
 #include <shellapi.h>

@@ -1,5 +1,5 @@
 /* The window a double-click opens: the main window (gui_main.c), "Test my mail server"
- * (gui_test.c), "Advanced" (gui_advanced.c), and what they share (gui_common.c).
+ * (gui_mailcheck.c), "Advanced" (gui_advanced.c), and what they share (gui_common.c).
  * It runs the same commands as the command line, never a second copy of their logic:
  * changes are tlsswitch /apply, /set, /restore or /undo in a child process (elevated
  * where Windows asks for it), and the probes and handshakes run in new processes too,
@@ -7,7 +7,7 @@
 #ifndef TLSSWITCH_GUI_H
 #define TLSSWITCH_GUI_H
 
-#include "platform.h"
+#include "../win32/platform.h"
 #include "../core/args.h"
 #include "../core/report.h"
 
@@ -40,7 +40,7 @@ int gui_change(HWND owner, enum language language, enum command command, const c
  * UI font of Japanese XP. */
 INT_PTR gui_dialog(HWND owner, int id, enum language language, DLGPROC procedure, LPARAM parameter);
 
-void gui_test_dialog(HWND owner, enum language language);
+void gui_mailcheck_dialog(HWND owner, enum language language);
 void gui_advanced_dialog(HWND owner, enum language language);
 
 #endif

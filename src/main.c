@@ -7,16 +7,16 @@
  * double-click: Explorer gives the program a console of its own, so when this process
  * is the only one on its console it hides and releases that console before it shows
  * any window. */
-#include "commands.h"
-#include "console.h"
-#include "files.h"
-#include "gui.h"
-#include "platform.h"
-#include "wide.h"
-#include "../core/args.h"
-#include "../core/exitcodes.h"
-#include "../core/text.h"
-#include "../../res/version.h"
+#include "commands/commands.h"
+#include "win32/console.h"
+#include "win32/files.h"
+#include "gui/gui.h"
+#include "win32/platform.h"
+#include "win32/wide.h"
+#include "core/args.h"
+#include "core/exitcodes.h"
+#include "core/text.h"
+#include "../res/version.h"
 
 #include <stdlib.h>
 

@@ -1,19 +1,12 @@
-/* One function per command; main.c picks one from the parsed options. */
-#ifndef TLSSWITCH_COMMANDS_H
-#define TLSSWITCH_COMMANDS_H
+/* What the window asks of the commands besides running them: a change planned without
+ * writing, whether a change may be written, where the backups go, and what /test finds
+ * out, without printing it. */
+#ifndef TLSSWITCH_SERVICES_H
+#define TLSSWITCH_SERVICES_H
 
-#include "platform.h"
+#include "../win32/platform.h"
 #include "../core/args.h"
 #include "../core/diagnosis.h"
-
-int command_status(const struct options *options, enum language language);
-int command_change(const struct options *options, enum language language);
-int command_backup(const struct options *options, enum language language);
-int command_test(const struct options *options, enum language language);
-int command_handshake(const struct options *options, enum language language);
-int command_probes(void);
-
-/* For the window. */
 
 /* What /test finds out about `target_text`, without the printing: the registry, the
  * Windows version and the handshakes of a child process. Returns 0, ERROR_CANCELLED

@@ -1,6 +1,6 @@
 /* The main window: one sentence on whether old mail programs can use TLS 1.2, the
  * "Fix it" button, and the way to the mail server test and the advanced settings. */
-#include "commands.h"
+#include "../commands/services.h"
 #include "gui.h"
 #include "../core/exitcodes.h"
 #include "../core/regstore.h"
@@ -117,11 +117,11 @@ static INT_PTR CALLBACK main_procedure(HWND dialog, UINT message, WPARAM wparam,
             if (gui_change(dialog, window->language, COMMAND_APPLY, "recommended", 1, &test_now))
                 show_status(dialog, window->language);
             if (test_now)
-                gui_test_dialog(dialog, window->language);
+                gui_mailcheck_dialog(dialog, window->language);
             return TRUE;
         }
         case IDC_TEST:
-            gui_test_dialog(dialog, window->language);
+            gui_mailcheck_dialog(dialog, window->language);
             return TRUE;
         case IDC_ADVANCED:
             gui_advanced_dialog(dialog, window->language);

@@ -1,10 +1,10 @@
 /* "Test my mail server": the /test of the command line, for a server name and the
  * connection type a mail program offers. The handshakes run in a child process from a
  * worker thread, so the window stays responsive and "Stop" can end them. */
-#include "commands.h"
-#include "errors.h"
+#include "../commands/services.h"
+#include "../win32/errors.h"
 #include "gui.h"
-#include "wide.h"
+#include "../win32/wide.h"
 #include "../../res/resource.h"
 #include "../../res/version.h"
 
@@ -270,7 +270,7 @@ static INT_PTR CALLBACK test_procedure(HWND dialog, UINT message, WPARAM wparam,
     return FALSE;
 }
 
-void gui_test_dialog(HWND owner, enum language language)
+void gui_mailcheck_dialog(HWND owner, enum language language)
 {
     struct test_window *window = calloc(1, sizeof(*window));
     if (!window)
