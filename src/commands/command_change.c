@@ -9,6 +9,7 @@
 #include "../win32/platform.h"
 #include "../win32/regstore_win32.h"
 #include "../win32/wide.h"
+#include "../core/change.h"
 #include "../core/exitcodes.h"
 #include "../core/plan.h"
 #include "../core/plan_text.h"
@@ -33,6 +34,7 @@ struct change_context {
     const char *command_word;   /* "apply", "set", "restore", "undo": in backup file names */
     char command_text[512];     /* "/apply recommended", for the backup comment and the log */
     struct change_preview *preview;   /* when set, receives the plan and its meaning */
+    char backup_path[MAX_PATH * 3];   /* the automatic backup, once written */
 };
 
 static void say_windows_error(enum language language, enum message_id id, const char *what, unsigned long code)
@@ -152,142 +154,127 @@ int change_allowed(void)
     return real.ops->check_write_access(real.context, SCHANNEL_KEY_PATH) != REGSTORE_ACCESS_DENIED;
 }
 
-/* Plans `ops` against the registry and, unless /whatif, carries the plan out. */
-static int change_registry(struct change_context *context, const struct regops *ops)
+/* The sequence's first step: shows the plan, and hands it to the window's preview. */
+static void show_plan(void *argument, const struct regstore *before, const struct regstore *after,
+                      const struct plan *plan)
 {
-    const struct options *options = context->options;
-    enum language language = context->language;
-    struct fault_store fault = fault_from_environment();
-    struct regstore real = fault_store_wrap(&fault);
-    struct memory_registry *before_model = memory_registry_new(), *after_model = memory_registry_new();
-    struct regstore before, after;
-    struct plan plan = { NULL, 0 };
-    struct execute_report report;
+    struct change_context *context = argument;
     struct strbuf text;
-    char backup_path[MAX_PATH * 3] = "";
-    const char *denied_path = NULL;
-    HANDLE mutex = NULL;
-    int exit_code = EXIT_DONE;
-    long rc;
-
     strbuf_init(&text);
-    if (!before_model || !after_model) {
-        say_windows_error(language, MSG_ERR_WINDOWS_CALL, "malloc", ERROR_NOT_ENOUGH_MEMORY);
-        exit_code = EXIT_SYSTEM_ERROR;
-        goto done;
-    }
-    before = memory_registry_store(before_model);
-    after = memory_registry_store(after_model);
-
-    /* One change at a time: a second instance waits a little, then gives up. */
-    mutex = CreateMutexW(NULL, FALSE, MUTEX_NAME);
-    if (mutex && WaitForSingleObject(mutex, 0) == WAIT_TIMEOUT) {
-        console_message(CONSOLE_ERR, language, MSG_WAITING_FOR_OTHER);
-        if (WaitForSingleObject(mutex, MUTEX_WAIT_MS) == WAIT_TIMEOUT) {
-            console_message(CONSOLE_ERR, language, MSG_ERR_BUSY);
-            CloseHandle(mutex);
-            mutex = NULL;
-            exit_code = EXIT_BUSY;
-            goto done;
-        }
-    }
-
-    rc = model_load(&real, SCHANNEL_KEY_PATH, &before);
-    if (rc == REGSTORE_OK)
-        rc = model_load(&before, SCHANNEL_KEY_PATH, &after);
-    if (rc == REGSTORE_OK)
-        rc = regops_apply(&after, ops);
-    if (rc == REGSTORE_OK)
-        rc = plan_diff(&before, &after, SCHANNEL_KEY_PATH, &plan);
-    if (rc != REGSTORE_OK) {
-        char reason[512];
-        windows_error_text((unsigned long)rc, reason, sizeof(reason));
-        console_message(CONSOLE_ERR, language, MSG_ERR_REGISTRY_READ, SCHANNEL_KEY_PATH, reason);
-        exit_code = EXIT_SYSTEM_ERROR;
-        goto done;
-    }
-    if (plan.count == 0) {
-        console_message(CONSOLE_OUT, language, MSG_NOTHING_TO_CHANGE);
-        goto done;
-    }
-    plan_describe(&plan, language, &text);
+    plan_describe(plan, context->language, &text);
     if (!text.failed)
         console_write(CONSOLE_OUT, text.data);
     if (context->preview) {
         struct schannel_settings was, will;
-        context->preview->count = (unsigned)plan.count;
+        context->preview->count = (unsigned)plan->count;
         if (!text.failed)
             strbuf_append(&context->preview->plan, text.data);
-        if (regstore_read_settings(&before, &was) == REGSTORE_OK && regstore_read_settings(&after, &will) == REGSTORE_OK)
-            report_settings_change(&was, &will, language, &context->preview->meaning);
+        if (regstore_read_settings(before, &was) == REGSTORE_OK && regstore_read_settings(after, &will) == REGSTORE_OK)
+            report_settings_change(&was, &will, context->language, &context->preview->meaning);
     }
-    if (options->whatif) {
-        console_message(CONSOLE_OUT, language, MSG_WHATIF_NOTHING_WRITTEN);
-        goto done;
-    }
+    strbuf_free(&text);
+}
 
-    rc = plan_check_access(&real, &plan, &denied_path);
-    if (rc != REGSTORE_OK) {
-        char where[1100];
-        text_format(where, sizeof(where), "HKLM\\%s", denied_path ? denied_path : "");
-        if (rc == REGSTORE_ACCESS_DENIED) {
-            console_message(CONSOLE_ERR, language, MSG_ERR_NOT_ADMIN, where);
-            exit_code = EXIT_NOT_ALLOWED;
-        } else {
-            say_windows_error(language, MSG_ERR_REGISTRY_READ, denied_path ? denied_path : "", (unsigned long)rc);
-            exit_code = EXIT_SYSTEM_ERROR;
-        }
-        goto done;
-    }
+/* The step right before the first write: the log must open, and the backup be saved. */
+static int prepare_writing(void *argument, const struct regstore *before, const struct plan *plan)
+{
+    struct change_context *context = argument;
+    const struct options *options = context->options;
     if (options->log_file) {
         unsigned long log_rc = file_append(options->log_file, "", 0);
         if (log_rc != ERROR_SUCCESS) {
-            say_windows_error(language, MSG_ERR_LOG_OPEN, options->log_file, log_rc);
-            exit_code = EXIT_FILE_ERROR;
-            goto done;
+            say_windows_error(context->language, MSG_ERR_LOG_OPEN, options->log_file, log_rc);
+            return EXIT_FILE_ERROR;
         }
     }
     if (!options->no_backup) {
-        unsigned long backup_rc = write_automatic_backup(&before, &plan, context, backup_path, sizeof(backup_path));
+        unsigned long backup_rc =
+            write_automatic_backup(before, plan, context, context->backup_path, sizeof(context->backup_path));
         if (backup_rc != ERROR_SUCCESS) {
-            say_windows_error(language, MSG_ERR_BACKUP_FAILED, backup_path, backup_rc);
-            exit_code = EXIT_FILE_ERROR;
-            goto done;
+            say_windows_error(context->language, MSG_ERR_BACKUP_FAILED, context->backup_path, backup_rc);
+            return EXIT_FILE_ERROR;
         }
-        console_message(CONSOLE_OUT, language, MSG_BACKUP_SAVED, backup_path);
+        console_message(CONSOLE_OUT, context->language, MSG_BACKUP_SAVED, context->backup_path);
     }
+    return 0;
+}
 
-    rc = plan_execute(&real, &plan, &report);
-    if (rc != REGSTORE_OK) {
-        char first[512], second[512];
-        windows_error_text((unsigned long)report.error, first, sizeof(first));
-        if (report.rollback_error == REGSTORE_OK) {
+/* What the end of the sequence means for the user, and the exit code. */
+static int report_change(struct change_context *context, const struct change_result *result)
+{
+    enum language language = context->language;
+    char first[512], second[512];
+    switch (result->end) {
+    case CHANGE_NOTHING_TO_DO:
+        console_message(CONSOLE_OUT, language, MSG_NOTHING_TO_CHANGE);
+        return EXIT_DONE;
+    case CHANGE_PLANNED_ONLY:
+        console_message(CONSOLE_OUT, language, MSG_WHATIF_NOTHING_WRITTEN);
+        return EXIT_DONE;
+    case CHANGE_READ_FAILED:
+        windows_error_text((unsigned long)result->error, first, sizeof(first));
+        console_message(CONSOLE_ERR, language, MSG_ERR_REGISTRY_READ, SCHANNEL_KEY_PATH, first);
+        return EXIT_SYSTEM_ERROR;
+    case CHANGE_NOT_ALLOWED:
+        if (result->error == REGSTORE_ACCESS_DENIED) {
+            text_format(first, sizeof(first), "HKLM\\%s", result->denied_path);
+            console_message(CONSOLE_ERR, language, MSG_ERR_NOT_ADMIN, first);
+            return EXIT_NOT_ALLOWED;
+        }
+        say_windows_error(language, MSG_ERR_REGISTRY_READ, result->denied_path, (unsigned long)result->error);
+        return EXIT_SYSTEM_ERROR;
+    case CHANGE_STOPPED:
+        return EXIT_FILE_ERROR;
+    case CHANGE_WRITE_FAILED:
+        windows_error_text((unsigned long)result->execute.error, first, sizeof(first));
+        if (result->execute.rollback_error == REGSTORE_OK) {
             console_message(CONSOLE_ERR, language, MSG_ERR_WRITE_ROLLED_BACK, first);
         } else {
-            windows_error_text((unsigned long)report.rollback_error, second, sizeof(second));
-            console_message(CONSOLE_ERR, language, MSG_ERR_WRITE_ROLLBACK_FAILED, first, second, backup_path);
+            windows_error_text((unsigned long)result->execute.rollback_error, second, sizeof(second));
+            console_message(CONSOLE_ERR, language, MSG_ERR_WRITE_ROLLBACK_FAILED, first, second, context->backup_path);
         }
-        exit_code = EXIT_SYSTEM_ERROR;
-        goto done;
+        return EXIT_SYSTEM_ERROR;
+    case CHANGE_WRITTEN:
+        break;
     }
-    if (options->log_file) {
-        unsigned long log_rc = append_log(context, &plan);
+    if (context->options->log_file) {
+        unsigned long log_rc = append_log(context, &result->plan);
         if (log_rc != ERROR_SUCCESS)
-            say_windows_error(language, MSG_ERR_FILE_WRITE, options->log_file, log_rc);
+            say_windows_error(language, MSG_ERR_FILE_WRITE, context->options->log_file, log_rc);
     }
-    console_message(CONSOLE_OUT, language, MSG_CHANGES_WRITTEN, (unsigned)plan.count);
+    console_message(CONSOLE_OUT, language, MSG_CHANGES_WRITTEN, (unsigned)result->plan.count);
     console_message(CONSOLE_OUT, language, MSG_NEXT_STEPS);
-    exit_code = EXIT_CHANGED;
+    return EXIT_CHANGED;
+}
 
-done:
+/* Plans `ops` against the registry and, unless /whatif, carries the plan out: one change
+ * at a time on this PC (a named mutex), through the core's change sequence. */
+static int change_registry(struct change_context *context, const struct regops *ops)
+{
+    struct fault_store fault = fault_from_environment();
+    struct regstore real = fault_store_wrap(&fault);
+    struct change_steps steps = { NULL, show_plan, prepare_writing };
+    struct change_result result;
+    HANDLE mutex = CreateMutexW(NULL, FALSE, MUTEX_NAME);
+    int exit_code;
+
+    /* A second instance waits a little, then gives up. */
+    if (mutex && WaitForSingleObject(mutex, 0) == WAIT_TIMEOUT) {
+        console_message(CONSOLE_ERR, context->language, MSG_WAITING_FOR_OTHER);
+        if (WaitForSingleObject(mutex, MUTEX_WAIT_MS) == WAIT_TIMEOUT) {
+            console_message(CONSOLE_ERR, context->language, MSG_ERR_BUSY);
+            CloseHandle(mutex);
+            return EXIT_BUSY;
+        }
+    }
+    steps.context = context;
+    change_run(&real, SCHANNEL_KEY_PATH, ops, context->options->whatif, &steps, &result);
+    exit_code = report_change(context, &result);
+    change_result_free(&result);
     if (mutex) {
         ReleaseMutex(mutex);
         CloseHandle(mutex);
     }
-    strbuf_free(&text);
-    plan_free(&plan);
-    memory_registry_free(before_model);
-    memory_registry_free(after_model);
     return exit_code;
 }
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "change.h"
 #include "plan.h"
 #include "plan_text.h"
 #include "profiles.h"
@@ -25,22 +26,33 @@ static struct memory_registry *xp_registry(void)
     return registry;
 }
 
-/* Plans `targets` against `registry`. */
+/* Plans `targets` against `registry` with the program's own change sequence, writing
+ * nothing (as /whatif); the plan is handed to the caller. */
 static long plan_targets(struct memory_registry *registry, const struct protocol_targets *targets, struct plan *plan)
 {
-    struct memory_registry *after_memory = memory_registry_new();
-    struct regstore before = memory_registry_store(registry), after = memory_registry_store(after_memory);
+    struct regstore store = memory_registry_store(registry);
+    struct change_steps no_steps = { NULL, NULL, NULL };
+    struct change_result result;
     struct regops ops = { NULL, 0 };
-    long rc = model_load(&before, SCHANNEL_KEY_PATH, &after);
-    if (rc == REGSTORE_OK)
-        rc = targets_to_regops(targets, &ops);
-    if (rc == REGSTORE_OK)
-        rc = regops_apply(&after, &ops);
-    if (rc == REGSTORE_OK)
-        rc = plan_diff(&before, &after, SCHANNEL_KEY_PATH, plan);
+    long rc = targets_to_regops(targets, &ops);
+    if (rc == REGSTORE_OK) {
+        change_run(&store, SCHANNEL_KEY_PATH, &ops, 1, &no_steps, &result);
+        rc = result.end == CHANGE_READ_FAILED ? result.error : REGSTORE_OK;
+        *plan = result.plan;
+    }
     regops_free(&ops);
-    memory_registry_free(after_memory);
     return rc;
+}
+
+/* Carries out `targets` on `store` with the change sequence; the result is the caller's. */
+static void change_targets(const struct regstore *store, const struct protocol_targets *targets,
+                           struct change_result *result)
+{
+    struct change_steps no_steps = { NULL, NULL, NULL };
+    struct regops ops = { NULL, 0 };
+    assert_int_equal(targets_to_regops(targets, &ops), REGSTORE_OK);
+    change_run(store, SCHANNEL_KEY_PATH, &ops, 0, &no_steps, result);
+    regops_free(&ops);
 }
 
 /* Plans and carries out a profile on `registry`; returns the number of changes. */
@@ -48,14 +60,13 @@ static size_t apply_profile(struct memory_registry *registry, const char *profil
 {
     struct protocol_targets targets;
     struct regstore store = memory_registry_store(registry);
-    struct execute_report report;
-    struct plan plan;
+    struct change_result result;
     size_t count;
     assert_int_equal(profile_targets(profile, &targets), 0);
-    assert_int_equal(plan_targets(registry, &targets, &plan), REGSTORE_OK);
-    assert_int_equal(plan_execute(&store, &plan, &report), REGSTORE_OK);
-    count = plan.count;
-    plan_free(&plan);
+    change_targets(&store, &targets, &result);
+    assert_int_equal(result.execute.error, REGSTORE_OK);
+    count = result.plan.count;
+    change_result_free(&result);
     return count;
 }
 
@@ -176,18 +187,17 @@ static void optin_set(void **state)
     struct memory_registry *registry = xp_registry();
     struct protocol_targets targets;
     struct regstore store = memory_registry_store(registry);
-    struct execute_report report;
-    struct plan plan;
+    struct change_result result;
     char *bad = NULL;
     (void)state;
     assert_int_equal(set_spec_parse("tls1.1=optin,tls1.2=on", &targets, &bad), 0);
-    assert_int_equal(plan_targets(registry, &targets, &plan), REGSTORE_OK);
-    assert_int_equal(plan_execute(&store, &plan, &report), REGSTORE_OK);
+    change_targets(&store, &targets, &result);
+    assert_int_equal(result.execute.error, REGSTORE_OK);
     expect_dword(registry, CLIENT("TLS 1.1"), "Enabled", 1);
     expect_dword(registry, CLIENT("TLS 1.1"), "DisabledByDefault", 1);
     expect_dword(registry, CLIENT("TLS 1.2"), "Enabled", 1);
     expect_dword(registry, CLIENT("TLS 1.2"), "DisabledByDefault", 0);
-    plan_free(&plan);
+    change_result_free(&result);
     memory_registry_free(registry);
 }
 
@@ -222,8 +232,8 @@ static void a_failed_write_is_undone_wherever_it_fails(void **state)
         struct memory_registry *registry = xp_registry(), *original = xp_registry();
         struct fault_store fault;
         struct regstore store, original_store = memory_registry_store(original);
-        struct execute_report report;
-        struct plan plan, difference;
+        struct change_result result;
+        struct plan difference;
         long rc;
 
         memory_registry_set_dword(registry, PROTOCOLS_KEY_PATH "\\TLS 1.0\\Server", "Enabled", 0);
@@ -232,25 +242,25 @@ static void a_failed_write_is_undone_wherever_it_fails(void **state)
         fault.inner = memory_registry_store(registry);
         fault.fail_write_number = fail_at;
         store = fault_store_wrap(&fault);
-        assert_int_equal(plan_targets(registry, &targets, &plan), REGSTORE_OK);
-        rc = plan_execute(&store, &plan, &report);
-        if (fail_at > plan.count) {
+        change_targets(&store, &targets, &result);
+        rc = result.execute.error;
+        if (fail_at > result.plan.count) {
             assert_int_equal(rc, REGSTORE_OK);
             assert_true(fail_at > 10);
-            plan_free(&plan);
+            change_result_free(&result);
             memory_registry_free(registry);
             memory_registry_free(original);
             break;
         }
         assert_int_equal(rc, REGSTORE_IO_FAILED);
-        assert_int_equal(report.failed_at, fail_at - 1);
-        assert_int_equal(report.rollback_error, REGSTORE_OK);
-        assert_int_equal(report.done, 0);
+        assert_int_equal(result.execute.failed_at, fail_at - 1);
+        assert_int_equal(result.execute.rollback_error, REGSTORE_OK);
+        assert_int_equal(result.execute.done, 0);
         assert_int_equal(plan_diff(&original_store, &fault.inner, SCHANNEL_KEY_PATH, &difference), REGSTORE_OK);
         if (difference.count != 0)
             fail_msg("write %u failed: %u differences remain", fail_at, (unsigned)difference.count);
         plan_free(&difference);
-        plan_free(&plan);
+        change_result_free(&result);
         memory_registry_free(registry);
         memory_registry_free(original);
     }
@@ -273,6 +283,162 @@ static void access_check_names_the_key(void **state)
     memory_registry_free(registry);
 }
 
+/* Records what the change sequence asked of its caller, and checks the registry then. */
+struct sequence_log {
+    struct memory_registry *registry, *original;
+    int planned, backed_up, stop_before_writing;
+    size_t planned_count;
+    int unchanged_at_backup;
+};
+
+static int same_subtree(const struct regstore *a, const struct regstore *b)
+{
+    struct plan difference;
+    size_t count;
+    assert_int_equal(plan_diff(a, b, SCHANNEL_KEY_PATH, &difference), REGSTORE_OK);
+    count = difference.count;
+    plan_free(&difference);
+    return count == 0;
+}
+
+static void log_planned(void *context, const struct regstore *before, const struct regstore *after,
+                        const struct plan *plan)
+{
+    struct sequence_log *log = context;
+    struct regstore original = memory_registry_store(log->original);
+    log->planned++;
+    log->planned_count = plan->count;
+    assert_true(same_subtree(before, &original));
+    assert_false(same_subtree(after, &original));
+}
+
+static int log_backup(void *context, const struct regstore *before, const struct plan *plan)
+{
+    struct sequence_log *log = context;
+    struct regstore registry = memory_registry_store(log->registry), original = memory_registry_store(log->original);
+    (void)plan;
+    log->backed_up++;
+    log->unchanged_at_backup = same_subtree(&registry, &original) && same_subtree(before, &original);
+    return log->stop_before_writing;
+}
+
+/* Runs `profile` through the sequence with the recording steps. */
+static void run_logged(struct sequence_log *log, const char *profile, int plan_only, struct change_result *result)
+{
+    struct protocol_targets targets;
+    struct change_steps steps = { NULL, log_planned, log_backup };
+    struct regstore store = memory_registry_store(log->registry);
+    struct regops ops = { NULL, 0 };
+    steps.context = log;
+    assert_int_equal(profile_targets(profile, &targets), 0);
+    assert_int_equal(targets_to_regops(&targets, &ops), REGSTORE_OK);
+    change_run(&store, SCHANNEL_KEY_PATH, &ops, plan_only, &steps, result);
+    regops_free(&ops);
+}
+
+static int registry_unchanged(const struct sequence_log *log)
+{
+    struct regstore registry = memory_registry_store(log->registry), original = memory_registry_store(log->original);
+    return same_subtree(&registry, &original);
+}
+
+static void the_backup_comes_after_the_plan_and_before_the_first_write(void **state)
+{
+    struct sequence_log log = { xp_registry(), xp_registry(), 0, 0, 0, 0, 0 };
+    struct change_result result;
+    (void)state;
+    run_logged(&log, "recommended", 0, &result);
+    assert_int_equal(result.end, CHANGE_WRITTEN);
+    assert_int_equal(log.planned, 1);
+    assert_int_equal(log.planned_count, 9);
+    assert_int_equal(log.backed_up, 1);
+    assert_true(log.unchanged_at_backup);
+    assert_false(registry_unchanged(&log));
+    expect_dword(log.registry, CLIENT("TLS 1.2"), "DisabledByDefault", 0);
+    change_result_free(&result);
+    memory_registry_free(log.registry);
+    memory_registry_free(log.original);
+}
+
+static void whatif_shows_the_plan_and_writes_nothing(void **state)
+{
+    struct sequence_log log = { xp_registry(), xp_registry(), 0, 0, 0, 0, 0 };
+    struct change_result result;
+    (void)state;
+    run_logged(&log, "tls12only", 1, &result);
+    assert_int_equal(result.end, CHANGE_PLANNED_ONLY);
+    assert_int_equal(log.planned, 1);
+    assert_int_equal(log.backed_up, 0);
+    assert_true(registry_unchanged(&log));
+    change_result_free(&result);
+    memory_registry_free(log.registry);
+    memory_registry_free(log.original);
+}
+
+static void a_denied_key_stops_the_change_before_the_backup(void **state)
+{
+    struct sequence_log log = { xp_registry(), xp_registry(), 0, 0, 0, 0, 0 };
+    struct change_result result;
+    (void)state;
+    memory_registry_fail_on(log.registry, CLIENT("SSL 3.0"), REGSTORE_ACCESS_DENIED);
+    run_logged(&log, "recommended", 0, &result);
+    assert_int_equal(result.end, CHANGE_NOT_ALLOWED);
+    assert_int_equal(result.error, REGSTORE_ACCESS_DENIED);
+    assert_string_equal(result.denied_path, CLIENT("SSL 3.0"));
+    assert_int_equal(log.planned, 1);
+    assert_int_equal(log.backed_up, 0);
+    memory_registry_fail_on(log.registry, NULL, 0);
+    assert_true(registry_unchanged(&log));
+    change_result_free(&result);
+    memory_registry_free(log.registry);
+    memory_registry_free(log.original);
+}
+
+static void a_failed_backup_writes_nothing(void **state)
+{
+    struct sequence_log log = { xp_registry(), xp_registry(), 0, 0, 1, 0, 0 };
+    struct change_result result;
+    (void)state;
+    run_logged(&log, "recommended", 0, &result);
+    assert_int_equal(result.end, CHANGE_STOPPED);
+    assert_int_equal(log.backed_up, 1);
+    assert_true(registry_unchanged(&log));
+    change_result_free(&result);
+    memory_registry_free(log.registry);
+    memory_registry_free(log.original);
+}
+
+static void nothing_to_do_asks_nothing(void **state)
+{
+    struct sequence_log log = { xp_registry(), xp_registry(), 0, 0, 0, 0, 0 };
+    struct change_result result;
+    (void)state;
+    apply_profile(log.registry, "recommended");
+    apply_profile(log.original, "recommended");
+    run_logged(&log, "recommended", 0, &result);
+    assert_int_equal(result.end, CHANGE_NOTHING_TO_DO);
+    assert_int_equal(result.plan.count, 0);
+    assert_int_equal(log.planned + log.backed_up, 0);
+    change_result_free(&result);
+    memory_registry_free(log.registry);
+    memory_registry_free(log.original);
+}
+
+static void an_unreadable_registry_is_reported(void **state)
+{
+    struct sequence_log log = { xp_registry(), xp_registry(), 0, 0, 0, 0, 0 };
+    struct change_result result;
+    (void)state;
+    memory_registry_fail_on(log.registry, PROTOCOLS_KEY_PATH, REGSTORE_IO_FAILED);
+    run_logged(&log, "recommended", 0, &result);
+    assert_int_equal(result.end, CHANGE_READ_FAILED);
+    assert_int_equal(result.error, REGSTORE_IO_FAILED);
+    assert_int_equal(log.planned + log.backed_up, 0);
+    change_result_free(&result);
+    memory_registry_free(log.registry);
+    memory_registry_free(log.original);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -285,6 +451,12 @@ int main(void)
         cmocka_unit_test(plan_text_shows_old_and_new),
         cmocka_unit_test(a_failed_write_is_undone_wherever_it_fails),
         cmocka_unit_test(access_check_names_the_key),
+        cmocka_unit_test(the_backup_comes_after_the_plan_and_before_the_first_write),
+        cmocka_unit_test(whatif_shows_the_plan_and_writes_nothing),
+        cmocka_unit_test(a_denied_key_stops_the_change_before_the_backup),
+        cmocka_unit_test(a_failed_backup_writes_nothing),
+        cmocka_unit_test(nothing_to_do_asks_nothing),
+        cmocka_unit_test(an_unreadable_registry_is_reported),
     };
     return cmocka_run_group_tests_name("plan", tests, NULL, NULL);
 }
