@@ -1,16 +1,15 @@
-/* The Schannel client behind /test. The handshake loop follows the usual shape (see
- * curl's schannel.c): one InitializeSecurityContext to start, then a loop over
- * SEC_E_INCOMPLETE_MESSAGE / SEC_I_CONTINUE_NEEDED / SEC_E_OK / errors, keeping the
- * bytes Schannel reports as SECBUFFER_EXTRA. The raw bytes are also read here, because
- * Schannel gives one code for many different refusals. */
+/* The Schannel client behind /test, on the connection layer (connection.c). The handshake
+ * loop follows the usual shape (see curl's schannel.c): one InitializeSecurityContext to
+ * start, then a loop over SEC_E_INCOMPLETE_MESSAGE / SEC_I_CONTINUE_NEEDED / SEC_E_OK /
+ * errors, keeping the bytes Schannel reports as SECBUFFER_EXTRA. The raw bytes are also
+ * read here, because Schannel gives one code for many different refusals. */
 #include "tls_client.h"
+#include "connection.h"
 #include "platform.h"
 #include "wide.h"
 #include "../core/mailtalk.h"
 #include "../core/tlswire.h"
 
-#include <winsock2.h>
-#include <ws2tcpip.h>
 #include <schannel.h>
 #include <security.h>
 #include <wincrypt.h>
@@ -24,8 +23,6 @@
 #ifndef SECPKG_ATTR_CONNECTION_INFO
 #define SECPKG_ATTR_CONNECTION_INFO 0x5a
 #endif
-
-#define INPUT_SIZE (5 + TLS_MAX_RECORD_BODY + 1024)
 
 /* /test runs several handshakes in threads of one process. Windows' Schannel is
  * thread-safe, but Wine's keeps its handle table without a lock, so every SSPI call
@@ -54,207 +51,33 @@ static void sspi_leave(void)
 {
     LeaveCriticalSection(&sspi_lock);
 }
-#define LINE_SIZE 4096
 
-struct connection {
-    SOCKET socket;
-    DWORD deadline;                  /* GetTickCount() at which the whole test gives up */
-    unsigned timeout_ms;             /* the longest any one wait may take */
+/* One Schannel session on one connection. */
+struct session {
+    struct connection net;
     CredHandle credentials;
     CtxtHandle context;
     int have_credentials, have_context;
     SecPkgContext_StreamSizes sizes;
-    unsigned char input[INPUT_SIZE]; /* bytes from the server not yet used */
-    size_t input_length;
-    char lines[LINE_SIZE];           /* text received (plain, or decrypted), not yet read as lines */
-    size_t lines_length;
 };
 
-/* How long the next wait may take: the per-wait limit, cut short by the overall deadline. */
-static unsigned wait_ms(const struct connection *c)
+/* What Schannel says when the registry (or Windows) leaves it no protocol to offer:
+ * Wine 8 and Windows use different codes for it. */
+static int nothing_to_offer(SECURITY_STATUS status)
 {
-    DWORD left = c->deadline - GetTickCount();
-    if ((long)left <= 0)
-        return 0;
-    return left < c->timeout_ms ? left : c->timeout_ms;
+    return status == SEC_E_ALGORITHM_MISMATCH || status == SEC_E_NO_AUTHENTICATING_AUTHORITY;
 }
 
-/* Receives more bytes into c->input. */
-static enum outcome receive_more(struct connection *c)
+/* The line channel after the handshake: decrypts the next record into net.lines. */
+static enum outcome decrypt_more(void *argument)
 {
-    fd_set readable;
-    struct timeval limit;
-    unsigned ms = wait_ms(c);
-    int got;
-    if (c->input_length >= sizeof(c->input))
-        return OUTCOME_OVERSIZED;
-    FD_ZERO(&readable);
-    FD_SET(c->socket, &readable);
-    limit.tv_sec = (long)(ms / 1000);
-    limit.tv_usec = (long)(ms % 1000) * 1000;
-    if (ms == 0 || select(0, &readable, NULL, NULL, &limit) <= 0)
-        return OUTCOME_TIMEOUT;
-    got = recv(c->socket, (char *)c->input + c->input_length, (int)(sizeof(c->input) - c->input_length), 0);
-    if (got <= 0)
-        return OUTCOME_CLOSED;
-    c->input_length += (size_t)got;
-    return OUTCOME_OK;
-}
-
-static int send_all(struct connection *c, const void *data, size_t size)
-{
-    const char *p = data;
-    while (size > 0) {
-        int sent = send(c->socket, p, (int)size, 0);
-        if (sent <= 0)
-            return -1;
-        p += sent;
-        size -= (size_t)sent;
-    }
-    return 0;
-}
-
-static enum outcome connect_to(struct connection *c, const struct target *target, struct handshake_report *report)
-{
-    struct addrinfo hints, *list = NULL, *address;
-    enum outcome outcome = OUTCOME_CONNECT_TIMEOUT;
-    int rc;
-
-    memset(&hints, 0, sizeof(hints));
-    hints.ai_family = AF_UNSPEC;
-    hints.ai_socktype = SOCK_STREAM;
-    rc = getaddrinfo(target->host, target->port, &hints, &list);
-    if (rc != 0) {
-        report->status = (unsigned long)rc;
-        return OUTCOME_HOST_NOT_FOUND;
-    }
-    for (address = list; address; address = address->ai_next) {
-        u_long non_blocking = 1;
-        fd_set writable, failed;
-        struct timeval limit;
-        unsigned ms = wait_ms(c);
-        int error = 0, error_size = sizeof(error);
-        SOCKET s = socket(address->ai_family, address->ai_socktype, address->ai_protocol);
-        if (s == INVALID_SOCKET)
-            continue;
-        ioctlsocket(s, FIONBIO, &non_blocking);
-        if (connect(s, address->ai_addr, (int)address->ai_addrlen) != 0 && WSAGetLastError() != WSAEWOULDBLOCK) {
-            report->status = (unsigned long)WSAGetLastError();
-            outcome = OUTCOME_REFUSED;
-            closesocket(s);
-            continue;
-        }
-        FD_ZERO(&writable);
-        FD_ZERO(&failed);
-        FD_SET(s, &writable);
-        FD_SET(s, &failed);
-        limit.tv_sec = (long)(ms / 1000);
-        limit.tv_usec = (long)(ms % 1000) * 1000;
-        rc = ms ? select(0, NULL, &writable, &failed, &limit) : 0;
-        if (rc > 0 && FD_ISSET(s, &writable) &&
-            getsockopt(s, SOL_SOCKET, SO_ERROR, (char *)&error, &error_size) == 0 && error == 0) {
-            non_blocking = 0;
-            ioctlsocket(s, FIONBIO, &non_blocking);
-            c->socket = s;
-            freeaddrinfo(list);
-            return OUTCOME_OK;
-        }
-        if (rc > 0) {
-            /* Windows reports a refused non-blocking connect through the except set. */
-            getsockopt(s, SOL_SOCKET, SO_ERROR, (char *)&error, &error_size);
-            report->status = (unsigned long)error;
-            outcome = OUTCOME_REFUSED;
-        } else if (outcome != OUTCOME_REFUSED) {
-            outcome = OUTCOME_CONNECT_TIMEOUT;
-        }
-        closesocket(s);
-    }
-    freeaddrinfo(list);
-    return outcome;
-}
-
-/* --- lines: plain text before STARTTLS, decrypted text after the handshake ------------ */
-
-static enum outcome decrypt_more(struct connection *c);
-
-/* Takes one line (without CR LF) from c->lines, reading more as needed. */
-static enum outcome read_line(struct connection *c, int decrypted, char *line, size_t size)
-{
-    for (;;) {
-        char *end = memchr(c->lines, '\n', c->lines_length);
-        enum outcome outcome;
-        if (end) {
-            size_t length = (size_t)(end - c->lines);
-            size_t copy = length < size - 1 ? length : size - 1;
-            memcpy(line, c->lines, copy);
-            line[copy] = '\0';
-            if (copy > 0 && line[copy - 1] == '\r')
-                line[copy - 1] = '\0';
-            memmove(c->lines, end + 1, c->lines_length - length - 1);
-            c->lines_length -= length + 1;
-            return OUTCOME_OK;
-        }
-        if (c->lines_length == sizeof(c->lines))
-            return OUTCOME_NOT_TLS;   /* a line longer than any mail server sends */
-        if (decrypted) {
-            outcome = decrypt_more(c);
-        } else {
-            size_t take;
-            if (c->input_length == 0 && (outcome = receive_more(c)) != OUTCOME_OK)
-                return outcome;
-            take = c->input_length < sizeof(c->lines) - c->lines_length ? c->input_length
-                                                                          : sizeof(c->lines) - c->lines_length;
-            memcpy(c->lines + c->lines_length, c->input, take);
-            c->lines_length += take;
-            memmove(c->input, c->input + take, c->input_length - take);
-            c->input_length -= take;
-            outcome = OUTCOME_OK;
-        }
-        if (outcome != OUTCOME_OK)
-            return outcome;
-    }
-}
-
-static int send_line(struct connection *c, int encrypted, const char *command)
-{
-    char text[256];
-    size_t length;
-    unsigned char *message;
-    SecBuffer buffers[4];
-    SecBufferDesc desc;
-    SECURITY_STATUS status;
-    int rc;
-
-    length = (size_t)text_format(text, sizeof(text), "%s\r\n", command);
-    if (!encrypted)
-        return send_all(c, text, length);
-    message = malloc(c->sizes.cbHeader + length + c->sizes.cbTrailer);
-    if (!message)
-        return -1;
-    memcpy(message + c->sizes.cbHeader, text, length);
-    set_buffer(&buffers[0], SECBUFFER_STREAM_HEADER, message, c->sizes.cbHeader);
-    set_buffer(&buffers[1], SECBUFFER_DATA, message + c->sizes.cbHeader, (unsigned long)length);
-    set_buffer(&buffers[2], SECBUFFER_STREAM_TRAILER, message + c->sizes.cbHeader + length, c->sizes.cbTrailer);
-    set_buffer(&buffers[3], SECBUFFER_EMPTY, NULL, 0);
-    desc.ulVersion = SECBUFFER_VERSION;
-    desc.cBuffers = 4;
-    desc.pBuffers = buffers;
-    sspi_enter();
-    status = EncryptMessage(&c->context, 0, &desc, 0);
-    sspi_leave();
-    rc = status == SEC_E_OK ? send_all(c, message, buffers[0].cbBuffer + buffers[1].cbBuffer + buffers[2].cbBuffer)
-                            : -1;
-    free(message);
-    return rc;
-}
-
-/* Decrypts the next record from c->input into c->lines. */
-static enum outcome decrypt_more(struct connection *c)
-{
+    struct session *s = argument;
+    struct connection *c = &s->net;
     for (;;) {
         SecBuffer buffers[4];
         SecBufferDesc desc;
         SECURITY_STATUS status;
+        enum outcome outcome;
         int i;
         if (c->input_length > 0) {
             if (tls_record_check(c->input, c->input_length) == RECORD_OVERSIZED)
@@ -266,7 +89,7 @@ static enum outcome decrypt_more(struct connection *c)
             desc.cBuffers = 4;
             desc.pBuffers = buffers;
             sspi_enter();
-            status = DecryptMessage(&c->context, &desc, 0, NULL);
+            status = DecryptMessage(&s->context, &desc, 0, NULL);
             sspi_leave();
             if (status == SEC_E_OK) {
                 size_t extra = 0;
@@ -289,47 +112,45 @@ static enum outcome decrypt_more(struct connection *c)
             if (status != SEC_E_INCOMPLETE_MESSAGE)
                 return OUTCOME_NOT_TLS;
         }
-        {
-            enum outcome outcome = receive_more(c);
-            if (outcome != OUTCOME_OK)
-                return outcome;
-        }
+        outcome = connection_receive(c);
+        if (outcome != OUTCOME_OK)
+            return outcome;
     }
 }
 
-/* Runs the mail steps; on a bad answer keeps it in report->reply. */
-static enum outcome talk(struct connection *c, const struct target *target, int after_tls, enum outcome bad,
-                         struct handshake_report *report)
+/* The line channel after the handshake: encrypts one line and sends it. */
+static int encrypt_and_send(void *argument, const char *text, size_t length)
 {
-    int count, i;
-    const struct mail_step *steps = mail_steps(target->mail, target->mode, after_tls, &count);
-    for (i = 0; i < count; i++) {
-        struct reply_reader reader;
-        enum reply_state state = REPLY_MORE;
-        char line[LINE_SIZE];
-        if (steps[i].send && send_line(c, after_tls, steps[i].send) != 0)
-            return OUTCOME_CLOSED;
-        reply_reader_start(&reader, &steps[i]);
-        if (i == 0)
-            report->reply[0] = '\0';
-        while (state == REPLY_MORE) {
-            enum outcome outcome = read_line(c, after_tls, line, sizeof(line));
-            if (outcome != OUTCOME_OK)
-                return outcome;
-            state = reply_reader_line(&reader, line);
-            /* Keep the first line of the first answer (the greeting), or the line that
-             * made an answer bad. */
-            if (!report->reply[0] || state == REPLY_BAD)
-                text_format(report->reply, sizeof(report->reply), "%s", line);
-        }
-        if (state == REPLY_BAD)
-            return bad;
-    }
-    return OUTCOME_OK;
+    struct session *s = argument;
+    unsigned char *message = malloc(s->sizes.cbHeader + length + s->sizes.cbTrailer);
+    SecBuffer buffers[4];
+    SecBufferDesc desc;
+    SECURITY_STATUS status;
+    int rc;
+
+    if (!message)
+        return -1;
+    memcpy(message + s->sizes.cbHeader, text, length);
+    set_buffer(&buffers[0], SECBUFFER_STREAM_HEADER, message, s->sizes.cbHeader);
+    set_buffer(&buffers[1], SECBUFFER_DATA, message + s->sizes.cbHeader, (unsigned long)length);
+    set_buffer(&buffers[2], SECBUFFER_STREAM_TRAILER, message + s->sizes.cbHeader + length, s->sizes.cbTrailer);
+    set_buffer(&buffers[3], SECBUFFER_EMPTY, NULL, 0);
+    desc.ulVersion = SECBUFFER_VERSION;
+    desc.cBuffers = 4;
+    desc.pBuffers = buffers;
+    sspi_enter();
+    status = EncryptMessage(&s->context, 0, &desc, 0);
+    sspi_leave();
+    rc = status == SEC_E_OK
+             ? connection_send(&s->net, message, buffers[0].cbBuffer + buffers[1].cbBuffer + buffers[2].cbBuffer)
+             : -1;
+    free(message);
+    return rc;
 }
 
 /* What the server's bytes say when Schannel fails: an alert, plain text, or not TLS. */
-static enum outcome explain_failure(struct connection *c, struct handshake_report *report, enum outcome otherwise)
+static enum outcome explain_failure(const struct connection *c, struct handshake_report *report,
+                                    enum outcome otherwise)
 {
     int description;
     enum mail_protocol banner = plaintext_banner(c->input, c->input_length);
@@ -354,18 +175,11 @@ static enum outcome explain_failure(struct connection *c, struct handshake_repor
     }
 }
 
-static enum outcome handshake(struct connection *c, const struct target *target, unsigned long grbit,
-                              struct handshake_report *report)
+static SECURITY_STATUS acquire_credentials(struct session *s, unsigned long grbit)
 {
-    const ULONG flags = ISC_REQ_ALLOCATE_MEMORY | ISC_REQ_CONFIDENTIALITY | ISC_REQ_STREAM | ISC_REQ_SEQUENCE_DETECT |
-                        ISC_REQ_REPLAY_DETECT | ISC_REQ_EXTENDED_ERROR | ISC_REQ_MANUAL_CRED_VALIDATION;
     SCHANNEL_CRED credentials_data;
-    wchar_t *host = wide_from_utf8(target->host);
-    SECURITY_STATUS status;
     TimeStamp expiry;
-    ULONG attributes;
-    int first = 1;
-
+    SECURITY_STATUS status;
     memset(&credentials_data, 0, sizeof(credentials_data));
     credentials_data.dwVersion = SCHANNEL_CRED_VERSION;
     credentials_data.grbitEnabledProtocols = grbit;
@@ -373,92 +187,115 @@ static enum outcome handshake(struct connection *c, const struct target *target,
     credentials_data.dwFlags = SCH_CRED_MANUAL_CRED_VALIDATION | SCH_CRED_NO_DEFAULT_CREDS;
     sspi_enter();
     status = AcquireCredentialsHandleW(NULL, (SEC_WCHAR *)UNISP_NAME_W, SECPKG_CRED_OUTBOUND, NULL, &credentials_data,
-                                       NULL, NULL, &c->credentials, &expiry);
+                                       NULL, NULL, &s->credentials, &expiry);
     sspi_leave();
-    if (status != SEC_E_OK) {
-        free(host);
-        report->status = (unsigned long)status;
-        return (status == SEC_E_ALGORITHM_MISMATCH || status == SEC_E_NO_AUTHENTICATING_AUTHORITY)
-                   ? OUTCOME_NOTHING_TO_OFFER
-                   : OUTCOME_HANDSHAKE_ERROR;
-    }
-    c->have_credentials = 1;
+    s->have_credentials = status == SEC_E_OK;
+    return status;
+}
 
+/* One round of the handshake: InitializeSecurityContext on what the server sent so far;
+ * whatever Schannel wants to send goes out at once. */
+static SECURITY_STATUS handshake_step(struct session *s, const wchar_t *host, size_t *extra)
+{
+    const ULONG flags = ISC_REQ_ALLOCATE_MEMORY | ISC_REQ_CONFIDENTIALITY | ISC_REQ_STREAM | ISC_REQ_SEQUENCE_DETECT |
+                        ISC_REQ_REPLAY_DETECT | ISC_REQ_EXTENDED_ERROR | ISC_REQ_MANUAL_CRED_VALIDATION;
+    struct connection *c = &s->net;
+    SecBuffer in_buffers[2], out_buffers[2];
+    SecBufferDesc in_desc, out_desc;
+    SECURITY_STATUS status;
+    TimeStamp expiry;
+    ULONG attributes;
+    int first = !s->have_context;
+
+    set_buffer(&out_buffers[0], SECBUFFER_TOKEN, NULL, 0);
+    set_buffer(&out_buffers[1], SECBUFFER_ALERT, NULL, 0);
+    out_desc.ulVersion = SECBUFFER_VERSION;
+    out_desc.cBuffers = 2;
+    out_desc.pBuffers = out_buffers;
+    set_buffer(&in_buffers[0], SECBUFFER_TOKEN, c->input, (unsigned long)c->input_length);
+    set_buffer(&in_buffers[1], SECBUFFER_EMPTY, NULL, 0);
+    in_desc.ulVersion = SECBUFFER_VERSION;
+    in_desc.cBuffers = 2;
+    in_desc.pBuffers = in_buffers;
+
+    sspi_enter();
+    status = InitializeSecurityContextW(&s->credentials, first ? NULL : &s->context, (SEC_WCHAR *)host, flags, 0, 0,
+                                        first ? NULL : &in_desc, 0, first ? &s->context : NULL, &out_desc,
+                                        &attributes, &expiry);
+    if (first && (status == SEC_I_CONTINUE_NEEDED || status == SEC_E_OK))
+        s->have_context = 1;
+    sspi_leave();
+    if (out_buffers[0].pvBuffer && out_buffers[0].cbBuffer > 0)
+        connection_send(c, out_buffers[0].pvBuffer, out_buffers[0].cbBuffer);
+    sspi_enter();
+    if (out_buffers[0].pvBuffer)
+        FreeContextBuffer(out_buffers[0].pvBuffer);
+    if (out_buffers[1].pvBuffer)
+        FreeContextBuffer(out_buffers[1].pvBuffer);
+    sspi_leave();
+    *extra = in_buffers[1].BufferType == SECBUFFER_EXTRA ? in_buffers[1].cbBuffer : 0;
+    return status;
+}
+
+static enum outcome handshake_loop(struct session *s, const wchar_t *host, struct handshake_report *report)
+{
+    struct connection *c = &s->net;
     for (;;) {
-        SecBuffer in_buffers[2], out_buffers[2];
-        SecBufferDesc in_desc, out_desc;
-        set_buffer(&out_buffers[0], SECBUFFER_TOKEN, NULL, 0);
-        set_buffer(&out_buffers[1], SECBUFFER_ALERT, NULL, 0);
-        out_desc.ulVersion = SECBUFFER_VERSION;
-        out_desc.cBuffers = 2;
-        out_desc.pBuffers = out_buffers;
-        set_buffer(&in_buffers[0], SECBUFFER_TOKEN, c->input, (unsigned long)c->input_length);
-        set_buffer(&in_buffers[1], SECBUFFER_EMPTY, NULL, 0);
-        in_desc.ulVersion = SECBUFFER_VERSION;
-        in_desc.cBuffers = 2;
-        in_desc.pBuffers = in_buffers;
-
-        sspi_enter();
-        status = InitializeSecurityContextW(&c->credentials, first ? NULL : &c->context, host, flags, 0, 0,
-                                            first ? NULL : &in_desc, 0, first ? &c->context : NULL, &out_desc,
-                                            &attributes, &expiry);
-        if (first && (status == SEC_I_CONTINUE_NEEDED || status == SEC_E_OK))
-            c->have_context = 1;
-        first = 0;
-        sspi_leave();
-        if (out_buffers[0].pvBuffer && out_buffers[0].cbBuffer > 0)
-            send_all(c, out_buffers[0].pvBuffer, out_buffers[0].cbBuffer);
-        sspi_enter();
-        if (out_buffers[0].pvBuffer)
-            FreeContextBuffer(out_buffers[0].pvBuffer);
-        if (out_buffers[1].pvBuffer)
-            FreeContextBuffer(out_buffers[1].pvBuffer);
-        sspi_leave();
-
+        size_t extra;
+        enum outcome outcome;
+        SECURITY_STATUS status = handshake_step(s, host, &extra);
         switch (status) {
         case SEC_E_OK:
-        case SEC_I_CONTINUE_NEEDED: {
+        case SEC_I_CONTINUE_NEEDED:
             /* Keep what the server sent beyond this handshake message. */
-            size_t extra = in_buffers[1].BufferType == SECBUFFER_EXTRA ? in_buffers[1].cbBuffer : 0;
             if (c->input_length >= extra) {
                 memmove(c->input, c->input + c->input_length - extra, extra);
                 c->input_length = extra;
             }
-            if (status == SEC_E_OK) {
-                free(host);
+            if (status == SEC_E_OK)
                 return OUTCOME_OK;
-            }
             if (c->input_length > 0)
                 continue;
             break;
-        }
         case SEC_E_INCOMPLETE_MESSAGE:
             break;
         default:
-            free(host);
             report->status = (unsigned long)status;
-            if (status == SEC_E_ALGORITHM_MISMATCH || status == SEC_E_NO_AUTHENTICATING_AUTHORITY)
-                if (c->input_length == 0)
-                    return OUTCOME_NOTHING_TO_OFFER;
+            if (nothing_to_offer(status) && c->input_length == 0)
+                return OUTCOME_NOTHING_TO_OFFER;
             return explain_failure(c, report, OUTCOME_HANDSHAKE_ERROR);
         }
-
-        {
-            enum outcome outcome = receive_more(c);
-            if (outcome == OUTCOME_OK) {
-                /* Look at the server's first answer before Schannel does. */
-                enum record_check check = tls_record_check(c->input, c->input_length);
-                if (check == RECORD_NOT_TLS || check == RECORD_OVERSIZED ||
-                    plaintext_banner(c->input, c->input_length) != MAIL_NONE) {
-                    free(host);
-                    return explain_failure(c, report, OUTCOME_NOT_TLS);
-                }
-                continue;
-            }
-            free(host);
+        outcome = connection_receive(c);
+        if (outcome != OUTCOME_OK)
             return explain_failure(c, report, outcome);
+        /* Look at the server's first answer before Schannel does. */
+        {
+            enum record_check check = tls_record_check(c->input, c->input_length);
+            if (check == RECORD_NOT_TLS || check == RECORD_OVERSIZED ||
+                plaintext_banner(c->input, c->input_length) != MAIL_NONE)
+                return explain_failure(c, report, OUTCOME_NOT_TLS);
         }
     }
+}
+
+static enum outcome handshake(struct session *s, const struct target *target, unsigned long grbit,
+                              struct handshake_report *report)
+{
+    SECURITY_STATUS status = acquire_credentials(s, grbit);
+    wchar_t *host;
+    enum outcome outcome;
+    if (status != SEC_E_OK) {
+        report->status = (unsigned long)status;
+        return nothing_to_offer(status) ? OUTCOME_NOTHING_TO_OFFER : OUTCOME_HANDSHAKE_ERROR;
+    }
+    host = wide_from_utf8(target->host);
+    if (!host) {
+        report->status = ERROR_NOT_ENOUGH_MEMORY;
+        return OUTCOME_SYSTEM_ERROR;
+    }
+    outcome = handshake_loop(s, host, report);
+    free(host);
+    return outcome;
 }
 
 static void format_date(const FILETIME *time, char *out, size_t size)
@@ -483,7 +320,7 @@ static void name_to_text(CERT_NAME_BLOB *name, char *out, size_t size)
 }
 
 /* Subject, issuer, validity, thumbprint, and the SSL policy check with the host name. */
-static void describe_certificate(struct connection *c, const struct target *target, struct handshake_report *report)
+static void describe_certificate(struct session *s, const struct target *target, struct handshake_report *report)
 {
     PCCERT_CONTEXT certificate = NULL;
     PCCERT_CHAIN_CONTEXT chain = NULL;
@@ -498,7 +335,7 @@ static void describe_certificate(struct connection *c, const struct target *targ
     SECURITY_STATUS status;
 
     sspi_enter();
-    status = QueryContextAttributesW(&c->context, SECPKG_ATTR_REMOTE_CERT_CONTEXT, (void *)&certificate);
+    status = QueryContextAttributesW(&s->context, SECPKG_ATTR_REMOTE_CERT_CONTEXT, (void *)&certificate);
     sspi_leave();
     if (status != SEC_E_OK || !certificate)
         return;
@@ -533,13 +370,13 @@ static void describe_certificate(struct connection *c, const struct target *targ
     CertFreeCertificateContext(certificate);
 }
 
-static void describe_connection(struct connection *c, const struct target *target, enum client_depth depth,
+static void describe_connection(struct session *s, const struct target *target, enum client_depth depth,
                                 struct handshake_report *report)
 {
     SecPkgContext_ConnectionInfo info;
     SECURITY_STATUS status;
     sspi_enter();
-    status = QueryContextAttributesW(&c->context, SECPKG_ATTR_CONNECTION_INFO, &info);
+    status = QueryContextAttributesW(&s->context, SECPKG_ATTR_CONNECTION_INFO, &info);
     sspi_leave();
     if (status == SEC_E_OK) {
         report->protocol = info.dwProtocol;
@@ -551,60 +388,53 @@ static void describe_connection(struct connection *c, const struct target *targe
         report->exchange_bits = info.dwExchStrength;
     }
     if (depth != CLIENT_HANDSHAKE_ONLY)
-        describe_certificate(c, target, report);
+        describe_certificate(s, target, report);
 }
 
 void tls_client_run(const struct target *target, unsigned long grbit, unsigned timeout_seconds,
                     enum client_depth depth, struct handshake_report *report)
 {
     /* On the heap: the buffers are large, and several threads may each run one. */
-    struct connection *c = calloc(1, sizeof(*c));
-    WSADATA wsa;
+    struct session *s = calloc(1, sizeof(*s));
+    struct line_channel decrypted;
     enum outcome outcome;
 
     handshake_report_init(report);
-    if (!c) {
+    if (!s) {
         report->status = ERROR_NOT_ENOUGH_MEMORY;
         return;
     }
-    c->socket = INVALID_SOCKET;
-    c->timeout_ms = timeout_seconds * 1000u;
-    /* However the server dribbles, the whole test ends within three time limits. */
-    c->deadline = GetTickCount() + 3u * c->timeout_ms;
-    if (WSAStartup(MAKEWORD(2, 2), &wsa) != 0) {
-        report->outcome = OUTCOME_SYSTEM_ERROR;
-        free(c);
-        return;
-    }
-    outcome = connect_to(c, target, report);
+    decrypted.context = s;
+    decrypted.more = decrypt_more;
+    decrypted.send = encrypt_and_send;
+    outcome = connection_open(&s->net, target, timeout_seconds, report);
     if (outcome == OUTCOME_OK && target->mode == TLS_STARTTLS)
-        outcome = talk(c, target, 0, OUTCOME_STARTTLS_REFUSED, report);
+        outcome = connection_talk(&s->net, target, NULL, OUTCOME_STARTTLS_REFUSED, report);
     if (outcome == OUTCOME_OK) {
         /* Bytes the server sent after its STARTTLS answer would be handshake data. */
-        c->lines_length = 0;
-        outcome = handshake(c, target, grbit, report);
+        s->net.lines_length = 0;
+        outcome = handshake(s, target, grbit, report);
     }
     if (outcome == OUTCOME_OK) {
-        describe_connection(c, target, depth, report);
+        describe_connection(s, target, depth, report);
         if (depth == CLIENT_WITH_MAIL) {
             SECURITY_STATUS status;
             sspi_enter();
-            status = QueryContextAttributesW(&c->context, SECPKG_ATTR_STREAM_SIZES, &c->sizes);
+            status = QueryContextAttributesW(&s->context, SECPKG_ATTR_STREAM_SIZES, &s->sizes);
             sspi_leave();
-            outcome = status == SEC_E_OK ? talk(c, target, 1, OUTCOME_MAIL_FAILED, report) : OUTCOME_HANDSHAKE_ERROR;
+            outcome = status == SEC_E_OK ? connection_talk(&s->net, target, &decrypted, OUTCOME_MAIL_FAILED, report)
+                                         : OUTCOME_HANDSHAKE_ERROR;
         }
         if (outcome != OUTCOME_OK && outcome != OUTCOME_MAIL_FAILED && report->protocol)
             outcome = outcome == OUTCOME_TIMEOUT ? OUTCOME_TIMEOUT : OUTCOME_MAIL_FAILED;
     }
     report->outcome = outcome;
     sspi_enter();
-    if (c->have_context)
-        DeleteSecurityContext(&c->context);
-    if (c->have_credentials)
-        FreeCredentialsHandle(&c->credentials);
+    if (s->have_context)
+        DeleteSecurityContext(&s->context);
+    if (s->have_credentials)
+        FreeCredentialsHandle(&s->credentials);
     sspi_leave();
-    if (c->socket != INVALID_SOCKET)
-        closesocket(c->socket);
-    free(c);
-    WSACleanup();
+    connection_close(&s->net);
+    free(s);
 }

@@ -1,0 +1,223 @@
+/* Sockets, time limits and the line-by-line mail dialogue (see connection.h). */
+#include "connection.h"
+#include "../core/mailtalk.h"
+#include "../core/text.h"
+
+#include <ws2tcpip.h>
+#include <string.h>
+
+/* How long the next wait may take: the per-wait limit, cut short by the overall deadline. */
+static unsigned wait_ms(const struct connection *c)
+{
+    DWORD left = c->deadline - GetTickCount();
+    if ((long)left <= 0)
+        return 0;
+    return left < c->timeout_ms ? left : c->timeout_ms;
+}
+
+/* Waits until `s` is readable, or for a connect to end (writable, or failed: Windows
+ * reports a refused non-blocking connect through the except set); 1 when it happened,
+ * 0 when the wait ran out. */
+static int wait_for(SOCKET s, unsigned ms, int connecting, int *failed)
+{
+    fd_set ready, errors;
+    struct timeval limit;
+    int rc;
+    FD_ZERO(&ready);
+    FD_ZERO(&errors);
+    FD_SET(s, &ready);
+    FD_SET(s, &errors);
+    limit.tv_sec = (long)(ms / 1000);
+    limit.tv_usec = (long)(ms % 1000) * 1000;
+    *failed = 0;
+    if (ms == 0)
+        return 0;
+    rc = select(0, connecting ? NULL : &ready, connecting ? &ready : NULL, connecting ? &errors : NULL, &limit);
+    if (rc <= 0)
+        return 0;
+    *failed = connecting && !FD_ISSET(s, &ready);
+    return 1;
+}
+
+enum outcome connection_receive(struct connection *c)
+{
+    int got, failed;
+    if (c->input_length >= sizeof(c->input))
+        return OUTCOME_OVERSIZED;
+    if (!wait_for(c->socket, wait_ms(c), 0, &failed))
+        return OUTCOME_TIMEOUT;
+    got = recv(c->socket, (char *)c->input + c->input_length, (int)(sizeof(c->input) - c->input_length), 0);
+    if (got <= 0)
+        return OUTCOME_CLOSED;
+    c->input_length += (size_t)got;
+    return OUTCOME_OK;
+}
+
+int connection_send(struct connection *c, const void *data, size_t size)
+{
+    const char *p = data;
+    while (size > 0) {
+        int sent = send(c->socket, p, (int)size, 0);
+        if (sent <= 0)
+            return -1;
+        p += sent;
+        size -= (size_t)sent;
+    }
+    return 0;
+}
+
+/* One address: a non-blocking connect, so the wait has the time limit. */
+static enum outcome connect_address(struct connection *c, const struct addrinfo *address,
+                                    struct handshake_report *report)
+{
+    u_long non_blocking = 1;
+    int error = 0, error_size = sizeof(error), failed;
+    SOCKET s = socket(address->ai_family, address->ai_socktype, address->ai_protocol);
+    if (s == INVALID_SOCKET)
+        return OUTCOME_SYSTEM_ERROR;
+    ioctlsocket(s, FIONBIO, &non_blocking);
+    if (connect(s, address->ai_addr, (int)address->ai_addrlen) != 0 && WSAGetLastError() != WSAEWOULDBLOCK) {
+        report->status = (unsigned long)WSAGetLastError();
+        closesocket(s);
+        return OUTCOME_REFUSED;
+    }
+    if (!wait_for(s, wait_ms(c), 1, &failed)) {
+        closesocket(s);
+        return OUTCOME_CONNECT_TIMEOUT;
+    }
+    if (failed || getsockopt(s, SOL_SOCKET, SO_ERROR, (char *)&error, &error_size) != 0 || error != 0) {
+        getsockopt(s, SOL_SOCKET, SO_ERROR, (char *)&error, &error_size);
+        report->status = (unsigned long)error;
+        closesocket(s);
+        return OUTCOME_REFUSED;
+    }
+    non_blocking = 0;
+    ioctlsocket(s, FIONBIO, &non_blocking);
+    c->socket = s;
+    return OUTCOME_OK;
+}
+
+enum outcome connection_open(struct connection *c, const struct target *target, unsigned timeout_seconds,
+                             struct handshake_report *report)
+{
+    struct addrinfo hints, *list = NULL, *address;
+    enum outcome outcome = OUTCOME_CONNECT_TIMEOUT;
+    WSADATA wsa;
+    int rc;
+
+    c->socket = INVALID_SOCKET;
+    c->input_length = c->lines_length = 0;
+    c->timeout_ms = timeout_seconds * 1000u;
+    /* However the server dribbles, the whole exchange ends within three time limits. */
+    c->deadline = GetTickCount() + 3u * c->timeout_ms;
+    c->started = WSAStartup(MAKEWORD(2, 2), &wsa) == 0;
+    if (!c->started)
+        return OUTCOME_SYSTEM_ERROR;
+    memset(&hints, 0, sizeof(hints));
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    rc = getaddrinfo(target->host, target->port, &hints, &list);
+    if (rc != 0) {
+        report->status = (unsigned long)rc;
+        return OUTCOME_HOST_NOT_FOUND;
+    }
+    for (address = list; address; address = address->ai_next) {
+        enum outcome tried = connect_address(c, address, report);
+        if (tried == OUTCOME_OK || tried == OUTCOME_REFUSED)
+            outcome = tried;
+        if (tried == OUTCOME_OK)
+            break;
+        /* A time-out leaves a refusal seen before in place; an address for which no
+         * socket could be had changes nothing. */
+    }
+    freeaddrinfo(list);
+    return outcome;
+}
+
+void connection_close(struct connection *c)
+{
+    if (c->socket != INVALID_SOCKET)
+        closesocket(c->socket);
+    c->socket = INVALID_SOCKET;
+    if (c->started)
+        WSACleanup();
+    c->started = 0;
+}
+
+/* Plain text: the received bytes are the text. */
+static enum outcome plain_more(struct connection *c)
+{
+    size_t take;
+    enum outcome outcome;
+    if (c->input_length == 0 && (outcome = connection_receive(c)) != OUTCOME_OK)
+        return outcome;
+    take = c->input_length < sizeof(c->lines) - c->lines_length ? c->input_length
+                                                                : sizeof(c->lines) - c->lines_length;
+    memcpy(c->lines + c->lines_length, c->input, take);
+    c->lines_length += take;
+    memmove(c->input, c->input + take, c->input_length - take);
+    c->input_length -= take;
+    return OUTCOME_OK;
+}
+
+/* Takes one line (without CR LF) from c->lines, reading more as needed. */
+static enum outcome read_line(struct connection *c, const struct line_channel *channel, char *line, size_t size)
+{
+    for (;;) {
+        char *end = memchr(c->lines, '\n', c->lines_length);
+        enum outcome outcome;
+        if (end) {
+            size_t length = (size_t)(end - c->lines);
+            size_t copy = length < size - 1 ? length : size - 1;
+            memcpy(line, c->lines, copy);
+            line[copy] = '\0';
+            if (copy > 0 && line[copy - 1] == '\r')
+                line[copy - 1] = '\0';
+            memmove(c->lines, end + 1, c->lines_length - length - 1);
+            c->lines_length -= length + 1;
+            return OUTCOME_OK;
+        }
+        if (c->lines_length == sizeof(c->lines))
+            return OUTCOME_NOT_TLS;   /* a line longer than any mail server sends */
+        outcome = channel ? channel->more(channel->context) : plain_more(c);
+        if (outcome != OUTCOME_OK)
+            return outcome;
+    }
+}
+
+static int send_line(struct connection *c, const struct line_channel *channel, const char *command)
+{
+    char text[256];
+    size_t length = (size_t)text_format(text, sizeof(text), "%s\r\n", command);
+    return channel ? channel->send(channel->context, text, length) : connection_send(c, text, length);
+}
+
+enum outcome connection_talk(struct connection *c, const struct target *target, const struct line_channel *channel,
+                             enum outcome bad, struct handshake_report *report)
+{
+    int count, i;
+    const struct mail_step *steps = mail_steps(target->mail, target->mode, channel != NULL, &count);
+    for (i = 0; i < count; i++) {
+        struct reply_reader reader;
+        enum reply_state state = REPLY_MORE;
+        char line[CONNECTION_LINE_SIZE];
+        if (steps[i].send && send_line(c, channel, steps[i].send) != 0)
+            return OUTCOME_CLOSED;
+        reply_reader_start(&reader, &steps[i]);
+        if (i == 0)
+            report->reply[0] = '\0';
+        while (state == REPLY_MORE) {
+            enum outcome outcome = read_line(c, channel, line, sizeof(line));
+            if (outcome != OUTCOME_OK)
+                return outcome;
+            state = reply_reader_line(&reader, line);
+            /* Keep the first line of the first answer (the greeting), or the line that
+             * made an answer bad. */
+            if (!report->reply[0] || state == REPLY_BAD)
+                text_format(report->reply, sizeof(report->reply), "%s", line);
+        }
+        if (state == REPLY_BAD)
+            return bad;
+    }
+    return OUTCOME_OK;
+}

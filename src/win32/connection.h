@@ -1,0 +1,54 @@
+/* A TCP connection to a server with a time limit on every wait, and the plain-text mail
+ * dialogue (greeting, EHLO, STARTTLS, ...). Every handshake uses it: the Schannel client
+ * (tls_client.c) and the simulated handshake of another Windows (simulated_client.c).
+ * A server that stalls, dribbles, sends garbage or closes early ends in a clear outcome
+ * within three time limits, never a hang. */
+#ifndef TLSSWITCH_CONNECTION_H
+#define TLSSWITCH_CONNECTION_H
+
+#include "platform.h"
+#include "../core/handshake_report.h"
+#include "../core/target.h"
+#include "../core/tlswire.h"
+
+#include <winsock2.h>
+
+#define CONNECTION_INPUT_SIZE (5 + TLS_MAX_RECORD_BODY + 1024)
+#define CONNECTION_LINE_SIZE 4096
+
+struct connection {
+    SOCKET socket;
+    int started;                                  /* WSAStartup succeeded */
+    DWORD deadline;                               /* GetTickCount() at which everything gives up */
+    unsigned timeout_ms;                          /* the longest any one wait may take */
+    unsigned char input[CONNECTION_INPUT_SIZE];   /* bytes from the server not yet used */
+    size_t input_length;
+    char lines[CONNECTION_LINE_SIZE];             /* text received, not yet read as lines */
+    size_t lines_length;
+};
+
+/* Where the text of the dialogue comes from and goes to once TLS is up: the Schannel
+ * client decrypts into c->lines and encrypts what it sends. */
+struct line_channel {
+    void *context;
+    enum outcome (*more)(void *context);                        /* adds text to c->lines */
+    int (*send)(void *context, const char *text, size_t size);  /* 0, or -1 */
+};
+
+/* Connects to the target's host and port (IPv4 or IPv6, each address in turn). On failure
+ * report->status holds the Windows error. The connection must be closed in any case. */
+enum outcome connection_open(struct connection *c, const struct target *target, unsigned timeout_seconds,
+                             struct handshake_report *report);
+void connection_close(struct connection *c);
+
+/* Receives more bytes into c->input: OUTCOME_OK, TIMEOUT, CLOSED or OVERSIZED (no room). */
+enum outcome connection_receive(struct connection *c);
+int connection_send(struct connection *c, const void *data, size_t size);
+
+/* The mail steps of the target before TLS (`channel` NULL: plain text) or after it. The
+ * first line of the first answer, or the line that made an answer bad, is kept in
+ * report->reply; a bad answer ends in `bad`. */
+enum outcome connection_talk(struct connection *c, const struct target *target, const struct line_channel *channel,
+                             enum outcome bad, struct handshake_report *report);
+
+#endif
