@@ -57,16 +57,12 @@ static const enum message_id outcome_messages[OUTCOME_COUNT] = {
 static void describe_outcome(const struct handshake_report *report, enum language language, struct strbuf *out)
 {
     const char *text = message_text(language, outcome_messages[report->outcome]);
-    const char *name = windows_error_name(report->status);
     char code[160];
     if (report->outcome == OUTCOME_ALERT) {
         strbuf_printf(out, text, report->alert);
         return;
     }
-    if (name)
-        text_format(code, sizeof(code), "%s (0x%08lx)", name, report->status);
-    else
-        text_format(code, sizeof(code), "0x%08lx", report->status);
+    windows_error_code(report->status, code, sizeof(code));
     /* Only the error outcomes take the code; the others have no placeholder. */
     strbuf_printf(out, text, code);
 }
@@ -134,8 +130,7 @@ static void describe_connection(const struct handshake_report *report, const cha
             strbuf_printf(out, message_text(language, MSG_TEST_CHAIN_OK), host);
         } else {
             char code[96];
-            text_format(code, sizeof(code), "%s (0x%08lx)", name_or(windows_error_name(report->chain_error), "CERT_E"),
-                     report->chain_error);
+            windows_error_code(report->chain_error, code, sizeof(code));
             strbuf_printf(out, message_text(language, MSG_TEST_CHAIN_BAD), code);
         }
     }
@@ -163,8 +158,7 @@ static int diagnose_certificate(const struct test_facts *facts, const struct han
         return 1;
     default: {
         char code[96];
-        text_format(code, sizeof(code), "%s (0x%08lx)", name_or(windows_error_name(report->chain_error), "CERT_E"),
-                 report->chain_error);
+        windows_error_code(report->chain_error, code, sizeof(code));
         strbuf_printf(out, message_text(language, MSG_DIAG_CERT_OTHER), code);
         return 1;
     }

@@ -1,5 +1,6 @@
 /* One table of Windows error and SSPI status names, by number. */
 #include "errnames.h"
+#include "text.h"
 
 #include <stddef.h>
 
@@ -54,4 +55,18 @@ const char *windows_error_name(unsigned long code)
         if (names[i].code == code)
             return names[i].name;
     return NULL;
+}
+
+void windows_error_code(unsigned long code, char *out, size_t out_size)
+{
+    const char *name = windows_error_name(code);
+    char number[16];
+    if (code < 0x10000ul)
+        text_format(number, sizeof(number), "%lu", code);
+    else
+        text_format(number, sizeof(number), "0x%08lx", code);
+    if (name)
+        text_format(out, out_size, "%s (%s)", name, number);
+    else
+        text_format(out, out_size, "%s", number);
 }

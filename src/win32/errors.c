@@ -12,8 +12,7 @@
 void windows_error_text(unsigned long code, char *out, size_t out_size)
 {
     wchar_t system_text[512];
-    char *utf8 = NULL, number[16];
-    const char *name = windows_error_name(code);
+    char *utf8 = NULL, code_text[96];
     DWORD length;
 
     if (out_size == 0)
@@ -27,12 +26,7 @@ void windows_error_text(unsigned long code, char *out, size_t out_size)
     if (length > 0)
         utf8 = utf8_from_wide(system_text);
 
-    /* Win32 errors are known by decimal numbers, SSPI and COM codes by hexadecimal ones. */
-    if (code < 0x10000ul)
-        text_format(number, sizeof(number), "%lu", code);
-    else
-        text_format(number, sizeof(number), "0x%08lx", code);
-    text_format(out, out_size, "%s%s%s%s%s%s", name ? name : "", name ? " (" : "", number, name ? ")" : "",
-             utf8 ? ": " : "", utf8 ? utf8 : "");
+    windows_error_code(code, code_text, sizeof(code_text));
+    text_format(out, out_size, "%s%s%s", code_text, utf8 ? ": " : "", utf8 ? utf8 : "");
     free(utf8);
 }
