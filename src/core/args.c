@@ -2,60 +2,73 @@
 #include "args.h"
 #include "text.h"
 
+#include <stddef.h>
 #include <string.h>
 
-enum switch_kind { SWITCH_COMMAND, SWITCH_FLAG, SWITCH_VALUE };
-
-enum option_id {
-    OPTION_NONE, OPTION_CSV, OPTION_LANGUAGE, OPTION_WHATIF, OPTION_NO_BACKUP, OPTION_LOG, OPTION_TEST,
-    OPTION_TIMEOUT, OPTION_PROTOCOL, OPTION_OUTPUT
+enum switch_kind {
+    SWITCH_COMMAND,   /* sets the command; its value, if any, is command_value */
+    SWITCH_FLAG,      /* sets the int at `field` to 1 */
+    SWITCH_VALUE      /* sets the const char * at `field` to its value */
 };
 
 #define WITH(command) (1u << (command))
 #define ANY_COMMAND 0u
 #define CHANGE_COMMANDS (WITH(COMMAND_APPLY) | WITH(COMMAND_SET) | WITH(COMMAND_RESTORE) | WITH(COMMAND_UNDO))
+#define FIELD(name) offsetof(struct options, name)
+#define NO_FIELD ((size_t)-1)
 
 struct switch_row {
     const char *name;            /* without the leading / or - */
     enum switch_kind kind;
     int takes_value;
-    enum command command;        /* for SWITCH_COMMAND */
-    enum option_id option;       /* for options */
+    enum command command;        /* SWITCH_COMMAND: the command it gives; for /test, the command it
+                                    becomes when alone */
+    size_t field;                /* options: where it goes in struct options */
     unsigned allowed_with;       /* WITH(...) of the commands it goes with; ANY_COMMAND for all */
-    const char *allowed_text;    /* those commands, for the error message */
+    int internal;                /* not for users: never named in an error message */
+    /* A value that must be checked or converted: returns 0, or -1 with the message for a
+     * bad one in *bad. */
+    int (*convert)(const char *value, struct options *out, enum message_id *bad);
 };
 
+static int convert_language(const char *value, struct options *out, enum message_id *bad)
+{
+    *bad = MSG_ERR_BAD_LANGUAGE;
+    if (language_from_code(value, &out->language) != 0)
+        return -1;
+    out->language_given = 1;
+    return 0;
+}
+
 static const struct switch_row switches[] = {
-    { "?",        SWITCH_COMMAND, 0, COMMAND_HELP,    OPTION_NONE,      ANY_COMMAND, NULL },
-    { "h",        SWITCH_COMMAND, 0, COMMAND_HELP,    OPTION_NONE,      ANY_COMMAND, NULL },
-    { "help",     SWITCH_COMMAND, 0, COMMAND_HELP,    OPTION_NONE,      ANY_COMMAND, NULL },
-    { "version",  SWITCH_COMMAND, 0, COMMAND_VERSION, OPTION_NONE,      ANY_COMMAND, NULL },
-    { "status",   SWITCH_COMMAND, 0, COMMAND_STATUS,  OPTION_NONE,      ANY_COMMAND, NULL },
-    { "apply",    SWITCH_COMMAND, 1, COMMAND_APPLY,   OPTION_NONE,      ANY_COMMAND, NULL },
-    { "set",      SWITCH_COMMAND, 1, COMMAND_SET,     OPTION_NONE,      ANY_COMMAND, NULL },
-    { "backup",   SWITCH_COMMAND, 1, COMMAND_BACKUP,  OPTION_NONE,      ANY_COMMAND, NULL },
-    { "restore",  SWITCH_COMMAND, 1, COMMAND_RESTORE, OPTION_NONE,      ANY_COMMAND, NULL },
-    { "undo",     SWITCH_COMMAND, 0, COMMAND_UNDO,    OPTION_NONE,      ANY_COMMAND, NULL },
-    { "csv",      SWITCH_FLAG,    0, COMMAND_NONE,    OPTION_CSV,       WITH(COMMAND_STATUS), "/status" },
-    { "whatif",   SWITCH_FLAG,    0, COMMAND_NONE,    OPTION_WHATIF,    CHANGE_COMMANDS, "/apply, /set, /restore, /undo" },
-    { "nobackup", SWITCH_FLAG,    0, COMMAND_NONE,    OPTION_NO_BACKUP, CHANGE_COMMANDS, "/apply, /set, /restore, /undo" },
-    { "log",      SWITCH_VALUE,   1, COMMAND_NONE,    OPTION_LOG,       CHANGE_COMMANDS | WITH(COMMAND_BACKUP),
-      "/apply, /set, /backup, /restore, /undo" },
-    { "lang",     SWITCH_VALUE,   1, COMMAND_NONE,    OPTION_LANGUAGE,  ANY_COMMAND, NULL },
+    { "?",        SWITCH_COMMAND, 0, COMMAND_HELP,      NO_FIELD, ANY_COMMAND, 0, NULL },
+    { "h",        SWITCH_COMMAND, 0, COMMAND_HELP,      NO_FIELD, ANY_COMMAND, 0, NULL },
+    { "help",     SWITCH_COMMAND, 0, COMMAND_HELP,      NO_FIELD, ANY_COMMAND, 0, NULL },
+    { "version",  SWITCH_COMMAND, 0, COMMAND_VERSION,   NO_FIELD, ANY_COMMAND, 0, NULL },
+    { "status",   SWITCH_COMMAND, 0, COMMAND_STATUS,    NO_FIELD, ANY_COMMAND, 0, NULL },
+    { "apply",    SWITCH_COMMAND, 1, COMMAND_APPLY,     NO_FIELD, ANY_COMMAND, 0, NULL },
+    { "set",      SWITCH_COMMAND, 1, COMMAND_SET,       NO_FIELD, ANY_COMMAND, 0, NULL },
+    { "backup",   SWITCH_COMMAND, 1, COMMAND_BACKUP,    NO_FIELD, ANY_COMMAND, 0, NULL },
+    { "restore",  SWITCH_COMMAND, 1, COMMAND_RESTORE,   NO_FIELD, ANY_COMMAND, 0, NULL },
+    { "undo",     SWITCH_COMMAND, 0, COMMAND_UNDO,      NO_FIELD, ANY_COMMAND, 0, NULL },
+    { "csv",      SWITCH_FLAG,    0, COMMAND_NONE,      FIELD(csv), WITH(COMMAND_STATUS), 0, NULL },
+    { "whatif",   SWITCH_FLAG,    0, COMMAND_NONE,      FIELD(whatif), CHANGE_COMMANDS, 0, NULL },
+    { "nobackup", SWITCH_FLAG,    0, COMMAND_NONE,      FIELD(no_backup), CHANGE_COMMANDS, 0, NULL },
+    { "log",      SWITCH_VALUE,   1, COMMAND_NONE,      FIELD(log_file), CHANGE_COMMANDS | WITH(COMMAND_BACKUP), 0, NULL },
+    { "lang",     SWITCH_VALUE,   1, COMMAND_NONE,      NO_FIELD, ANY_COMMAND, 0, convert_language },
     /* /test is a command of its own, or runs after /apply or /set: the GUI's flow. */
-    { "test",     SWITCH_VALUE,   1, COMMAND_NONE,    OPTION_TEST,
-      WITH(COMMAND_NONE) | WITH(COMMAND_APPLY) | WITH(COMMAND_SET), "/apply, /set" },
-    { "timeout",  SWITCH_VALUE,   1, COMMAND_NONE,    OPTION_TIMEOUT,
-      WITH(COMMAND_NONE) | WITH(COMMAND_APPLY) | WITH(COMMAND_SET) | WITH(COMMAND_HANDSHAKE), "/test" },
+    { "test",     SWITCH_VALUE,   1, COMMAND_TEST,      FIELD(test_target),
+      WITH(COMMAND_TEST) | WITH(COMMAND_APPLY) | WITH(COMMAND_SET), 0, NULL },
+    { "timeout",  SWITCH_VALUE,   1, COMMAND_NONE,      FIELD(timeout_text),
+      WITH(COMMAND_TEST) | WITH(COMMAND_APPLY) | WITH(COMMAND_SET) | WITH(COMMAND_HANDSHAKE), 0, NULL },
     /* Internal: /test runs each handshake as tlsswitch /handshake TARGET /protocol P. */
-    { "handshake", SWITCH_COMMAND, 1, COMMAND_HANDSHAKE, OPTION_NONE,   ANY_COMMAND, NULL },
-    { "protocol", SWITCH_VALUE,   1, COMMAND_NONE,    OPTION_PROTOCOL,  WITH(COMMAND_HANDSHAKE), "/handshake" },
+    { "handshake", SWITCH_COMMAND, 1, COMMAND_HANDSHAKE, NO_FIELD, ANY_COMMAND, 1, NULL },
+    { "protocol", SWITCH_VALUE,   1, COMMAND_NONE,      FIELD(probe_protocol), WITH(COMMAND_HANDSHAKE), 1, NULL },
     /* For the window: it reads the probes from a new process (Schannel reads the registry
      * once per process), and a change's report from a file (an elevated process has no
      * pipe back to it). */
-    { "probes",   SWITCH_COMMAND, 0, COMMAND_PROBES,  OPTION_NONE,      ANY_COMMAND, NULL },
-    { "output",   SWITCH_VALUE,   1, COMMAND_NONE,    OPTION_OUTPUT,    CHANGE_COMMANDS,
-      "/apply, /set, /restore, /undo" },
+    { "probes",   SWITCH_COMMAND, 0, COMMAND_PROBES,    NO_FIELD, ANY_COMMAND, 1, NULL },
+    { "output",   SWITCH_VALUE,   1, COMMAND_NONE,      FIELD(output_file), CHANGE_COMMANDS, 0, NULL },
 };
 
 #define SWITCH_COUNT (sizeof(switches) / sizeof(switches[0]))
@@ -65,13 +78,36 @@ int command_changes_registry(enum command command)
     return (CHANGE_COMMANDS & WITH(command)) != 0;
 }
 
-const char *args_command_name(enum command command)
+/* The row that gives `command`: its command switch, or the option that becomes it. */
+static const struct switch_row *command_row(enum command command)
 {
     size_t i;
     for (i = 0; i < SWITCH_COUNT; i++)
-        if (switches[i].kind == SWITCH_COMMAND && switches[i].command == command)
-            return switches[i].name;
-    return "";
+        if (switches[i].command == command && command != COMMAND_NONE)
+            return &switches[i];
+    return NULL;
+}
+
+const char *args_command_name(enum command command)
+{
+    const struct switch_row *row = command_row(command);
+    return row && row->kind == SWITCH_COMMAND ? row->name : "";
+}
+
+/* "/apply, /set, /restore, /undo": the commands of `mask` a user may be told of. */
+static void allowed_text(unsigned mask, char *out, size_t size)
+{
+    size_t length = 0;
+    int command;
+    out[0] = '\0';
+    for (command = 0; command < COMMAND_COUNT; command++) {
+        const struct switch_row *row = command_row((enum command)command);
+        if (!(mask & WITH(command)) || !row || row->internal)
+            continue;
+        length += (size_t)text_format(out + length, size - length, "%s/%s", length ? ", " : "", row->name);
+        if (length >= size)
+            break;
+    }
 }
 
 static const struct switch_row *find_switch(const char *name, size_t length)
@@ -131,24 +167,15 @@ int args_parse(int argc, char **argv, struct options *out, struct args_error *er
             out->command = row->command;
             out->command_switch = arg;
             out->command_value = value;
-        } else {
-            switch (row->option) {
-            case OPTION_CSV: out->csv = 1; break;
-            case OPTION_WHATIF: out->whatif = 1; break;
-            case OPTION_NO_BACKUP: out->no_backup = 1; break;
-            case OPTION_LOG: out->log_file = value; break;
-            case OPTION_TEST: out->test_target = value; break;
-            case OPTION_TIMEOUT: out->timeout_text = value; break;
-            case OPTION_PROTOCOL: out->probe_protocol = value; break;
-            case OPTION_OUTPUT: out->output_file = value; break;
-            case OPTION_LANGUAGE:
-                if (language_from_code(value, &out->language) != 0)
-                    return fail(error, MSG_ERR_BAD_LANGUAGE, value, NULL);
-                out->language_given = 1;
-                break;
-            case OPTION_NONE:
-                break;
-            }
+        } else if (row->kind == SWITCH_FLAG) {
+            *(int *)(void *)((char *)out + row->field) = 1;
+        } else if (row->field != NO_FIELD) {
+            *(const char **)(void *)((char *)out + row->field) = value;
+        }
+        if (row->convert) {
+            enum message_id bad;
+            if (row->convert(value, out, &bad) != 0)
+                return fail(error, bad, value, NULL);
         }
         if (row->allowed_with != ANY_COMMAND) {
             restricted[restricted_count] = row;
@@ -157,11 +184,16 @@ int args_parse(int argc, char **argv, struct options *out, struct args_error *er
         }
     }
 
-    for (r = 0; r < restricted_count; r++)
-        if (!(restricted[r]->allowed_with & WITH(out->command)))
-            return fail(error, MSG_ERR_SWITCH_NEEDS_COMMAND, restricted_text[r], restricted[r]->allowed_text);
+    /* /test alone is the command. */
     if (out->test_target && out->command == COMMAND_NONE)
         out->command = COMMAND_TEST;
+    for (r = 0; r < restricted_count; r++)
+        if (!(restricted[r]->allowed_with & WITH(out->command))) {
+            allowed_text(restricted[r]->allowed_with & ~WITH(restricted[r]->command), error->allowed,
+                         sizeof(error->allowed));
+            return fail(error, MSG_ERR_SWITCH_NEEDS_COMMAND, restricted_text[r], error->allowed);
+        }
+    /* /timeout is the time limit of /test, also after /apply or /set. */
     if (out->timeout_text && !out->test_target && out->command != COMMAND_HANDSHAKE)
         return fail(error, MSG_ERR_SWITCH_NEEDS_COMMAND, "/timeout", "/test");
     return 0;

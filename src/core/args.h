@@ -18,7 +18,8 @@ enum command {
     COMMAND_UNDO,
     COMMAND_TEST,      /* /test TARGET alone (with /apply or /set it runs after the change) */
     COMMAND_HANDSHAKE, /* internal: the handshakes of /test, in a child process */
-    COMMAND_PROBES     /* internal: which protocols Schannel offers, for the window */
+    COMMAND_PROBES,    /* internal: which protocols Schannel offers, for the window */
+    COMMAND_COUNT
 };
 
 struct options {
@@ -42,10 +43,11 @@ struct args_error {
     enum message_id message;
     const char *first;
     const char *second;
+    char allowed[96];      /* the commands a switch goes with, when `second` names them */
 };
 
 /* Parses argv[1..argc-1] (UTF-8). Returns 0, or -1 with *error filled in.
- * The strings in *out and *error point into argv or static text. */
+ * The strings in *out and *error point into argv, static text or error->allowed. */
 int args_parse(int argc, char **argv, struct options *out, struct args_error *error);
 
 /* The switch of a command without its slash ("apply", "undo"), as the table names it. */

@@ -4,6 +4,8 @@
 #include "text.h"
 
 #include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
 
 struct message_row {
     const char *text[LANGUAGE_COUNT];
@@ -819,12 +821,31 @@ const char *message_raw(enum language language, enum message_id id)
     return messages[id].text[language];
 }
 
+#define FALLBACK_MARK "[en] "
+
+const char *message_pick(const char *wanted, const char *english, const char **marked)
+{
+    if (wanted)
+        return wanted;
+    if (!english)
+        return "[missing message]";
+    if (!*marked) {
+        size_t length = strlen(english);
+        char *text = malloc(sizeof(FALLBACK_MARK) + length);
+        if (!text)
+            return english;
+        memcpy(text, FALLBACK_MARK, sizeof(FALLBACK_MARK) - 1);
+        memcpy(text + sizeof(FALLBACK_MARK) - 1, english, length + 1);
+        *marked = text;   /* made once per message, kept for the life of the program */
+    }
+    return *marked;
+}
+
 const char *message_text(enum language language, enum message_id id)
 {
-    const char *text = message_raw(language, id);
-    if (!text)
-        text = message_raw(LANGUAGE_EN, id);
-    return text ? text : "[missing message]";
+    static const char *marked[MSG_COUNT + 1];
+    return message_pick(message_raw(language, id), message_raw(LANGUAGE_EN, id),
+                        &marked[(unsigned)id < MSG_COUNT ? id : MSG_COUNT]);
 }
 
 int language_from_code(const char *code, enum language *out)

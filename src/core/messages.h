@@ -212,9 +212,13 @@ enum message_id {
     MSG_COUNT
 };
 
-/* The text of `id` in `language` (UTF-8). Falls back to English, visibly marked,
- * if a translation were ever missing; the unit test keeps that from shipping. */
+/* The text of `id` in `language` (UTF-8). Falls back to English marked "[en] " if a
+ * translation were ever missing; the unit test keeps that from shipping. */
 const char *message_text(enum language language, enum message_id id);
+
+/* How message_text chooses: `wanted` when there is one, else `english` with the mark
+ * (made once into *marked and kept there), else "[missing message]". */
+const char *message_pick(const char *wanted, const char *english, const char **marked);
 
 /* The raw table entry, NULL when missing: for the completeness test only. */
 const char *message_raw(enum language language, enum message_id id);

@@ -6,32 +6,39 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct profile_row {
-    const char *name;
-    enum protocol_target target[PROTOCOL_COUNT];   /* SSL 2.0, SSL 3.0, TLS 1.0, TLS 1.1, TLS 1.2 */
-};
-
-static const struct profile_row profiles[] = {
+/* Targets in protocol order: SSL 2.0, SSL 3.0, TLS 1.0, TLS 1.1, TLS 1.2. */
+static const struct profile_info profiles[] = {
     /* TLS 1.0 stays as it is: many providers still need it. */
-    { "recommended", { TARGET_OFF, TARGET_OFF, TARGET_UNCHANGED, TARGET_ON, TARGET_ON } },
-    { "tls12only", { TARGET_OFF, TARGET_OFF, TARGET_OFF, TARGET_OFF, TARGET_ON } },
-    { "osdefault", { TARGET_DEFAULT, TARGET_DEFAULT, TARGET_DEFAULT, TARGET_DEFAULT, TARGET_DEFAULT } },
+    [PROFILE_RECOMMENDED] = { "recommended", MSG_GUI_PROFILE_RECOMMENDED,
+                              { TARGET_OFF, TARGET_OFF, TARGET_UNCHANGED, TARGET_ON, TARGET_ON } },
+    { "tls12only", MSG_GUI_PROFILE_TLS12ONLY, { TARGET_OFF, TARGET_OFF, TARGET_OFF, TARGET_OFF, TARGET_ON } },
+    { "osdefault", MSG_GUI_PROFILE_OSDEFAULT,
+      { TARGET_DEFAULT, TARGET_DEFAULT, TARGET_DEFAULT, TARGET_DEFAULT, TARGET_DEFAULT } },
 };
 
-static const struct {
-    const char *word;
-    enum protocol_target target;
-} state_words[] = {
-    { "on", TARGET_ON },
-    { "optin", TARGET_OPTIN },
-    { "off", TARGET_OFF },
-    { "default", TARGET_DEFAULT },
+static const struct state_word_info state_words[] = {
+    { "on", TARGET_ON, MSG_GUI_TARGET_ON, EFFECTIVE_DEFAULT },
+    { "optin", TARGET_OPTIN, MSG_GUI_TARGET_OPTIN, EFFECTIVE_OPTIN },
+    { "off", TARGET_OFF, MSG_GUI_TARGET_OFF, EFFECTIVE_OFF },
+    { "default", TARGET_DEFAULT, MSG_GUI_TARGET_DEFAULT, EFFECTIVE_OSDEFAULT },
 };
+
+#define COUNT(array) (sizeof(array) / sizeof((array)[0]))
+
+const struct profile_info *profile_at(size_t index)
+{
+    return index < COUNT(profiles) ? &profiles[index] : NULL;
+}
+
+const struct state_word_info *state_word_at(size_t index)
+{
+    return index < COUNT(state_words) ? &state_words[index] : NULL;
+}
 
 int profile_targets(const char *name, struct protocol_targets *out)
 {
     size_t i;
-    for (i = 0; i < sizeof(profiles) / sizeof(profiles[0]); i++) {
+    for (i = 0; i < COUNT(profiles); i++) {
         if (text_equal_nocase(profiles[i].name, name)) {
             memcpy(out->target, profiles[i].target, sizeof(out->target));
             return 0;
@@ -73,7 +80,7 @@ int set_spec_parse(const char *spec, struct protocol_targets *out, char **bad_pa
                 memcpy(word, equals + 1, length - name_length - 1);
                 word[length - name_length - 1] = '\0';
                 protocol = protocol_find(name);
-                for (i = 0; i < sizeof(state_words) / sizeof(state_words[0]); i++)
+                for (i = 0; i < COUNT(state_words); i++)
                     if (text_equal_nocase(state_words[i].word, word))
                         target = state_words[i].target;
             }

@@ -3,8 +3,12 @@
 #ifndef TLSSWITCH_PROFILES_H
 #define TLSSWITCH_PROFILES_H
 
+#include "messages.h"
 #include "protocols.h"
 #include "regops.h"
+#include "settings.h"
+
+#include <stddef.h>
 
 enum protocol_target {
     TARGET_UNCHANGED,
@@ -17,6 +21,28 @@ enum protocol_target {
 struct protocol_targets {
     enum protocol_target target[PROTOCOL_COUNT];
 };
+
+/* The profiles of /apply, in the order the window offers them: one table, read by the
+ * parser, the window and the help. */
+struct profile_info {
+    const char *name;                            /* "recommended", as /apply takes it */
+    enum message_id label;                       /* how the window names it */
+    enum protocol_target target[PROTOCOL_COUNT];
+};
+enum { PROFILE_RECOMMENDED };                    /* the index of "Fix it"'s profile */
+/* The profile at `index`, or NULL past the last. */
+const struct profile_info *profile_at(size_t index);
+
+/* The states of /set (on, optin, off, default): what each asks for, how the window names
+ * it, and the effective use it gives (to show a protocol's state in the same words). */
+struct state_word_info {
+    const char *word;
+    enum protocol_target target;
+    enum message_id label;
+    enum effective_use use;
+};
+/* The state at `index`, or NULL past the last. */
+const struct state_word_info *state_word_at(size_t index);
 
 /* "recommended", "tls12only" or "osdefault" (any case); returns 0, or -1 if unknown. */
 int profile_targets(const char *name, struct protocol_targets *out);

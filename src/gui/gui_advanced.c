@@ -26,26 +26,8 @@ static const struct gui_text advanced_texts[] = {
     { IDCANCEL, MSG_GUI_CLOSE },
 };
 
-/* The per-protocol choices, as /set names them, and what each protocol is now. */
-static const struct {
-    enum message_id label;
-    const char *state;
-    enum effective_use now;
-} settings[] = {
-    { MSG_GUI_TARGET_ON, "on", EFFECTIVE_DEFAULT },
-    { MSG_GUI_TARGET_OPTIN, "optin", EFFECTIVE_OPTIN },
-    { MSG_GUI_TARGET_OFF, "off", EFFECTIVE_OFF },
-    { MSG_GUI_TARGET_DEFAULT, "default", EFFECTIVE_OSDEFAULT },
-};
-
-static const struct {
-    enum message_id label;
-    const char *name;
-} profiles[] = {
-    { MSG_GUI_PROFILE_RECOMMENDED, "recommended" },
-    { MSG_GUI_PROFILE_TLS12ONLY, "tls12only" },
-    { MSG_GUI_PROFILE_OSDEFAULT, "osdefault" },
-};
+/* The per-protocol choices are the states of /set, and the profiles those of /apply: both
+ * lists come from the core's tables (profiles.c). */
 
 #define COUNT(array) (sizeof(array) / sizeof((array)[0]))
 
@@ -117,8 +99,8 @@ static void show_protocol_setting(HWND dialog, struct advanced_window *window, i
     if (row < 0 || row >= PROTOCOL_COUNT)
         return;
     now = setting_effective_use(&window->status.settings.protocol[row]);
-    for (i = 0; i < COUNT(settings); i++)
-        if (settings[i].now == now)
+    for (i = 0; state_word_at(i); i++)
+        if (state_word_at(i)->use == now)
             SendDlgItemMessageW(dialog, IDC_SETTING, CB_SETCURSEL, (WPARAM)i, 0);
 }
 
@@ -144,10 +126,10 @@ static void initialise(HWND dialog, struct advanced_window *window)
         SendMessageW(list, LVM_INSERTCOLUMNW, (WPARAM)column, (LPARAM)&heading);
         free(wide);
     }
-    for (i = 0; i < COUNT(settings); i++)
-        gui_add_choice(dialog, IDC_SETTING, window->language, settings[i].label);
-    for (i = 0; i < COUNT(profiles); i++)
-        gui_add_choice(dialog, IDC_PROFILE, window->language, profiles[i].label);
+    for (i = 0; state_word_at(i); i++)
+        gui_add_choice(dialog, IDC_SETTING, window->language, state_word_at(i)->label);
+    for (i = 0; profile_at(i); i++)
+        gui_add_choice(dialog, IDC_PROFILE, window->language, profile_at(i)->label);
     SendDlgItemMessageW(dialog, IDC_PROFILE, CB_SETCURSEL, 0, 0);
     fill_table(dialog, window);
     /* TLS 1.2 is what the user came for: start there. */
@@ -159,12 +141,13 @@ static void set_selected_protocol(HWND dialog, struct advanced_window *window)
 {
     int row = (int)SendDlgItemMessageW(dialog, IDC_PROTOCOLS, LVM_GETNEXTITEM, (WPARAM)-1, LVNI_SELECTED);
     LRESULT choice = SendDlgItemMessageW(dialog, IDC_SETTING, CB_GETCURSEL, 0, 0);
+    const struct state_word_info *state = choice >= 0 ? state_word_at((size_t)choice) : NULL;
     char spec[64];
-    if (row < 0 || row >= PROTOCOL_COUNT || choice < 0 || (size_t)choice >= COUNT(settings)) {
+    if (row < 0 || row >= PROTOCOL_COUNT || !state) {
         gui_message(dialog, window->language, MB_OK | MB_ICONINFORMATION, MSG_GUI_SELECT_PROTOCOL);
         return;
     }
-    text_format(spec, sizeof(spec), "%s=%s", protocol_get((enum protocol_id)row)->short_name, settings[choice].state);
+    text_format(spec, sizeof(spec), "%s=%s", protocol_get((enum protocol_id)row)->short_name, state->word);
     if (gui_change(dialog, window->language, COMMAND_SET, spec, 0, NULL))
         fill_table(dialog, window);
 }
@@ -172,9 +155,10 @@ static void set_selected_protocol(HWND dialog, struct advanced_window *window)
 static void apply_profile(HWND dialog, struct advanced_window *window)
 {
     LRESULT choice = SendDlgItemMessageW(dialog, IDC_PROFILE, CB_GETCURSEL, 0, 0);
-    if (choice < 0 || (size_t)choice >= COUNT(profiles))
+    const struct profile_info *profile = choice >= 0 ? profile_at((size_t)choice) : NULL;
+    if (!profile)
         return;
-    if (gui_change(dialog, window->language, COMMAND_APPLY, profiles[choice].name, 0, NULL))
+    if (gui_change(dialog, window->language, COMMAND_APPLY, profile->name, 0, NULL))
         fill_table(dialog, window);
 }
 

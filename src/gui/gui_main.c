@@ -3,6 +3,7 @@
 #include "../commands/services.h"
 #include "gui.h"
 #include "../core/exitcodes.h"
+#include "../core/profiles.h"
 #include "../core/regstore.h"
 #include "../../res/resource.h"
 
@@ -114,7 +115,7 @@ static INT_PTR CALLBACK main_procedure(HWND dialog, UINT message, WPARAM wparam,
         switch (LOWORD(wparam)) {
         case IDC_FIX: {
             int test_now = 0;
-            if (gui_change(dialog, window->language, COMMAND_APPLY, "recommended", 1, &test_now))
+            if (gui_change(dialog, window->language, COMMAND_APPLY, profile_at(PROFILE_RECOMMENDED)->name, 1, &test_now))
                 show_status(dialog, window->language);
             if (test_now)
                 gui_mailcheck_dialog(dialog, window->language);

@@ -192,6 +192,34 @@ static void csv_needs_status(void **state)
     assert_int_equal(result, 0);
 }
 
+/* "Can only be used with ..." names the commands from the switch table, never an
+ * internal one. */
+static void allowed_commands_come_from_the_table(void **state)
+{
+    struct options options;
+    struct args_error error;
+    int result;
+    (void)state;
+    PARSE(&options, &error, "/status", "/timeout", "5");
+    assert_int_equal(result, -1);
+    assert_string_equal(error.second, "/apply, /set, /test");
+    PARSE(&options, &error, "/status", "/test", "pop3s://x");
+    assert_int_equal(result, -1);
+    assert_string_equal(error.second, "/apply, /set");
+    PARSE(&options, &error, "/backup", "b.reg", "/output", "o.txt");
+    assert_string_equal(error.second, "/apply, /set, /restore, /undo");
+    PARSE(&options, &error, "/apply", "recommended", "/log", "x.log", "/csv");
+    assert_string_equal(error.first, "/csv");
+    assert_string_equal(error.second, "/status");
+    PARSE(&options, &error, "/status", "/protocol", "tls1.2");
+    assert_int_equal(result, -1);
+    assert_string_equal(error.second, "");
+    /* /timeout still needs /test after /apply. */
+    PARSE(&options, &error, "/apply", "recommended", "/timeout", "5");
+    assert_int_equal(result, -1);
+    assert_string_equal(error.second, "/test");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -203,6 +231,7 @@ int main(void)
         cmocka_unit_test(bare_words_and_two_commands_are_refused),
         cmocka_unit_test(change_commands_and_their_options),
         cmocka_unit_test(csv_needs_status),
+        cmocka_unit_test(allowed_commands_come_from_the_table),
     };
     return cmocka_run_group_tests_name("args", tests, NULL, NULL);
 }

@@ -4,6 +4,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "messages.h"
@@ -115,6 +116,19 @@ static void out_of_range_ids_fall_back_visibly(void **state)
     assert_string_equal(message_text(LANGUAGE_JA, MSG_COUNT), "[missing message]");
 }
 
+/* A missing translation shows the English text with a mark, as messages.h promises. */
+static void a_missing_translation_is_english_with_a_mark(void **state)
+{
+    const char *marked = NULL, *first;
+    (void)state;
+    first = message_pick(NULL, "Done: %u changes written.\n", &marked);
+    assert_string_equal(first, "[en] Done: %u changes written.\n");
+    assert_ptr_equal(message_pick(NULL, "Done: %u changes written.\n", &marked), first);   /* made once */
+    assert_string_equal(message_pick("完了", "Done", &marked), "完了");
+    assert_string_equal(message_pick(NULL, NULL, &marked), "[missing message]");
+    free((void *)marked);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -124,6 +138,7 @@ int main(void)
         cmocka_unit_test(japanese_text_is_japanese),
         cmocka_unit_test(language_codes),
         cmocka_unit_test(out_of_range_ids_fall_back_visibly),
+        cmocka_unit_test(a_missing_translation_is_english_with_a_mark),
     };
     return cmocka_run_group_tests_name("messages", tests, NULL, NULL);
 }

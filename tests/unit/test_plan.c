@@ -4,6 +4,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -180,6 +181,39 @@ static void set_specs(void **state)
     assert_int_equal(set_spec_parse("", &targets, &bad), -1);
     free(bad);
     assert_int_equal(profile_targets("best", &targets), -1);
+}
+
+/* The window reads the profiles and states from the same tables /apply and /set parse. */
+static void every_listed_profile_and_state_parses(void **state)
+{
+    struct protocol_targets targets;
+    char spec[32], *bad = NULL;
+    size_t i;
+    (void)state;
+    for (i = 0; profile_at(i); i++)
+        assert_int_equal(profile_targets(profile_at(i)->name, &targets), 0);
+    assert_true(i >= 3);
+    assert_string_equal(profile_at(PROFILE_RECOMMENDED)->name, "recommended");
+    for (i = 0; state_word_at(i); i++) {
+        snprintf(spec, sizeof(spec), "tls1.2=%s", state_word_at(i)->word);
+        assert_int_equal(set_spec_parse(spec, &targets, &bad), 0);
+        assert_int_equal(targets.target[PROTOCOL_TLS12], state_word_at(i)->target);
+    }
+    assert_int_equal(i, 4);
+    /* Each state, once set, reads back as the effective use the window shows for it. */
+    for (i = 0; state_word_at(i); i++) {
+        struct memory_registry *registry = xp_registry();
+        struct regstore store = memory_registry_store(registry);
+        struct schannel_settings settings;
+        struct change_result result;
+        snprintf(spec, sizeof(spec), "tls1.2=%s", state_word_at(i)->word);
+        assert_int_equal(set_spec_parse(spec, &targets, &bad), 0);
+        change_targets(&store, &targets, &result);
+        change_result_free(&result);
+        assert_int_equal(regstore_read_settings(&store, &settings), REGSTORE_OK);
+        assert_int_equal(setting_effective_use(&settings.protocol[PROTOCOL_TLS12]), state_word_at(i)->use);
+        memory_registry_free(registry);
+    }
 }
 
 static void optin_set(void **state)
@@ -447,6 +481,7 @@ int main(void)
         cmocka_unit_test(osdefault_removes_only_keys_left_empty),
         cmocka_unit_test(wrong_type_is_replaced),
         cmocka_unit_test(set_specs),
+        cmocka_unit_test(every_listed_profile_and_state_parses),
         cmocka_unit_test(optin_set),
         cmocka_unit_test(plan_text_shows_old_and_new),
         cmocka_unit_test(a_failed_write_is_undone_wherever_it_fails),
