@@ -40,7 +40,7 @@ unset GNUTLS_SYSTEM_PRIORITY_FILE
 # own Fonts folder.
 cp /usr/share/wine/fonts/tahoma*.ttf /usr/share/wine/fonts/marlett.ttf "$prefix/drive_c/windows/Fonts/"
 wineserver -p
-# Japanese XP's dialog and fixed fonts, served by the IPA font (see PLATFORM.md).
+# Japanese XP's dialog and fixed fonts, served by the IPA font (see docs/platform.md).
 for font in "MS UI Gothic" "MS Gothic"; do
   wine reg add 'HKCU\Software\Wine\Fonts\Replacements' /v "$font" /d IPAGothic /f >/dev/null 2>&1 </dev/null
 done

@@ -1,5 +1,6 @@
-/* An in-memory registry behind the regstore interface, for unit tests and fuzzing:
- * the core's registry logic is tested natively without Windows. */
+/* An in-memory registry behind the regstore interface. The program plans every change on
+ * two such models of the SCHANNEL key (the registry now, and as asked: change.c), and the
+ * native unit tests and the fuzzer use it in place of Windows' registry. */
 #ifndef TLSSWITCH_REGSTORE_MEMORY_H
 #define TLSSWITCH_REGSTORE_MEMORY_H
 
