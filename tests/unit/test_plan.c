@@ -370,6 +370,22 @@ static void run_logged(struct sequence_log *log, const char *profile, int plan_o
     regops_free(&ops);
 }
 
+static struct sequence_log new_log(int stop_before_writing)
+{
+    struct sequence_log log = { NULL, NULL, 0, 0, 0, 0, 0 };
+    log.registry = xp_registry();
+    log.original = xp_registry();
+    log.stop_before_writing = stop_before_writing;
+    return log;
+}
+
+static void free_log(struct sequence_log *log, struct change_result *result)
+{
+    change_result_free(result);
+    memory_registry_free(log->registry);
+    memory_registry_free(log->original);
+}
+
 static int registry_unchanged(const struct sequence_log *log)
 {
     struct regstore registry = memory_registry_store(log->registry), original = memory_registry_store(log->original);
@@ -378,7 +394,7 @@ static int registry_unchanged(const struct sequence_log *log)
 
 static void the_backup_comes_after_the_plan_and_before_the_first_write(void **state)
 {
-    struct sequence_log log = { xp_registry(), xp_registry(), 0, 0, 0, 0, 0 };
+    struct sequence_log log = new_log(0);
     struct change_result result;
     (void)state;
     run_logged(&log, "recommended", 0, &result);
@@ -389,14 +405,12 @@ static void the_backup_comes_after_the_plan_and_before_the_first_write(void **st
     assert_true(log.unchanged_at_backup);
     assert_false(registry_unchanged(&log));
     expect_dword(log.registry, CLIENT("TLS 1.2"), "DisabledByDefault", 0);
-    change_result_free(&result);
-    memory_registry_free(log.registry);
-    memory_registry_free(log.original);
+    free_log(&log, &result);
 }
 
 static void whatif_shows_the_plan_and_writes_nothing(void **state)
 {
-    struct sequence_log log = { xp_registry(), xp_registry(), 0, 0, 0, 0, 0 };
+    struct sequence_log log = new_log(0);
     struct change_result result;
     (void)state;
     run_logged(&log, "tls12only", 1, &result);
@@ -404,14 +418,12 @@ static void whatif_shows_the_plan_and_writes_nothing(void **state)
     assert_int_equal(log.planned, 1);
     assert_int_equal(log.backed_up, 0);
     assert_true(registry_unchanged(&log));
-    change_result_free(&result);
-    memory_registry_free(log.registry);
-    memory_registry_free(log.original);
+    free_log(&log, &result);
 }
 
 static void a_denied_key_stops_the_change_before_the_backup(void **state)
 {
-    struct sequence_log log = { xp_registry(), xp_registry(), 0, 0, 0, 0, 0 };
+    struct sequence_log log = new_log(0);
     struct change_result result;
     (void)state;
     memory_registry_fail_on(log.registry, CLIENT("SSL 3.0"), REGSTORE_ACCESS_DENIED);
@@ -423,28 +435,24 @@ static void a_denied_key_stops_the_change_before_the_backup(void **state)
     assert_int_equal(log.backed_up, 0);
     memory_registry_fail_on(log.registry, NULL, 0);
     assert_true(registry_unchanged(&log));
-    change_result_free(&result);
-    memory_registry_free(log.registry);
-    memory_registry_free(log.original);
+    free_log(&log, &result);
 }
 
 static void a_failed_backup_writes_nothing(void **state)
 {
-    struct sequence_log log = { xp_registry(), xp_registry(), 0, 0, 1, 0, 0 };
+    struct sequence_log log = new_log(1);
     struct change_result result;
     (void)state;
     run_logged(&log, "recommended", 0, &result);
     assert_int_equal(result.end, CHANGE_STOPPED);
     assert_int_equal(log.backed_up, 1);
     assert_true(registry_unchanged(&log));
-    change_result_free(&result);
-    memory_registry_free(log.registry);
-    memory_registry_free(log.original);
+    free_log(&log, &result);
 }
 
 static void nothing_to_do_asks_nothing(void **state)
 {
-    struct sequence_log log = { xp_registry(), xp_registry(), 0, 0, 0, 0, 0 };
+    struct sequence_log log = new_log(0);
     struct change_result result;
     (void)state;
     apply_profile(log.registry, "recommended");
@@ -453,14 +461,12 @@ static void nothing_to_do_asks_nothing(void **state)
     assert_int_equal(result.end, CHANGE_NOTHING_TO_DO);
     assert_int_equal(result.plan.count, 0);
     assert_int_equal(log.planned + log.backed_up, 0);
-    change_result_free(&result);
-    memory_registry_free(log.registry);
-    memory_registry_free(log.original);
+    free_log(&log, &result);
 }
 
 static void an_unreadable_registry_is_reported(void **state)
 {
-    struct sequence_log log = { xp_registry(), xp_registry(), 0, 0, 0, 0, 0 };
+    struct sequence_log log = new_log(0);
     struct change_result result;
     (void)state;
     memory_registry_fail_on(log.registry, PROTOCOLS_KEY_PATH, REGSTORE_IO_FAILED);
@@ -468,9 +474,7 @@ static void an_unreadable_registry_is_reported(void **state)
     assert_int_equal(result.end, CHANGE_READ_FAILED);
     assert_int_equal(result.error, REGSTORE_IO_FAILED);
     assert_int_equal(log.planned + log.backed_up, 0);
-    change_result_free(&result);
-    memory_registry_free(log.registry);
-    memory_registry_free(log.original);
+    free_log(&log, &result);
 }
 
 int main(void)
