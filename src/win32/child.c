@@ -6,6 +6,25 @@
 #include <stdlib.h>
 #include <string.h>
 
+static CRITICAL_SECTION handles_lock;
+static LONG handles_lock_state;   /* 0: not made yet, 1: being made, 2: ready */
+
+void child_handles_lock(void)
+{
+    if (InterlockedCompareExchange(&handles_lock_state, 1, 0) == 0) {
+        InitializeCriticalSection(&handles_lock);
+        InterlockedExchange(&handles_lock_state, 2);
+    }
+    while (InterlockedCompareExchange(&handles_lock_state, 2, 2) != 2)
+        Sleep(0);
+    EnterCriticalSection(&handles_lock);
+}
+
+void child_handles_unlock(void)
+{
+    LeaveCriticalSection(&handles_lock);
+}
+
 static unsigned long start(const char *arguments, HANDLE *process, HANDLE *output)
 {
     wchar_t self[MAX_PATH], *wide_arguments = wide_from_utf8(arguments), *command;
@@ -24,8 +43,10 @@ static unsigned long start(const char *arguments, HANDLE *process, HANDLE *outpu
     }
     length = wcslen(self) + wcslen(wide_arguments) + 4;
     command = malloc(length * sizeof(wchar_t));
+    child_handles_lock();
     if (!command || !CreatePipe(&read_end, &write_end, &inherit, 0)) {
         error = command ? GetLastError() : ERROR_NOT_ENOUGH_MEMORY;
+        child_handles_unlock();
         free(command);
         free(wide_arguments);
         return error;
@@ -45,6 +66,7 @@ static unsigned long start(const char *arguments, HANDLE *process, HANDLE *outpu
     CloseHandle(write_end);
     if (nul != INVALID_HANDLE_VALUE)
         CloseHandle(nul);
+    child_handles_unlock();
     free(command);
     free(wide_arguments);
     if (error != ERROR_SUCCESS) {

@@ -20,4 +20,11 @@ enum child_end {
 unsigned long child_run(const char *arguments, DWORD limit_ms, HANDLE cancel, struct strbuf *output,
                         enum child_end *end, DWORD *exit_code);
 
+/* A child inherits every inheritable handle, and XP has no way to give CreateProcess a
+ * list of them. A socket it inherited would stay open after this process closed it, and
+ * the server would wait for the end of a connection that this process has long left. So
+ * sockets are made inheritable-free under this lock, and children are started under it. */
+void child_handles_lock(void);
+void child_handles_unlock(void);
+
 #endif
