@@ -1,10 +1,26 @@
-/* ClientHello parsing: only the fixed header fields, enough to learn the offered version. */
+/* ClientHello parsing and building (RFC 5246 7.4.1.2, RFC 8446 4.1.2 and 4.2). */
 #include "clienthello.h"
+
+#include <string.h>
 
 enum {
     RECORD_HANDSHAKE = 0x16,
     HANDSHAKE_CLIENT_HELLO = 0x01,
     SSL2_MSG_CLIENT_HELLO = 0x01
+};
+
+enum {
+    EXT_SERVER_NAME = 0x0000,
+    EXT_STATUS_REQUEST = 0x0005,
+    EXT_SUPPORTED_GROUPS = 0x000a,
+    EXT_EC_POINT_FORMATS = 0x000b,
+    EXT_SIGNATURE_ALGORITHMS = 0x000d,
+    EXT_EXTENDED_MASTER_SECRET = 0x0017,
+    EXT_SESSION_TICKET = 0x0023,
+    EXT_SUPPORTED_VERSIONS = 0x002b,
+    EXT_PSK_KEY_EXCHANGE_MODES = 0x002d,
+    EXT_KEY_SHARE = 0x0033,
+    EXT_RENEGOTIATION_INFO = 0xff01
 };
 
 int clienthello_version(const unsigned char *data, size_t size, uint16_t *version)
@@ -28,4 +44,309 @@ int clienthello_version(const unsigned char *data, size_t size, uint16_t *versio
         return 0;
     }
     return -1;
+}
+
+int hello_offers_suite(const struct hello_spec *spec, uint16_t suite)
+{
+    size_t i;
+    for (i = 0; i < spec->suite_count; i++)
+        if (spec->suites[i] == suite)
+            return 1;
+    return 0;
+}
+
+/* --- building ------------------------------------------------------------------------- */
+
+/* A writer that stops at the end of its buffer and remembers that it did. */
+struct writer {
+    unsigned char *out;
+    size_t size, length;
+    int full;
+};
+
+static void put(struct writer *w, const void *data, size_t n)
+{
+    if (w->full || n > w->size - w->length) {
+        w->full = 1;
+        return;
+    }
+    memcpy(w->out + w->length, data, n);
+    w->length += n;
+}
+
+static void put8(struct writer *w, unsigned value)
+{
+    unsigned char byte = (unsigned char)value;
+    put(w, &byte, 1);
+}
+
+static void put16(struct writer *w, unsigned value)
+{
+    put8(w, value >> 8);
+    put8(w, value & 0xff);
+}
+
+/* Writes a placeholder for a length of `bytes` bytes; returns where it is. */
+static size_t open_length(struct writer *w, int bytes)
+{
+    size_t at = w->length;
+    while (bytes-- > 0)
+        put8(w, 0);
+    return at;
+}
+
+/* Fills in the length of everything written since the placeholder at `at`. */
+static void close_length(struct writer *w, size_t at, int bytes)
+{
+    size_t length = w->length - at - (size_t)bytes;
+    int i;
+    if (w->full)
+        return;
+    for (i = bytes - 1; i >= 0; i--) {
+        w->out[at + (size_t)i] = (unsigned char)(length & 0xff);
+        length >>= 8;
+    }
+}
+
+static void put_list16(struct writer *w, const uint16_t *values, size_t count, int length_bytes)
+{
+    size_t at = open_length(w, length_bytes), i;
+    for (i = 0; i < count; i++)
+        put16(w, values[i]);
+    close_length(w, at, length_bytes);
+}
+
+/* An IP literal gets no server_name (RFC 6066 3). */
+static int is_dns_name(const char *host)
+{
+    size_t i;
+    int letters = 0;
+    for (i = 0; host[i]; i++) {
+        if (host[i] == ':')
+            return 0;
+        if (!(host[i] >= '0' && host[i] <= '9') && host[i] != '.')
+            letters = 1;
+    }
+    return letters && i > 0 && i < 256;
+}
+
+static void put_extensions(struct writer *w, const struct hello_spec *spec, const char *host)
+{
+    static const unsigned char status_request[] = { 1, 0, 0, 0, 0 };   /* OCSP, no ids, no extensions */
+    size_t at, inner;
+    if ((spec->extensions & HELLO_SNI) && host && is_dns_name(host)) {
+        size_t length = strlen(host);
+        put16(w, EXT_SERVER_NAME);
+        at = open_length(w, 2);
+        inner = open_length(w, 2);
+        put8(w, 0);   /* host_name */
+        put16(w, (unsigned)length);
+        put(w, host, length);
+        close_length(w, inner, 2);
+        close_length(w, at, 2);
+    }
+    if (spec->extensions & HELLO_STATUS_REQUEST) {
+        put16(w, EXT_STATUS_REQUEST);
+        put16(w, sizeof(status_request));
+        put(w, status_request, sizeof(status_request));
+    }
+    if (spec->group_count > 0) {
+        put16(w, EXT_SUPPORTED_GROUPS);
+        at = open_length(w, 2);
+        put_list16(w, spec->groups, spec->group_count, 2);
+        close_length(w, at, 2);
+        put16(w, EXT_EC_POINT_FORMATS);
+        put16(w, 2);
+        put8(w, 1);
+        put8(w, 0);   /* uncompressed */
+    }
+    if (spec->sigalg_count > 0 && (spec->client_version >= 0x0303 || spec->offers_tls13)) {
+        put16(w, EXT_SIGNATURE_ALGORITHMS);
+        at = open_length(w, 2);
+        put_list16(w, spec->sigalgs, spec->sigalg_count, 2);
+        close_length(w, at, 2);
+    }
+    if (spec->extensions & HELLO_SESSION_TICKET) {
+        put16(w, EXT_SESSION_TICKET);
+        put16(w, 0);
+    }
+    if (spec->offers_tls13) {
+        static const uint16_t versions[] = { 0x0304, 0x0303 };
+        put16(w, EXT_SUPPORTED_VERSIONS);
+        at = open_length(w, 2);
+        inner = open_length(w, 1);
+        put16(w, versions[0]);
+        put16(w, versions[1]);
+        close_length(w, inner, 1);
+        close_length(w, at, 2);
+        put16(w, EXT_PSK_KEY_EXCHANGE_MODES);
+        put16(w, 2);
+        put8(w, 1);
+        put8(w, 1);   /* psk_dhe_ke */
+        put16(w, EXT_KEY_SHARE);
+        put16(w, 2);
+        put16(w, 0);  /* no shares: the server says which group it wants */
+    }
+    if (spec->extensions & HELLO_EXTENDED_MASTER_SECRET) {
+        put16(w, EXT_EXTENDED_MASTER_SECRET);
+        put16(w, 0);
+    }
+    if (spec->extensions & HELLO_RENEGOTIATION_INFO) {
+        put16(w, EXT_RENEGOTIATION_INFO);
+        put16(w, 1);
+        put8(w, 0);
+    }
+}
+
+size_t clienthello_build(const struct hello_spec *spec, const char *host, const unsigned char random[32],
+                         unsigned char *out, size_t size)
+{
+    struct writer w = { out, size, 0, 0 };
+    size_t record, message, extensions;
+    put8(&w, RECORD_HANDSHAKE);
+    put16(&w, spec->record_version);
+    record = open_length(&w, 2);
+    put8(&w, HANDSHAKE_CLIENT_HELLO);
+    message = open_length(&w, 3);
+    put16(&w, spec->client_version);
+    put(&w, random, 32);
+    put8(&w, 0);   /* no session id */
+    put_list16(&w, spec->suites, spec->suite_count, 2);
+    put8(&w, 1);
+    put8(&w, 0);   /* null compression */
+    extensions = open_length(&w, 2);
+    put_extensions(&w, spec, host);
+    close_length(&w, extensions, 2);
+    close_length(&w, message, 3);
+    close_length(&w, record, 2);
+    return w.full || w.length - 5 > 16384 ? 0 : w.length;
+}
+
+/* --- parsing ------------------------------------------------------------------------- */
+
+/* A reader over a bounded span; any read past its end sets `bad`. */
+struct reader {
+    const unsigned char *data;
+    size_t size, at;
+    int bad;
+};
+
+static unsigned get8(struct reader *r)
+{
+    if (r->bad || r->at + 1 > r->size) {
+        r->bad = 1;
+        return 0;
+    }
+    return r->data[r->at++];
+}
+
+static unsigned get16(struct reader *r)
+{
+    unsigned high = get8(r);
+    return (high << 8) | get8(r);
+}
+
+/* A sub-reader over the next `length` bytes, which this reader skips. */
+static struct reader take(struct reader *r, size_t length)
+{
+    struct reader inner = { NULL, 0, 0, 1 };
+    if (r->bad || length > r->size - r->at) {
+        r->bad = 1;
+        return inner;
+    }
+    inner.data = r->data + r->at;
+    inner.size = length;
+    inner.bad = 0;
+    r->at += length;
+    return inner;
+}
+
+static void get_list16(struct reader *r, uint16_t *values, size_t max, size_t *count)
+{
+    *count = 0;
+    if (r->bad || (r->size - r->at) % 2 != 0) {
+        r->bad = 1;
+        return;
+    }
+    while (!r->bad && r->at < r->size) {
+        unsigned value = get16(r);
+        if (*count < max)
+            values[(*count)++] = (uint16_t)value;
+    }
+}
+
+static void read_extension(unsigned type, struct reader *body, struct hello_spec *spec)
+{
+    struct reader list;
+    switch (type) {
+    case EXT_SERVER_NAME: spec->extensions |= HELLO_SNI; break;
+    case EXT_STATUS_REQUEST: spec->extensions |= HELLO_STATUS_REQUEST; break;
+    case EXT_SESSION_TICKET: spec->extensions |= HELLO_SESSION_TICKET; break;
+    case EXT_EXTENDED_MASTER_SECRET: spec->extensions |= HELLO_EXTENDED_MASTER_SECRET; break;
+    case EXT_RENEGOTIATION_INFO: spec->extensions |= HELLO_RENEGOTIATION_INFO; break;
+    case EXT_SUPPORTED_GROUPS:
+        list = take(body, get16(body));
+        get_list16(&list, spec->groups, HELLO_MAX_GROUPS, &spec->group_count);
+        body->bad |= list.bad;
+        break;
+    case EXT_SIGNATURE_ALGORITHMS:
+        list = take(body, get16(body));
+        get_list16(&list, spec->sigalgs, HELLO_MAX_SIGALGS, &spec->sigalg_count);
+        body->bad |= list.bad;
+        break;
+    case EXT_SUPPORTED_VERSIONS:
+        list = take(body, get8(body));
+        while (!list.bad && list.at < list.size)
+            if (get16(&list) == 0x0304)
+                spec->offers_tls13 = 1;
+        body->bad |= list.bad;
+        break;
+    default:
+        break;
+    }
+}
+
+int clienthello_parse(const unsigned char *data, size_t size, struct hello_spec *spec)
+{
+    struct reader record = { data, size, 0, 0 }, message, body, extensions;
+    memset(spec, 0, sizeof(*spec));
+    if (get8(&record) != RECORD_HANDSHAKE)
+        return -1;
+    spec->record_version = (uint16_t)get16(&record);
+    message = take(&record, get16(&record));
+    if (get8(&message) != HANDSHAKE_CLIENT_HELLO)
+        return -1;
+    {
+        unsigned high = get8(&message);
+        body = take(&message, ((size_t)high << 16) | get16(&message));
+    }
+    spec->client_version = (uint16_t)get16(&body);
+    take(&body, 32);
+    {
+        unsigned session_id = get8(&body);
+        struct reader suites;
+        unsigned compressions;
+        if (session_id > 32)
+            return -1;
+        take(&body, session_id);
+        suites = take(&body, get16(&body));
+        get_list16(&suites, spec->suites, HELLO_MAX_SUITES, &spec->suite_count);
+        if (suites.bad || spec->suite_count == 0)
+            return -1;
+        compressions = get8(&body);
+        if (compressions == 0)
+            return -1;
+        take(&body, compressions);
+    }
+    if (!body.bad && body.at < body.size) {
+        extensions = take(&body, get16(&body));
+        while (!extensions.bad && extensions.at < extensions.size) {
+            unsigned type = get16(&extensions);
+            struct reader inner = take(&extensions, get16(&extensions));
+            read_extension(type, &inner, spec);
+            extensions.bad |= inner.bad;
+        }
+        body.bad |= extensions.bad;
+    }
+    return (record.bad || message.bad || body.bad || body.at != body.size) ? -1 : 0;
 }

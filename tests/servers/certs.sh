@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Makes the test certificates in DIR with openssl: a test CA; for "localhost", signed by
-# it, a valid, an expired and a wrong-name certificate; a self-signed one; and a
-# "mail shield" CA named like an antivirus product's, with a localhost certificate.
+# it, a valid, an expired and a wrong-name certificate; a self-signed one; a "mail
+# shield" CA named like an antivirus product's, with a localhost certificate; and an
+# elliptic-curve CA (P-256), with an ECDSA certificate for localhost and an RSA one that
+# it signed: certificates Windows XP cannot use.
 # Usage: certs.sh DIR
 set -eu
 dir=${1:?usage: certs.sh DIR}
@@ -9,14 +11,24 @@ mkdir -p "$dir"
 cd "$dir"
 quiet() { "$@" >/dev/null 2>&1; }
 
-make_ca() { # make_ca NAME SUBJECT
-  quiet openssl req -x509 -newkey rsa:2048 -nodes -days 365 -subj "$2" -keyout "$1.key" -out "$1.pem" \
+RSA=(-newkey rsa:2048)
+EC=(-newkey ec -pkeyopt ec_paramgen_curve:P-256)
+
+make_ca() { # make_ca NAME SUBJECT [KEY...]
+  local name=$1 subject=$2; shift 2
+  (($#)) || set -- "${RSA[@]}"
+  quiet openssl req -x509 "$@" -nodes -days 365 -subj "$subject" -keyout "$name.key" -out "$name.pem" \
     -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign
 }
 
-# sign NAME CA HOST START END: a server certificate for HOST, valid from START to END
+# sign NAME CA HOST START END [KEY...]: a server certificate for HOST, valid from START to END
 sign() {
-  quiet openssl req -newkey rsa:2048 -nodes -subj "/CN=$3" -keyout "$1.key" -out "$1.csr"
+  local key=("${@:6}")
+  ((${#key[@]})) || key=("${RSA[@]}")
+  quiet openssl req "${key[@]}" -nodes -subj "/CN=$3" -keyout "$1.key" -out "$1.csr"
+  # RSA key exchange encrypts to the key; ECDSA keys only sign.
+  local key_usage_extra=", keyEncipherment"
+  [[ ${key[*]} == *ec* ]] && key_usage_extra=""
   mkdir -p "ca-$1/newcerts"
   : >"ca-$1/index.txt"
   echo 01 >"ca-$1/serial"
@@ -37,7 +49,7 @@ x509_extensions = server
 commonName = supplied
 [server]
 basicConstraints = CA:FALSE
-keyUsage = digitalSignature, keyEncipherment
+keyUsage = digitalSignature${key_usage_extra}
 extendedKeyUsage = serverAuth
 subjectAltName = DNS:$3
 CNF
@@ -52,5 +64,8 @@ sign valid ca localhost 20250101000000Z 20351231000000Z
 sign expired ca localhost 20200101000000Z 20210101000000Z
 sign wrongname ca wrong.example 20250101000000Z 20351231000000Z
 sign intercepted shield localhost 20250101000000Z 20351231000000Z
+make_ca ecca "/CN=TLS Switch Test EC CA" "${EC[@]}"
+sign ecdsa ecca localhost 20250101000000Z 20351231000000Z "${EC[@]}"
+sign rsa-by-ec ecca localhost 20250101000000Z 20351231000000Z
 quiet openssl req -x509 -newkey rsa:2048 -nodes -days 365 -subj /CN=localhost -keyout selfsigned.key \
   -out selfsigned.pem

@@ -1,0 +1,41 @@
+/* A simulated handshake: what a server's answer to a Windows' ClientHello means for that
+ * Windows. The Win32 layer sends the hello (after STARTTLS where the target asks for it),
+ * feeds the answer to a server_flight and closes; this decides. */
+#ifndef TLSSWITCH_SIMULATION_H
+#define TLSSWITCH_SIMULATION_H
+
+#include "clienthello.h"
+#include "handshake_report.h"
+#include "server_flight.h"
+
+enum sim_verdict {
+    SIM_USABLE,                 /* version, suite and certificate all fit that Windows */
+    SIM_NO_SHARED_SUITE,        /* refused the hello with handshake_failure or insufficient_security */
+    SIM_VERSION_REFUSED,        /* refused the hello with protocol_version: it wants a newer TLS */
+    SIM_CERTIFICATE_UNUSABLE,   /* a certificate key or signature that Windows cannot use */
+    SIM_SERVER_BROKE_RULES,     /* chose a suite or version that was never offered */
+    SIM_OTHER_ALERT,            /* refused with another alert */
+    SIM_NO_ANSWER               /* no TLS answer at all: see outcome */
+};
+
+struct simulation {
+    enum outcome outcome;       /* OUTCOME_OK when the server answered in TLS; else how it ended */
+    enum sim_verdict verdict;
+    unsigned long status;       /* the Windows error behind a failed connection */
+    int alert;                  /* -1 when none */
+    uint16_t version, suite, group;
+    int have_certificate;
+    struct certificate_facts leaf;
+    enum certificate_algorithm unusable;   /* SIM_CERTIFICATE_UNUSABLE: the algorithm at fault */
+    char reply[128];            /* a plain-text greeting, or the answer that refused STARTTLS */
+};
+
+/* Judges a complete flight (or an alert, or bad bytes) against the hello that was sent
+ * and the certificate algorithms the Windows can use (CERT_* of windows_clients.h). */
+void simulation_judge(const struct server_flight *flight, const struct hello_spec *hello, unsigned certificates,
+                      struct simulation *out);
+
+/* A simulation that ended before the server answered in TLS. */
+void simulation_failed(enum outcome outcome, unsigned long status, struct simulation *out);
+
+#endif
