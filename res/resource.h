@@ -31,6 +31,8 @@
 #define IDC_DETAILS_LABEL 1111
 #define IDC_DETAILS 1112
 #define IDC_COPY 1113
+#define IDC_AS_LABEL 1114
+#define IDC_AS 1115
 
 /* Advanced */
 #define IDC_PROTOCOLS_LABEL 1201

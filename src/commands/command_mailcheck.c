@@ -12,8 +12,11 @@
 #include "../win32/osinfo_win32.h"
 #include "../win32/platform.h"
 #include "../win32/regstore_win32.h"
+#include "../win32/schannel_probe.h"
+#include "../win32/simulated_client.h"
 #include "../win32/tls_client.h"
 #include "../win32/wide.h"
+#include "../core/cipher_policy.h"
 #include "../core/diagnosis.h"
 #include "../core/exitcodes.h"
 #include "../core/protocols.h"
@@ -82,6 +85,16 @@ int command_handshake(const struct options *options, enum language language)
     }
     if (parse_timeout(options, language, &timeout) != 0)
         return EXIT_USAGE;
+    strbuf_init(&out);
+    if (!options->probe_protocol) {
+        /* The ClientHello this Schannel sends by default, before any thread uses it. */
+        unsigned char hello[4096];
+        size_t length = schannel_default_hello(hello, sizeof(hello)), k;
+        strbuf_append(&out, "[hello]\nbytes=");
+        for (k = 0; k < length; k++)
+            strbuf_printf(&out, "%02x", hello[k]);
+        strbuf_append(&out, "\n");
+    }
     tls_client_startup();
     for (i = 0; i < 1 + PROBE_COUNT; i++) {
         const char *name = handshake_names[i];
@@ -98,9 +111,9 @@ int command_handshake(const struct options *options, enum language language)
     }
     if (count == 0) {
         console_message(CONSOLE_ERR, language, MSG_ERR_UNEXPECTED_ARGUMENT, options->probe_protocol);
+        strbuf_free(&out);
         return EXIT_USAGE;
     }
-    strbuf_init(&out);
     for (i = 0, count = 0; i < 1 + PROBE_COUNT; i++) {
         if (options->probe_protocol && strcmp(options->probe_protocol, handshake_names[i]) != 0)
             continue;
@@ -130,21 +143,112 @@ static void take_record(const struct strbuf *text, const char *name, struct hand
     }
 }
 
+/* A simulated handshake in a thread of its own: it needs no Schannel and no new process. */
+struct simulation_job {
+    const struct target *target;
+    struct hello_spec hello;
+    unsigned certificates;
+    unsigned timeout;
+    HANDLE cancel;
+    struct simulation *result;
+    HANDLE thread;
+};
+
+static DWORD WINAPI simulation_thread(void *argument)
+{
+    struct simulation_job *job = argument;
+    simulated_client_run(job->target, &job->hello, job->certificates, job->timeout, job->cancel, job->result);
+    return 0;
+}
+
+static void simulation_start(struct simulation_job *job, const struct target *target, unsigned certificates,
+                             unsigned timeout, HANDLE cancel, struct simulation *result)
+{
+    job->target = target;
+    job->certificates = certificates;
+    job->timeout = timeout;
+    job->cancel = cancel;
+    job->result = result;
+    job->thread = CreateThread(NULL, 0, simulation_thread, job, 0, NULL);
+    if (!job->thread)
+        simulation_thread(job);   /* no thread to be had: run it here */
+}
+
+static void simulation_wait(struct simulation_job *job)
+{
+    if (job->thread) {
+        WaitForSingleObject(job->thread, INFINITE);
+        CloseHandle(job->thread);
+        job->thread = NULL;
+    }
+}
+
+/* Starts the simulations of /test: the Windows shown, this Windows as it is and with its
+ * registry's cipher settings, and a hello offering everything. */
+static size_t start_simulations(struct test_facts *facts, HANDLE cancel, struct simulation_job *jobs)
+{
+    struct compatibility *c = &facts->compat;
+    size_t count = 0, i;
+    c->ran = 1;
+    c->this_windows = windows_client_for_os(&facts->os);
+    for (i = 0; i < COMPATIBILITY_SHOWN_COUNT + 1; i++) {
+        enum windows_client_id id = i < COMPATIBILITY_SHOWN_COUNT ? compatibility_shown[i] : c->this_windows;
+        const struct windows_client *row = windows_client_get(id);
+        if (c->rows_ran & (1u << id))
+            continue;
+        c->rows_ran |= 1u << id;
+        windows_client_hello(row, &jobs[count].hello);
+        simulation_start(&jobs[count++], &facts->target, row->certificates, facts->timeout_seconds, cancel, &c->row[id]);
+    }
+    jobs[count].hello = c->this_hello;
+    simulation_start(&jobs[count++], &facts->target, windows_client_get(c->this_windows)->certificates,
+                     facts->timeout_seconds, cancel, &c->this_sim);
+    hello_offering_everything(&jobs[count].hello);
+    simulation_start(&jobs[count++], &facts->target, CERT_RSA | CERT_DSA | CERT_ECDSA | CERT_RSA_PSS,
+                     facts->timeout_seconds, cancel, &c->everything);
+    return count;
+}
+
+/* This PC's own ClientHello, as the child captured it, simulated too: the simulation
+ * checks itself against the real handshake. */
+static void simulate_own_hello(struct test_facts *facts, const char *records, HANDLE cancel)
+{
+    struct compatibility *c = &facts->compat;
+    unsigned char bytes[4096];
+    size_t length = handshake_report_read_hello(records, bytes, sizeof(bytes));
+    if (length == 0 || clienthello_parse(bytes, length, &c->own_hello) != 0)
+        return;
+    c->have_own_hello = 1;
+    /* Schannel named no server when it built it: the real handshake names the host. */
+    c->own_hello.extensions |= HELLO_SNI;
+    simulated_client_run(&facts->target, &c->own_hello, CERT_RSA | CERT_DSA | CERT_ECDSA | CERT_RSA_PSS,
+                         facts->timeout_seconds, cancel, &c->own_sim);
+}
+
 unsigned long test_gather(const char *target_text, unsigned timeout, HANDLE cancel, struct test_facts *facts)
 {
     struct regstore store = regstore_win32();
+    struct simulation_job *jobs = calloc(COMPATIBILITY_SHOWN_COUNT + 3, sizeof(*jobs));
     struct strbuf arguments, records;
     enum child_end end;
     DWORD exit_code;
     unsigned long error;
+    size_t job_count, j;
     int i;
 
     memset(facts, 0, sizeof(*facts));
-    if (target_parse(target_text, &facts->target) != 0)
+    if (!jobs)
+        return ERROR_NOT_ENOUGH_MEMORY;
+    if (target_parse(target_text, &facts->target) != 0) {
+        free(jobs);
         return ERROR_INVALID_PARAMETER;
+    }
     facts->timeout_seconds = timeout;
     regstore_read_settings(&store, &facts->settings);
     osinfo_read(&store, &facts->os);
+    cipher_policy_read(&store, &facts->compat.policy);
+    compatibility_this_hello(windows_client_for_os(&facts->os), &facts->compat.policy, &facts->compat.this_hello);
+    job_count = start_simulations(facts, cancel, jobs);
 
     strbuf_init(&arguments);
     strbuf_init(&records);
@@ -159,10 +263,58 @@ unsigned long test_gather(const char *target_text, unsigned timeout, HANDLE canc
         take_record(&records, handshake_names[0], &facts->verdict);
         for (i = 0; i < PROBE_COUNT; i++)
             take_record(&records, handshake_names[1 + i], &facts->probe[i]);
+        if (!records.failed && records.data)
+            simulate_own_hello(facts, records.data, cancel);
     }
+    for (j = 0; j < job_count; j++)
+        simulation_wait(&jobs[j]);
+    if (error == ERROR_SUCCESS && cancel && WaitForSingleObject(cancel, 0) == WAIT_OBJECT_0)
+        error = ERROR_CANCELLED;
+    free(jobs);
     strbuf_free(&arguments);
     strbuf_free(&records);
     return error;
+}
+
+unsigned long test_gather_as(const char *target_text, int windows, unsigned timeout, HANDLE cancel,
+                             struct as_facts *facts)
+{
+    const struct windows_client *row = windows_client_get((enum windows_client_id)windows);
+    memset(facts, 0, sizeof(*facts));
+    if (!row || target_parse(target_text, &facts->target) != 0)
+        return ERROR_INVALID_PARAMETER;
+    facts->windows = (enum windows_client_id)windows;
+    facts->timeout_seconds = timeout;
+    windows_client_hello(row, &facts->hello);
+    simulated_client_run(&facts->target, &facts->hello, row->certificates, timeout, cancel, &facts->sim);
+    if (compatibility_wants_everything(&facts->sim)) {
+        struct hello_spec everything;
+        hello_offering_everything(&everything);
+        facts->ran_everything = 1;
+        simulated_client_run(&facts->target, &everything, CERT_RSA | CERT_DSA | CERT_ECDSA | CERT_RSA_PSS, timeout,
+                             cancel, &facts->everything);
+    }
+    if (cancel && WaitForSingleObject(cancel, 0) == WAIT_OBJECT_0)
+        return ERROR_CANCELLED;
+    return ERROR_SUCCESS;
+}
+
+/* /test TARGET /as WINDOWS: one simulated handshake (two when it fails), no Schannel. */
+static int command_test_as(const struct options *options, enum language language, unsigned timeout)
+{
+    struct as_facts *facts = calloc(1, sizeof(*facts));
+    struct strbuf out;
+    int ok;
+    if (!facts)
+        return EXIT_SYSTEM_ERROR;
+    test_gather_as(options->test_target, options->as_windows, timeout, NULL, facts);
+    strbuf_init(&out);
+    ok = diagnose_as(facts, language, TLSSWITCH_VERSION_STRING, &out);
+    if (!out.failed)
+        console_write(CONSOLE_OUT, out.data);
+    strbuf_free(&out);
+    free(facts);
+    return ok ? EXIT_DONE : EXIT_TEST_FAILED;
 }
 
 int command_test(const struct options *options, enum language language)
@@ -180,6 +332,8 @@ int command_test(const struct options *options, enum language language)
     }
     if (parse_timeout(options, language, &timeout) != 0)
         return EXIT_USAGE;
+    if (options->as_given)
+        return command_test_as(options, language, timeout);
     error = test_gather(options->test_target, timeout, NULL, &facts);
     if (error != ERROR_SUCCESS) {
         char reason[512];

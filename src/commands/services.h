@@ -13,6 +13,12 @@
  * when `cancel` was signalled, or the Windows error that kept the child from running. */
 unsigned long test_gather(const char *target_text, unsigned timeout, HANDLE cancel, struct test_facts *facts);
 
+/* What /test /as finds out: the simulated handshake of that Windows (an enum
+ * windows_client_id), and when it fails one offering every suite. Returns 0,
+ * ERROR_CANCELLED, or ERROR_INVALID_PARAMETER for a bad target or Windows. */
+unsigned long test_gather_as(const char *target_text, int windows, unsigned timeout, HANDLE cancel,
+                             struct as_facts *facts);
+
 /* /whatif for the change `options` asks for: prints (or, captured, collects) what
  * command_change would, and fills in the preview. Returns the exit code command_change
  * would. */

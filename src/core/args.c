@@ -1,6 +1,7 @@
 /* The switch table and the parser that reads it. Adding a switch is one row. */
 #include "args.h"
 #include "text.h"
+#include "windows_clients.h"
 
 #include <stddef.h>
 #include <string.h>
@@ -40,6 +41,14 @@ static int convert_language(const char *value, struct options *out, enum message
     return 0;
 }
 
+static int convert_windows(const char *value, struct options *out, enum message_id *bad)
+{
+    *bad = MSG_ERR_BAD_WINDOWS;
+    out->as_windows = windows_client_find(value);
+    out->as_given = 1;
+    return out->as_windows < 0 ? -1 : 0;
+}
+
 static const struct switch_row switches[] = {
     { "?",        SWITCH_COMMAND, 0, COMMAND_HELP,      NO_FIELD, ANY_COMMAND, 0, NULL },
     { "h",        SWITCH_COMMAND, 0, COMMAND_HELP,      NO_FIELD, ANY_COMMAND, 0, NULL },
@@ -61,6 +70,8 @@ static const struct switch_row switches[] = {
       WITH(COMMAND_TEST) | WITH(COMMAND_APPLY) | WITH(COMMAND_SET), 0, NULL },
     { "timeout",  SWITCH_VALUE,   1, COMMAND_NONE,      FIELD(timeout_text),
       WITH(COMMAND_TEST) | WITH(COMMAND_APPLY) | WITH(COMMAND_SET) | WITH(COMMAND_HANDSHAKE), 0, NULL },
+    { "as",       SWITCH_VALUE,   1, COMMAND_NONE,      NO_FIELD,
+      WITH(COMMAND_TEST) | WITH(COMMAND_APPLY) | WITH(COMMAND_SET), 0, convert_windows },
     /* Internal: /test runs each handshake as tlsswitch /handshake TARGET /protocol P. */
     { "handshake", SWITCH_COMMAND, 1, COMMAND_HANDSHAKE, NO_FIELD, ANY_COMMAND, 1, NULL },
     { "protocol", SWITCH_VALUE,   1, COMMAND_NONE,      FIELD(probe_protocol), WITH(COMMAND_HANDSHAKE), 1, NULL },
@@ -193,8 +204,10 @@ int args_parse(int argc, char **argv, struct options *out, struct args_error *er
                          sizeof(error->allowed));
             return fail(error, MSG_ERR_SWITCH_NEEDS_COMMAND, restricted_text[r], error->allowed);
         }
-    /* /timeout is the time limit of /test, also after /apply or /set. */
+    /* /timeout and /as are for /test, also after /apply or /set. */
     if (out->timeout_text && !out->test_target && out->command != COMMAND_HANDSHAKE)
         return fail(error, MSG_ERR_SWITCH_NEEDS_COMMAND, "/timeout", "/test");
+    if (out->as_given && !out->test_target)
+        return fail(error, MSG_ERR_SWITCH_NEEDS_COMMAND, "/as", "/test");
     return 0;
 }

@@ -34,6 +34,8 @@ struct options {
     const char *test_target;      /* /test TARGET */
     const char *timeout_text;     /* /timeout SECONDS, checked by the command */
     const char *probe_protocol;   /* internal /protocol for /handshake */
+    int as_given;                 /* /as WINDOWS: simulate that Windows' handshake */
+    int as_windows;               /* its enum windows_client_id */
     int language_given;
     enum language language;
 };

@@ -2,6 +2,7 @@
 #include "diagnosis.h"
 #include "errnames.h"
 #include "report.h"
+#include "tls_suites.h"
 #include "tlswire.h"
 
 #include <stdio.h>
@@ -51,6 +52,7 @@ static const enum message_id outcome_messages[OUTCOME_COUNT] = {
     [OUTCOME_STARTTLS_REFUSED] = MSG_OUTCOME_STARTTLS_REFUSED,
     [OUTCOME_MAIL_FAILED] = MSG_OUTCOME_MAIL_FAILED,
     [OUTCOME_SYSTEM_ERROR] = MSG_OUTCOME_SYSTEM_ERROR,
+    [OUTCOME_BAD_TLS] = MSG_OUTCOME_BAD_TLS,
 };
 
 /* A short phrase for what happened: "works", "connection refused", ... */
@@ -181,6 +183,60 @@ static const char *advice(enum language language, enum audience audience, enum m
     return message_text(language, id);
 }
 
+/* A connection that never got as far as TLS, or a server that is not a TLS mail server:
+ * the same words for /test and /as. Returns 1 when it wrote the conclusion. */
+static int diagnose_connection(const struct target *target, enum outcome outcome, const char *reply, unsigned timeout,
+                               enum language language, struct strbuf *out)
+{
+    switch (outcome) {
+    case OUTCOME_HOST_NOT_FOUND:
+        strbuf_printf(out, message_text(language, MSG_DIAG_HOST_NOT_FOUND), target->host);
+        return 1;
+    case OUTCOME_REFUSED:
+        strbuf_printf(out, message_text(language, MSG_DIAG_REFUSED), target->host, target->port);
+        return 1;
+    case OUTCOME_CONNECT_TIMEOUT:
+        strbuf_printf(out, message_text(language, MSG_DIAG_CONNECT_TIMEOUT), target->host, target->port, timeout);
+        return 1;
+    case OUTCOME_PLAINTEXT: {
+        const char *scheme = target_starttls_scheme_for_port(
+            target->port, plaintext_banner((const unsigned char *)reply, strlen(reply)));
+        strbuf_printf(out, message_text(language, MSG_DIAG_PLAINTEXT), target->port, scheme ? scheme : "smtp",
+                      target->host, target->port);
+        return 1;
+    }
+    case OUTCOME_STARTTLS_REFUSED:
+        strbuf_printf(out, message_text(language, MSG_DIAG_STARTTLS_REFUSED), reply);
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* A server that broke off or sent what no TLS server sends. */
+static int diagnose_broken_answer(enum outcome outcome, unsigned timeout, enum language language, struct strbuf *out)
+{
+    switch (outcome) {
+    case OUTCOME_TIMEOUT:
+        strbuf_printf(out, message_text(language, MSG_DIAG_TIMEOUT), timeout);
+        return 1;
+    case OUTCOME_NOT_TLS:
+        strbuf_append(out, message_text(language, MSG_DIAG_NOT_TLS));
+        return 1;
+    case OUTCOME_OVERSIZED:
+        strbuf_append(out, message_text(language, MSG_DIAG_OVERSIZED));
+        return 1;
+    case OUTCOME_BAD_TLS:
+        strbuf_append(out, message_text(language, MSG_DIAG_BAD_TLS));
+        return 1;
+    case OUTCOME_CLOSED:
+        strbuf_append(out, message_text(language, MSG_DIAG_CLOSED));
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 /* Why the default handshake failed, from what the probes found. */
 static void diagnose_handshake_failure(const struct test_facts *facts, enum language language,
                                        enum audience audience, struct strbuf *out)
@@ -217,27 +273,12 @@ static void diagnose_handshake_failure(const struct test_facts *facts, enum lang
         strbuf_append(out, message_text(language, MSG_DIAG_NO_SHARED_CIPHER));
         return;
     }
-    switch (verdict->outcome) {
-    case OUTCOME_TIMEOUT:
-        strbuf_printf(out, message_text(language, MSG_DIAG_TIMEOUT), facts->timeout_seconds);
-        return;
-    case OUTCOME_NOT_TLS:
-        strbuf_append(out, message_text(language, MSG_DIAG_NOT_TLS));
-        return;
-    case OUTCOME_OVERSIZED:
-        strbuf_append(out, message_text(language, MSG_DIAG_OVERSIZED));
-        return;
-    case OUTCOME_CLOSED:
-        strbuf_append(out, message_text(language, MSG_DIAG_CLOSED));
-        return;
-    default: {
+    if (!diagnose_broken_answer(verdict->outcome, facts->timeout_seconds, language, out)) {
         struct strbuf reason;
         strbuf_init(&reason);
         describe_outcome(verdict, language, &reason);
         strbuf_printf(out, message_text(language, MSG_DIAG_HANDSHAKE), reason.failed ? "" : reason.data);
         strbuf_free(&reason);
-        return;
-    }
     }
 }
 
@@ -245,43 +286,100 @@ int diagnose_conclusion(const struct test_facts *facts, enum language language, 
                         struct strbuf *out)
 {
     const struct handshake_report *verdict = &facts->verdict;
-    const struct target *target = &facts->target;
     int ok = 0;
 
+    if (diagnose_connection(&facts->target, verdict->outcome, verdict->reply, facts->timeout_seconds, language, out))
+        return 0;
+    /* On XP, XP x64 and Vista, what this Windows' own Schannel cannot do decides, whatever
+     * this PC's handshake did: under Wine it is stronger than theirs. */
+    if (compatibility_conclusion(&facts->compat, language, out))
+        return 0;
     switch (verdict->outcome) {
-    case OUTCOME_HOST_NOT_FOUND:
-        strbuf_printf(out, message_text(language, MSG_DIAG_HOST_NOT_FOUND), target->host);
-        break;
-    case OUTCOME_REFUSED:
-        strbuf_printf(out, message_text(language, MSG_DIAG_REFUSED), target->host, target->port);
-        break;
-    case OUTCOME_CONNECT_TIMEOUT:
-        strbuf_printf(out, message_text(language, MSG_DIAG_CONNECT_TIMEOUT), target->host, target->port,
-                      facts->timeout_seconds);
-        break;
-    case OUTCOME_PLAINTEXT: {
-        const char *scheme = target_starttls_scheme_for_port(target->port, plaintext_banner(
-                                 (const unsigned char *)verdict->reply, strlen(verdict->reply)));
-        strbuf_printf(out, message_text(language, MSG_DIAG_PLAINTEXT), target->port, scheme ? scheme : "smtp",
-                      target->host, target->port);
-        break;
-    }
-    case OUTCOME_STARTTLS_REFUSED:
-        strbuf_printf(out, message_text(language, MSG_DIAG_STARTTLS_REFUSED), verdict->reply);
-        break;
     case OUTCOME_MAIL_FAILED:
         strbuf_printf(out, message_text(language, MSG_DIAG_MAIL_FAILED), verdict->reply);
         break;
     case OUTCOME_OK:
         ok = !diagnose_certificate(facts, verdict, language, out);
         if (ok)
-            strbuf_printf(out, message_text(language, target->mail == MAIL_NONE ? MSG_DIAG_OK_NO_MAIL : MSG_DIAG_OK),
+            strbuf_printf(out, message_text(language, facts->target.mail == MAIL_NONE ? MSG_DIAG_OK_NO_MAIL : MSG_DIAG_OK),
                           name_or(protocol_name_for_flag(verdict->protocol), "TLS"));
         break;
     default:
         diagnose_handshake_failure(facts, language, audience, out);
         break;
     }
+    return ok;
+}
+
+int diagnose_as_conclusion(const struct as_facts *facts, enum language language, struct strbuf *out)
+{
+    const struct windows_client *windows = windows_client_get(facts->windows);
+    const struct simulation *sim = &facts->sim;
+    char spare[8];
+    if (diagnose_connection(&facts->target, sim->outcome, sim->reply, facts->timeout_seconds, language, out))
+        return 0;
+    if (sim->verdict == SIM_USABLE) {
+        strbuf_printf(out, message_text(language, MSG_DIAG_AS_OK), windows->name, tls_version_name(sim->version),
+                      cipher_suite_name(sim->suite, spare));
+        /* TLS 1.1 and 1.2 are not in the default set of XP, Vista and 7. */
+        if (sim->version >= 0x0302 && facts->windows <= WINDOWS_7)
+            strbuf_append(out, message_text(language, MSG_DIAG_AS_NEEDS_DEFAULT));
+        strbuf_append(out, message_text(language, MSG_DIAG_AS_CERT_NOT_CHECKED));
+        return 1;
+    }
+    if (compatibility_explain(sim, facts->ran_everything ? &facts->everything : NULL, windows, language, out))
+        return 0;
+    if (sim->outcome == OUTCOME_NOTHING_TO_OFFER) {
+        strbuf_printf(out, message_text(language, MSG_DIAG_CIPHERS_OFF_ALL), windows->name);
+        return 0;
+    }
+    if (!diagnose_broken_answer(sim->outcome, facts->timeout_seconds, language, out))
+        strbuf_printf(out, message_text(language, MSG_DIAG_SIM_ALERT), windows->name, sim->alert);
+    return 0;
+}
+
+int diagnose_as(const struct as_facts *facts, enum language language, const char *version, struct strbuf *out)
+{
+    const struct windows_client *windows = windows_client_get(facts->windows);
+    const struct simulation *sim = &facts->sim;
+    char described[300];
+    struct strbuf phrase;
+    int ok;
+
+    target_describe(&facts->target, described, sizeof(described));
+    strbuf_printf(out, message_text(language, MSG_AS_TITLE), version, described, windows->name);
+    strbuf_printf(out, message_text(language, MSG_AS_OFFERED),
+                  tls_version_name(facts->hello.offers_tls13 ? 0x0304 : facts->hello.client_version),
+                  (unsigned)facts->hello.suite_count);
+    compatibility_suite_list(facts->hello.suites, facts->hello.suite_count, out);
+    strbuf_init(&phrase);
+    compatibility_describe(sim, language, &phrase);
+    strbuf_printf(out, message_text(language, MSG_AS_ANSWER), phrase.failed ? "" : phrase.data);
+    strbuf_free(&phrase);
+    if (sim->have_certificate) {
+        const char *signature = certificate_algorithm_name(sim->leaf.signature);
+        if (sim->leaf.key_bits)
+            strbuf_printf(out, message_text(language, MSG_AS_CERTIFICATE_BITS), certificate_algorithm_name(sim->leaf.key),
+                          sim->leaf.key_bits, signature);
+        else
+            strbuf_printf(out, message_text(language, MSG_AS_CERTIFICATE), certificate_algorithm_name(sim->leaf.key),
+                          signature);
+    }
+    if (facts->ran_everything) {
+        strbuf_init(&phrase);
+        compatibility_describe(&facts->everything, language, &phrase);
+        strbuf_printf(out, message_text(language, MSG_AS_EVERYTHING), phrase.failed ? "" : phrase.data);
+        strbuf_free(&phrase);
+    }
+    if (sim->reply[0])
+        strbuf_printf(out, message_text(language, MSG_TEST_REPLY), sim->reply);
+    strbuf_append(out, message_text(language, MSG_TEST_DIAGNOSIS));
+    ok = diagnose_as_conclusion(facts, language, out);
+    strbuf_append(out, "\n");
+    if (ok)
+        strbuf_printf(out, message_text(language, MSG_VERDICT_OK_LINE), tls_version_name(sim->version));
+    else
+        strbuf_append(out, message_text(language, MSG_VERDICT_FAILED_LINE));
     return ok;
 }
 
@@ -310,6 +408,7 @@ int diagnose(const struct test_facts *facts, enum language language, const char 
         describe_connection(connected, target->host, language, out);
     if (verdict->reply[0])
         strbuf_printf(out, message_text(language, MSG_TEST_REPLY), verdict->reply);
+    compatibility_section(&facts->compat, language, out);
 
     strbuf_append(out, message_text(language, MSG_TEST_DIAGNOSIS));
     ok = diagnose_conclusion(facts, language, AUDIENCE_COMMAND_LINE, out);

@@ -3,6 +3,7 @@
 #ifndef TLSSWITCH_DIAGNOSIS_H
 #define TLSSWITCH_DIAGNOSIS_H
 
+#include "compatibility.h"
 #include "handshake_report.h"
 #include "messages.h"
 #include "osinfo.h"
@@ -19,6 +20,7 @@ struct test_facts {
     struct handshake_report probe[PROBE_COUNT];   /* explicit TLS 1.0, 1.1, 1.2 */
     struct schannel_settings settings;
     struct os_info os;
+    struct compatibility compat;                  /* the simulated handshakes */
 };
 
 /* The security product whose mail shield issued this certificate ("Avast", ...), or NULL. */
@@ -37,5 +39,21 @@ enum audience { AUDIENCE_COMMAND_LINE, AUDIENCE_WINDOW };
  * above the details; returns the same 1 or 0. */
 int diagnose_conclusion(const struct test_facts *facts, enum language language, enum audience audience,
                         struct strbuf *out);
+
+/* /as WINDOWS: what one Windows meets, simulated. */
+struct as_facts {
+    struct target target;
+    enum windows_client_id windows;
+    unsigned timeout_seconds;
+    struct hello_spec hello;
+    struct simulation sim;
+    int ran_everything;            /* when the Windows failed: a hello offering every suite */
+    struct simulation everything;
+};
+
+/* The whole /as report; the last line is "OK: TLS 1.2" or "FAILED", as /test's. Returns 1
+ * for OK. The window shows the part after "What this means" with diagnose_as_conclusion. */
+int diagnose_as(const struct as_facts *facts, enum language language, const char *version, struct strbuf *out);
+int diagnose_as_conclusion(const struct as_facts *facts, enum language language, struct strbuf *out);
 
 #endif

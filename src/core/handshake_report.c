@@ -9,7 +9,7 @@
 static const char *const outcome_words[OUTCOME_COUNT] = {
     "ok", "host-not-found", "refused", "connect-timeout", "timeout", "closed", "plaintext", "not-tls",
     "oversized", "alert", "nothing-to-offer", "handshake-error", "starttls-refused", "mail-failed",
-    "system-error",
+    "system-error", "bad-tls",
 };
 
 void handshake_report_init(struct handshake_report *report)
@@ -121,6 +121,31 @@ int handshake_report_read_section(const char *text, const char *name, struct han
     }
     handshake_report_init(report);
     return -1;
+}
+
+static int hex_digit(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+size_t handshake_report_read_hello(const char *text, unsigned char *out, size_t size)
+{
+    const char *bytes = strstr(text, "[hello]\nbytes=");
+    size_t length = 0;
+    if (!bytes)
+        return 0;
+    bytes += strlen("[hello]\nbytes=");
+    while (length < size && hex_digit(bytes[0]) >= 0 && hex_digit(bytes[1]) >= 0) {
+        out[length++] = (unsigned char)(hex_digit(bytes[0]) * 16 + hex_digit(bytes[1]));
+        bytes += 2;
+    }
+    return length;
 }
 
 const char *algorithm_name(unsigned long alg_id)

@@ -23,6 +23,7 @@ enum outcome {
     OUTCOME_STARTTLS_REFUSED,  /* the plain-text part before STARTTLS went wrong */
     OUTCOME_MAIL_FAILED,       /* TLS worked, but the mail server's answer was not good */
     OUTCOME_SYSTEM_ERROR,      /* a Windows function failed */
+    OUTCOME_BAD_TLS,           /* TLS records, but a message malformed or out of its place */
     OUTCOME_COUNT
 };
 
@@ -48,6 +49,10 @@ int handshake_report_read(const char *text, struct handshake_report *report);
 /* Reads the record in section "[name]" of a child's output (several records, each after
  * its "[name]" line). Returns 0, or -1 when the section or its outcome is missing. */
 int handshake_report_read_section(const char *text, const char *name, struct handshake_report *report);
+
+/* The child also writes the ClientHello its Schannel sends by default, as "[hello]" and
+ * "bytes=" with the bytes in hex. Reads it into out; returns its length, 0 when missing. */
+size_t handshake_report_read_hello(const char *text, unsigned char *out, size_t size);
 
 /* Names for Schannel's algorithm ids ("AES", "SHA-256", "ECDHE"); NULL when unknown. */
 const char *algorithm_name(unsigned long alg_id);

@@ -27,6 +27,8 @@ static const struct message_row messages[MSG_COUNT] = {
         "  tlsswitch /test SERVER            Test a mail server as older mail programs connect to it:\n"
         "                                    smtps://host, smtp://host (STARTTLS), pop3s://, pop3://,\n"
         "                                    imaps://, imap://, https://, or host[:port].\n"
+        "  tlsswitch /test SERVER /as WINDOWS  Test the server as another Windows would (xp, 2003,\n"
+        "                                    vista, 7, 8.1, 10, 11), from any PC, without Schannel.\n"
         "  tlsswitch /version                Show the version.\n"
         "  tlsswitch /?                      Show this help.\n"
         "\n"
@@ -57,6 +59,8 @@ static const struct message_row messages[MSG_COUNT] = {
         "  tlsswitch /test サーバー          古いメールソフトと同じ方法でメール サーバーをテストします:\n"
         "                                    smtps://ホスト、smtp://ホスト (STARTTLS)、pop3s://、pop3://、\n"
         "                                    imaps://、imap://、https://、ホスト[:ポート]。\n"
+        "  tlsswitch /test サーバー /as WINDOWS  別の Windows (xp、2003、vista、7、8.1、10、11) と同じ方法で\n"
+        "                                    サーバーをテストします。Schannel を使わず、どのパソコンからでも。\n"
         "  tlsswitch /version                バージョンを表示します。\n"
         "  tlsswitch /?                      このヘルプを表示します。\n"
         "\n"
@@ -809,6 +813,222 @@ static const struct message_row messages[MSG_COUNT] = {
     [MSG_GUI_PROTOCOL_CHANGE] = { {
         "  %s: %s (now: %s)\n",
         "  %s: %s (現在: %s)\n",
+    } },
+    [MSG_OUTCOME_BAD_TLS] = { {
+        "a malformed TLS answer",
+        "不正な TLS の応答",
+    } },
+    [MSG_DIAG_BAD_TLS] = { {
+        "The server's TLS answer is malformed or out of order: this is not a normal mail server, or something between changes the connection. Check the server name and the port.\n",
+        "サーバーの TLS の応答が壊れているか、順序が正しくありません。通常のメール サーバーではないか、途中で接続が書き換えられています。サーバー名とポート番号を確かめてください。\n",
+    } },
+    [MSG_SIM_SECTION] = { {
+        "\nWhich Windows can use this server (simulated, with TLS 1.2 used by default):\n",
+        "\nこのサーバーを使える Windows (模擬接続、TLS 1.2 を既定で使う場合):\n",
+    } },
+    [MSG_SIM_YES] = { {
+        "yes: %s, %s",
+        "使える: %s、%s",
+    } },
+    [MSG_SIM_NO_SUITE] = { {
+        "no: no cipher suite in common",
+        "使えない: 共通の暗号スイートがない",
+    } },
+    [MSG_SIM_NO_VERSION] = { {
+        "no: the server wants a newer TLS version",
+        "使えない: サーバーがより新しい TLS を求めている",
+    } },
+    [MSG_SIM_NO_CERTIFICATE] = { {
+        "no: it cannot use the server's %s certificate",
+        "使えない: サーバーの %s 証明書を扱えない",
+    } },
+    [MSG_SIM_BROKE_RULES] = { {
+        "no: the server chose %s, %s, which was never offered",
+        "使えない: サーバーが提示していない %s、%s を選んだ",
+    } },
+    [MSG_SIM_OTHER_ALERT] = { {
+        "no: the server refused (TLS alert %d)",
+        "使えない: サーバーが拒否 (TLS アラート %d)",
+    } },
+    [MSG_SIM_NOT_TESTED] = { {
+        "not known: %s",
+        "不明: %s",
+    } },
+    [MSG_SIM_NO_SUITES_LEFT] = { {
+        "no: the registry's cipher settings leave it no cipher suite",
+        "使えない: レジストリの暗号の設定で使える暗号スイートがない",
+    } },
+    [MSG_SIM_THIS_PC] = { {
+        "This PC (%s, with the cipher settings in its registry):",
+        "このパソコン (%s、レジストリの暗号の設定を反映):",
+    } },
+    [MSG_SIM_OWN_HELLO] = { {
+        "This PC's Schannel offers %s by default, with %u cipher suites (read from its own ClientHello).\n",
+        "このパソコンの Schannel は既定で %s を使い、暗号スイートは %u 個です (自身の ClientHello より)。\n",
+    } },
+    [MSG_SIM_OWN_SAME] = { {
+        "  These are the suites of the table for %s.\n",
+        "  %s の表と同じ暗号スイートです。\n",
+    } },
+    [MSG_SIM_OWN_EXTRA] = { {
+        "  Not in the table for %s (%u):\n",
+        "  %s の表にないもの (%u 個):\n",
+    } },
+    [MSG_SIM_OWN_MISSING] = { {
+        "  In the table for %s, but not offered here (%u):\n",
+        "  %s の表にあって、ここにないもの (%u 個):\n",
+    } },
+    [MSG_SIM_OWN_RESULT] = { {
+        "  This ClientHello, simulated: %s\n",
+        "  この ClientHello での模擬接続: %s\n",
+    } },
+    [MSG_SIM_OWN_STRONGER] = { {
+        "  This PC's own handshake can succeed where %s's cannot: the verdict below is %s's.\n",
+        "  このパソコン自身のハンドシェイクは、%s では失敗する場合にも成功することがあります。以下の判定は %s のものです。\n",
+    } },
+    [MSG_NEEDS_TLS13] = { {
+        "TLS 1.3",
+        "TLS 1.3",
+    } },
+    [MSG_NEEDS_ECDHE] = { {
+        "ECDHE key exchange",
+        "ECDHE 鍵交換",
+    } },
+    [MSG_NEEDS_DHE] = { {
+        "DHE key exchange",
+        "DHE 鍵交換",
+    } },
+    [MSG_NEEDS_GCM] = { {
+        "AES-GCM",
+        "AES-GCM",
+    } },
+    [MSG_NEEDS_CHACHA20] = { {
+        "ChaCha20-Poly1305",
+        "ChaCha20-Poly1305",
+    } },
+    [MSG_NEEDS_ECDSA] = { {
+        "an ECDSA certificate",
+        "ECDSA 証明書",
+    } },
+    [MSG_LIST_SEPARATOR] = { {
+        ", ",
+        "、",
+    } },
+    [MSG_DIAG_CANNOT_SUITES] = { {
+        "%s cannot use this server, and no registry setting can change that: the server accepts only cipher suites that %s does not have. Offered every suite, it chose %s, which needs %s.\n",
+        "%s ではこのサーバーを使えません。レジストリの設定では変えられません。サーバーは %s にない暗号スイートしか受け付けません。すべてのスイートを提示すると %s を選びました。これには %s が必要です。\n",
+    } },
+    [MSG_DIAG_CANNOT_SUITES_UNKNOWN] = { {
+        "%s cannot use this server, and no registry setting can change that: the server accepts none of the cipher suites %s has.\n",
+        "%s ではこのサーバーを使えません。レジストリの設定では変えられません。サーバーは %s の暗号スイートをどれも受け付けません。\n",
+    } },
+    [MSG_DIAG_CANNOT_VERSION] = { {
+        "%s cannot use this server, and no registry setting can change that: the server accepts only TLS versions newer than %s can speak (TLS 1.3).\n",
+        "%s ではこのサーバーを使えません。レジストリの設定では変えられません。サーバーは %s が使えるより新しい TLS (TLS 1.3) しか受け付けません。\n",
+    } },
+    [MSG_DIAG_CANNOT_CERTIFICATE] = { {
+        "%s cannot use this server, and no registry setting can change that: the server's certificate uses %s, which %s cannot check.\n",
+        "%s ではこのサーバーを使えません。レジストリの設定では変えられません。サーバーの証明書は %s を使っていて、%s はこれを検証できません。\n",
+    } },
+    [MSG_DIAG_INSTEAD] = { {
+        "What works instead: a mail program with its own TLS that still runs on %s, such as Thunderbird (52.9.1 is the last version for XP and Vista) or Sylpheed 3.7; a TLS proxy on this PC (such as stunnel); or ask the provider for a server or port that still accepts older mail programs.\n",
+        "代わりの方法: %s でも動く、独自の TLS を持つメールソフト (Thunderbird (XP と Vista 用の最終版は 52.9.1)、Sylpheed 3.7 など) を使う、このパソコンで TLS プロキシ (stunnel など) を使う、または古いメールソフトでも接続できるサーバーやポートがないかメール事業者に問い合わせる。\n",
+    } },
+    [MSG_DIAG_BROKE_RULES] = { {
+        "The server answered with %s, %s, which was never offered: it is broken, or something between changes the connection.\n",
+        "サーバーは提示していない %s、%s で応答しました。サーバーが壊れているか、途中で接続が書き換えられています。\n",
+    } },
+    [MSG_DIAG_SIM_ALERT] = { {
+        "The server refused the handshake of %s (TLS alert %d).\n",
+        "サーバーが %s のハンドシェイクを拒否しました (TLS アラート %d)。\n",
+    } },
+    [MSG_DIAG_CIPHERS_OFF] = { {
+        "%s cannot use this server with the cipher settings in this PC's registry: they turn off what the server needs (tlsswitch /status lists them under \"Cipher settings\"). Without them it would use %s. An administrator can delete those values.\n",
+        "このパソコンのレジストリにある暗号の設定のため、%s ではこのサーバーを使えません。サーバーに必要なものが無効になっています (tlsswitch /status の「暗号の設定」に一覧があります)。その設定がなければ %s を使えます。管理者がその値を削除できます。\n",
+    } },
+    [MSG_DIAG_CIPHERS_OFF_ALL] = { {
+        "The cipher settings in this PC's registry leave %s no cipher suite at all (tlsswitch /status lists them under \"Cipher settings\"). An administrator can delete those values.\n",
+        "このパソコンのレジストリにある暗号の設定のため、%s には使える暗号スイートがありません (tlsswitch /status の「暗号の設定」に一覧があります)。管理者がその値を削除できます。\n",
+    } },
+    [MSG_AS_TITLE] = { {
+        "TLS Switch %s: testing %s as %s would connect (simulated, with TLS 1.2 used by default; this PC's Schannel is not used)\n\n",
+        "TLS Switch %s: %s を %s と同じ方法でテストします (模擬接続、TLS 1.2 を既定で使う場合。このパソコンの Schannel は使いません)\n\n",
+    } },
+    [MSG_AS_OFFERED] = { {
+        "Offered: %s, %u cipher suites:\n",
+        "提示: %s、暗号スイート %u 個:\n",
+    } },
+    [MSG_AS_ANSWER] = { {
+        "Result: %s\n",
+        "結果: %s\n",
+    } },
+    [MSG_AS_CERTIFICATE] = { {
+        "Server's certificate: %s key, signed with %s\n",
+        "サーバーの証明書: %s 鍵、%s で署名\n",
+    } },
+    [MSG_AS_CERTIFICATE_BITS] = { {
+        "Server's certificate: %s key of %u bits, signed with %s\n",
+        "サーバーの証明書: %s 鍵 (%u ビット)、%s で署名\n",
+    } },
+    [MSG_DIAG_AS_OK] = { {
+        "%s can use this server: %s with %s.\n",
+        "%s はこのサーバーを使えます: %s、%s。\n",
+    } },
+    [MSG_DIAG_AS_NEEDS_DEFAULT] = { {
+        "Older mail programs there need TLS 1.2 used by default: run tlsswitch /apply recommended on that PC.\n",
+        "そのパソコンの古いメールソフトには、TLS 1.2 を既定で使う設定が必要です。そのパソコンで tlsswitch /apply recommended を実行してください。\n",
+    } },
+    [MSG_DIAG_AS_CERT_NOT_CHECKED] = { {
+        "Whether that PC trusts the server's certificate is not checked here.\n",
+        "そのパソコンがサーバーの証明書を信頼するかどうかは、ここでは確かめていません。\n",
+    } },
+    [MSG_ERR_BAD_WINDOWS] = { {
+        "Error: unknown Windows \"%s\" for /as; use xp, 2003, vista, 7, 8.1, 10 or 11.\n",
+        "エラー: /as に Windows \"%s\" は指定できません。xp、2003、vista、7、8.1、10、11 のどれかを指定してください。\n",
+    } },
+    [MSG_STATUS_CIPHERS_TITLE] = { {
+        "\nCipher settings (SCHANNEL\\Ciphers, Hashes, KeyExchangeAlgorithms and the cipher suite order policy):\n",
+        "\n暗号の設定 (SCHANNEL\\Ciphers、Hashes、KeyExchangeAlgorithms と暗号スイートの順序のポリシー):\n",
+    } },
+    [MSG_STATUS_CIPHERS_NONE] = { {
+        "  Nothing is turned off: %s offers its %u cipher suites.\n",
+        "  無効にされたものはありません。%s は %u 個の暗号スイートを使います。\n",
+    } },
+    [MSG_STATUS_CIPHER_OFF] = { {
+        "  %s\\%s Enabled=0: removes %u of %s's cipher suites\n",
+        "  %s\\%s Enabled=0: 暗号スイートを %u 個除きます (%s の場合)\n",
+    } },
+    [MSG_STATUS_CIPHER_ORDER] = { {
+        "  Cipher suite order policy (HKLM\\%s, Functions): %u suites named; %s offers only those, in that order\n",
+        "  暗号スイートの順序のポリシー (HKLM\\%s、Functions): %u 個を指定。%s はそれだけをその順で使います\n",
+    } },
+    [MSG_STATUS_CIPHER_ORDER_IGNORED] = { {
+        "  Cipher suite order policy (HKLM\\%s, Functions): %u suites named; %s does not read it\n",
+        "  暗号スイートの順序のポリシー (HKLM\\%s、Functions): %u 個を指定。%s はこれを読みません\n",
+    } },
+    [MSG_STATUS_CIPHERS_LEFT] = { {
+        "  With these settings %s offers %u of its %u cipher suites.\n",
+        "  この設定で %s が使う暗号スイートは %u 個 (本来 %u 個) です。\n",
+    } },
+    [MSG_GUI_AS_LABEL] = { {
+        "Test &as:",
+        "テストする Windows(&A):",
+    } },
+    [MSG_GUI_AS_THIS_PC] = { {
+        "This PC",
+        "このパソコン",
+    } },
+    [MSG_AS_EVERYTHING] = { {
+        "Offered every suite, the server: %s\n",
+        "すべてのスイートを提示した場合のサーバー: %s\n",
+    } },
+    [MSG_NEEDS_CCM] = { {
+        "AES-CCM",
+        "AES-CCM",
+    } },
+    [MSG_DIAG_CANNOT_SUITES_COMBINATION] = { {
+        "%s cannot use this server, and no registry setting can change that: the server accepts only cipher suites that %s does not have. Offered every suite, it chose %s, a combination %s does not have.\n",
+        "%s ではこのサーバーを使えません。レジストリの設定では変えられません。サーバーは %s にない暗号スイートしか受け付けません。すべてのスイートを提示すると %s を選びました。%s にはこの組み合わせがありません。\n",
     } },
 };
 

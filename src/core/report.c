@@ -1,5 +1,6 @@
 /* Formatting of /status as a table for people and as CSV for scripts. */
 #include "report.h"
+#include "compatibility.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -208,11 +209,45 @@ void report_status_text(struct strbuf *out, const struct status_report *report,
         strbuf_append(out, "\n");
     }
 
+    if (report->have_ciphers)
+        report_cipher_settings(report, language, out);
     strbuf_append(out, "\n");
     strbuf_append(out, message_text(language, report_verdict(report)));
     if (any_wrong_type)
         strbuf_append(out, message_text(language, MSG_NOTE_WRONG_TYPE));
     strbuf_append(out, message_text(language, MSG_NOTE_RESTART));
+}
+
+void report_cipher_settings(const struct status_report *report, enum language language, struct strbuf *out)
+{
+    enum windows_client_id id = windows_client_for_os(&report->os);
+    const struct windows_client *windows = windows_client_get(id);
+    const struct cipher_policy *policy = &report->ciphers;
+    struct hello_spec left;
+    size_t i, k;
+
+    strbuf_append(out, message_text(language, MSG_STATUS_CIPHERS_TITLE));
+    if (policy->off_count == 0 && !policy->has_order) {
+        strbuf_printf(out, message_text(language, MSG_STATUS_CIPHERS_NONE), windows->name, (unsigned)windows->suite_count);
+        return;
+    }
+    for (i = 0; i < policy->off_count; i++) {
+        unsigned removes = 0;
+        for (k = 0; k < windows->suite_count; k++) {
+            const struct cipher_suite *suite = cipher_suite_find(windows->suites[k]);
+            if (suite && policy_off_removes(&policy->off[i], suite))
+                removes++;
+        }
+        strbuf_printf(out, message_text(language, MSG_STATUS_CIPHER_OFF), policy_kind_key(policy->off[i].kind),
+                      policy->off[i].name, removes, windows->name);
+    }
+    if (policy->has_order)
+        strbuf_printf(out, message_text(language, id >= WINDOWS_VISTA ? MSG_STATUS_CIPHER_ORDER
+                                                                      : MSG_STATUS_CIPHER_ORDER_IGNORED),
+                      CIPHER_ORDER_KEY_PATH, (unsigned)policy->order_count, windows->name);
+    compatibility_this_hello(id, policy, &left);
+    strbuf_printf(out, message_text(language, MSG_STATUS_CIPHERS_LEFT), windows->name, (unsigned)left.suite_count,
+                  (unsigned)windows->suite_count);
 }
 
 void report_status_csv(struct strbuf *out, const struct status_report *report)

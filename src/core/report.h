@@ -2,6 +2,7 @@
 #ifndef TLSSWITCH_REPORT_H
 #define TLSSWITCH_REPORT_H
 
+#include "cipher_policy.h"
 #include "messages.h"
 #include "osinfo.h"
 #include "settings.h"
@@ -26,7 +27,13 @@ struct status_report {
     struct os_info os;
     struct schannel_settings settings;
     enum probe_result probe[PROTOCOL_COUNT];
+    int have_ciphers;                   /* the cipher settings were read */
+    struct cipher_policy ciphers;
 };
+
+/* The cipher settings: what each one that turns something off removes from this
+ * Windows' suites, and how many it has left. */
+void report_cipher_settings(const struct status_report *report, enum language language, struct strbuf *out);
 
 enum os_support report_support(const struct status_report *report, enum protocol_id id);
 

@@ -19,8 +19,9 @@ struct gui_text { int control; enum message_id message; };
 void gui_set_texts(HWND dialog, enum language language, const struct gui_text *texts, size_t count);
 void gui_set_utf8(HWND dialog, int control, const char *utf8);
 void gui_set_title(HWND dialog, enum language language, enum message_id message);
-/* Adds an entry from the message table to a drop-down list. */
+/* Adds an entry from the message table, or a UTF-8 text, to a drop-down list. */
 void gui_add_choice(HWND dialog, int combo, enum language language, enum message_id label);
+void gui_add_text_choice(HWND dialog, int combo, const char *utf8);
 
 /* A message box titled "TLS Switch" with UTF-8 text; returns the button pressed. */
 int gui_message_box(HWND owner, const char *utf8, UINT flags);

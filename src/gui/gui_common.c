@@ -46,13 +46,18 @@ void gui_set_title(HWND dialog, enum language language, enum message_id message)
     }
 }
 
-void gui_add_choice(HWND dialog, int combo, enum language language, enum message_id label)
+void gui_add_text_choice(HWND dialog, int combo, const char *utf8)
 {
-    wchar_t *entry = control_text(message_text(language, label));
+    wchar_t *entry = control_text(utf8);
     if (entry) {
         SendDlgItemMessageW(dialog, combo, CB_ADDSTRING, 0, (LPARAM)entry);
         free(entry);
     }
+}
+
+void gui_add_choice(HWND dialog, int combo, enum language language, enum message_id label)
+{
+    gui_add_text_choice(dialog, combo, message_text(language, label));
 }
 
 void gui_set_texts(HWND dialog, enum language language, const struct gui_text *texts, size_t count)

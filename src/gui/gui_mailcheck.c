@@ -1,6 +1,7 @@
 /* "Test my mail server": the /test of the command line, for a server name and the
- * connection type a mail program offers. The handshakes run in a child process from a
- * worker thread, so the window stays responsive and "Stop" can end them. */
+ * connection type a mail program offers, as this PC connects or as another Windows would
+ * (/as). The handshakes run in a child process from a worker thread, so the window stays
+ * responsive and "Stop" can end them. */
 #include "../commands/services.h"
 #include "../win32/errors.h"
 #include "gui.h"
@@ -35,6 +36,7 @@ static const struct gui_text test_texts[] = {
     { IDC_SERVER_LABEL, MSG_GUI_SERVER_LABEL },
     { IDC_KIND_LABEL, MSG_GUI_KIND_LABEL },
     { IDC_PORT_LABEL, MSG_GUI_PORT_LABEL },
+    { IDC_AS_LABEL, MSG_GUI_AS_LABEL },
     { IDC_START, MSG_GUI_START_TEST },
     { IDC_STOP, MSG_GUI_STOP_TEST },
     { IDC_RESULT_LABEL, MSG_GUI_RESULT_LABEL },
@@ -45,7 +47,10 @@ static const struct gui_text test_texts[] = {
 
 /* What the user typed last, offered again the next time the dialog opens. */
 static wchar_t last_server[256];
-static int last_kind;
+static int last_kind, last_as;
+
+/* The "Test as" choices: this PC first, then every Windows of the table. */
+#define AS_THIS_PC 0
 
 struct test_window {
     enum language language;
@@ -54,21 +59,26 @@ struct test_window {
     HANDLE thread;
     HANDLE cancel;
     char target[400];
+    int as_windows;                /* -1: as this PC; else an enum windows_client_id */
     struct test_facts facts;
+    struct as_facts as;
     unsigned long error;
 };
 
 static DWORD WINAPI test_thread(void *argument)
 {
     struct test_window *window = argument;
-    window->error = test_gather(window->target, TEST_TIMEOUT_SECONDS, window->cancel, &window->facts);
+    window->error = window->as_windows < 0
+                        ? test_gather(window->target, TEST_TIMEOUT_SECONDS, window->cancel, &window->facts)
+                        : test_gather_as(window->target, window->as_windows, TEST_TIMEOUT_SECONDS, window->cancel,
+                                         &window->as);
     PostMessageW(window->dialog, WM_TEST_DONE, 0, 0);
     return 0;
 }
 
 static void set_running(struct test_window *window, int running)
 {
-    static const int inputs[] = { IDC_SERVER, IDC_KIND, IDC_PORT, IDC_START };
+    static const int inputs[] = { IDC_SERVER, IDC_KIND, IDC_PORT, IDC_AS, IDC_START };
     size_t i;
     for (i = 0; i < sizeof(inputs) / sizeof(inputs[0]); i++)
         EnableWindow(GetDlgItem(window->dialog, inputs[i]), !running);
@@ -96,6 +106,7 @@ static void start_test(struct test_window *window)
     BOOL port_ok;
     UINT port = GetDlgItemInt(window->dialog, IDC_PORT, &port_ok, FALSE);
     LRESULT kind = SendDlgItemMessageW(window->dialog, IDC_KIND, CB_GETCURSEL, 0, 0);
+    LRESULT as = SendDlgItemMessageW(window->dialog, IDC_AS, CB_GETCURSEL, 0, 0);
     struct target parsed;
     wchar_t *start, *end;
 
@@ -129,6 +140,8 @@ static void start_test(struct test_window *window)
     }
     wcscpy(last_server, start);
     last_kind = (int)kind;
+    last_as = as > AS_THIS_PC && as <= WINDOWS_CLIENT_COUNT ? (int)as : AS_THIS_PC;
+    window->as_windows = last_as - 1;
     gui_set_utf8(window->dialog, IDC_DETAILS, "");
     say(window, MSG_GUI_TEST_RUNNING, window->target, 3u * TEST_TIMEOUT_SECONDS);
     free(host);
@@ -162,8 +175,13 @@ static void finish_test(struct test_window *window)
     }
     strbuf_init(&details);
     strbuf_init(&words);
-    diagnose(&window->facts, window->language, TLSSWITCH_VERSION_STRING, &details);
-    diagnose_conclusion(&window->facts, window->language, AUDIENCE_WINDOW, &words);
+    if (window->as_windows < 0) {
+        diagnose(&window->facts, window->language, TLSSWITCH_VERSION_STRING, &details);
+        diagnose_conclusion(&window->facts, window->language, AUDIENCE_WINDOW, &words);
+    } else {
+        diagnose_as(&window->as, window->language, TLSSWITCH_VERSION_STRING, &details);
+        diagnose_as_conclusion(&window->as, window->language, &words);
+    }
     gui_set_utf8(window->dialog, IDC_RESULT, words.failed ? "" : words.data);
     gui_set_utf8(window->dialog, IDC_DETAILS, details.failed ? "" : details.data);
     strbuf_free(&details);
@@ -209,6 +227,10 @@ static void initialise(struct test_window *window)
     for (i = 0; i < KIND_COUNT; i++)
         gui_add_choice(dialog, IDC_KIND, window->language, kinds[i].label);
     SendDlgItemMessageW(dialog, IDC_KIND, CB_SETCURSEL, (WPARAM)last_kind, 0);
+    gui_add_choice(dialog, IDC_AS, window->language, MSG_GUI_AS_THIS_PC);
+    for (i = 0; i < WINDOWS_CLIENT_COUNT; i++)
+        gui_add_text_choice(dialog, IDC_AS, windows_client_get((enum windows_client_id)i)->name);
+    SendDlgItemMessageW(dialog, IDC_AS, CB_SETCURSEL, (WPARAM)last_as, 0);
     show_kind_port(dialog);
     SendDlgItemMessageW(dialog, IDC_SERVER, EM_LIMITTEXT, 255, 0);
     SendDlgItemMessageW(dialog, IDC_PORT, EM_LIMITTEXT, 5, 0);

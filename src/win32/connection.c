@@ -1,5 +1,6 @@
 /* Sockets, time limits and the line-by-line mail dialogue (see connection.h). */
 #include "connection.h"
+#include "child.h"
 #include "../core/mailtalk.h"
 #include "../core/text.h"
 
@@ -17,26 +18,34 @@ static unsigned wait_ms(const struct connection *c)
 
 /* Waits until `s` is readable, or for a connect to end (writable, or failed: Windows
  * reports a refused non-blocking connect through the except set); 1 when it happened,
- * 0 when the wait ran out. */
-static int wait_for(SOCKET s, unsigned ms, int connecting, int *failed)
+ * 0 when the wait ran out or the cancel event was set. A wait with a cancel event looks
+ * at it every 100 ms. */
+static int wait_for(const struct connection *c, SOCKET s, unsigned ms, int connecting, int *failed)
 {
-    fd_set ready, errors;
-    struct timeval limit;
-    int rc;
-    FD_ZERO(&ready);
-    FD_ZERO(&errors);
-    FD_SET(s, &ready);
-    FD_SET(s, &errors);
-    limit.tv_sec = (long)(ms / 1000);
-    limit.tv_usec = (long)(ms % 1000) * 1000;
     *failed = 0;
-    if (ms == 0)
-        return 0;
-    rc = select(0, connecting ? NULL : &ready, connecting ? &ready : NULL, connecting ? &errors : NULL, &limit);
-    if (rc <= 0)
-        return 0;
-    *failed = connecting && !FD_ISSET(s, &ready);
-    return 1;
+    while (ms > 0) {
+        unsigned slice = c->cancel && ms > 100 ? 100 : ms;
+        fd_set ready, errors;
+        struct timeval limit;
+        int rc;
+        if (c->cancel && WaitForSingleObject(c->cancel, 0) == WAIT_OBJECT_0)
+            return 0;
+        FD_ZERO(&ready);
+        FD_ZERO(&errors);
+        FD_SET(s, &ready);
+        FD_SET(s, &errors);
+        limit.tv_sec = (long)(slice / 1000);
+        limit.tv_usec = (long)(slice % 1000) * 1000;
+        rc = select(0, connecting ? NULL : &ready, connecting ? &ready : NULL, connecting ? &errors : NULL, &limit);
+        if (rc > 0) {
+            *failed = connecting && !FD_ISSET(s, &ready);
+            return 1;
+        }
+        if (rc < 0)
+            return 0;
+        ms -= slice;
+    }
+    return 0;
 }
 
 enum outcome connection_receive(struct connection *c)
@@ -44,7 +53,7 @@ enum outcome connection_receive(struct connection *c)
     int got, failed;
     if (c->input_length >= sizeof(c->input))
         return OUTCOME_OVERSIZED;
-    if (!wait_for(c->socket, wait_ms(c), 0, &failed))
+    if (!wait_for(c, c->socket, wait_ms(c), 0, &failed))
         return OUTCOME_TIMEOUT;
     got = recv(c->socket, (char *)c->input + c->input_length, (int)(sizeof(c->input) - c->input_length), 0);
     if (got <= 0)
@@ -72,7 +81,12 @@ static enum outcome connect_address(struct connection *c, const struct addrinfo 
 {
     u_long non_blocking = 1;
     int error = 0, error_size = sizeof(error), failed;
-    SOCKET s = socket(address->ai_family, address->ai_socktype, address->ai_protocol);
+    SOCKET s;
+    child_handles_lock();
+    s = socket(address->ai_family, address->ai_socktype, address->ai_protocol);
+    if (s != INVALID_SOCKET)
+        SetHandleInformation((HANDLE)s, HANDLE_FLAG_INHERIT, 0);
+    child_handles_unlock();
     if (s == INVALID_SOCKET)
         return OUTCOME_SYSTEM_ERROR;
     ioctlsocket(s, FIONBIO, &non_blocking);
@@ -81,7 +95,7 @@ static enum outcome connect_address(struct connection *c, const struct addrinfo 
         closesocket(s);
         return OUTCOME_REFUSED;
     }
-    if (!wait_for(s, wait_ms(c), 1, &failed)) {
+    if (!wait_for(c, s, wait_ms(c), 1, &failed)) {
         closesocket(s);
         return OUTCOME_CONNECT_TIMEOUT;
     }

@@ -20,6 +20,7 @@ struct connection {
     SOCKET socket;
     int started;                                  /* WSAStartup succeeded */
     DWORD deadline;                               /* GetTickCount() at which everything gives up */
+    HANDLE cancel;                                /* an event that ends every wait at once, or NULL */
     unsigned timeout_ms;                          /* the longest any one wait may take */
     unsigned char input[CONNECTION_INPUT_SIZE];   /* bytes from the server not yet used */
     size_t input_length;
@@ -36,7 +37,8 @@ struct line_channel {
 };
 
 /* Connects to the target's host and port (IPv4 or IPv6, each address in turn). On failure
- * report->status holds the Windows error. The connection must be closed in any case. */
+ * report->status holds the Windows error. The connection must be closed in any case.
+ * Set c->cancel before, to let an event end the waits (they then end as time-outs). */
 enum outcome connection_open(struct connection *c, const struct target *target, unsigned timeout_seconds,
                              struct handshake_report *report);
 void connection_close(struct connection *c);

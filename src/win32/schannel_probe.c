@@ -13,9 +13,10 @@
 #define SEC_E_SECPKG_NOT_FOUND ((SECURITY_STATUS)0x80090305L)
 #endif
 
-enum probe_result schannel_probe(enum protocol_id id)
+/* Lets Schannel build its first handshake message for `grbit` into out (*length bytes).
+ * Returns the status of AcquireCredentialsHandle, or of InitializeSecurityContext. */
+static SECURITY_STATUS first_message(unsigned long grbit, unsigned char *out, size_t size, size_t *length)
 {
-    const struct protocol_info *protocol = protocol_get(id);
     SCHANNEL_CRED credentials_data;
     CredHandle credentials;
     CtxtHandle context;
@@ -24,20 +25,17 @@ enum probe_result schannel_probe(enum protocol_id id)
     TimeStamp expiry;
     ULONG attributes = 0;
     SECURITY_STATUS status;
-    enum probe_result result = PROBE_REFUSED;
-    uint16_t version;
 
+    *length = 0;
     memset(&credentials_data, 0, sizeof(credentials_data));
     credentials_data.dwVersion = SCHANNEL_CRED_VERSION;
-    credentials_data.grbitEnabledProtocols = protocol->sp_prot_client;
+    credentials_data.grbitEnabledProtocols = grbit;
     credentials_data.dwFlags = SCH_CRED_NO_DEFAULT_CREDS | SCH_CRED_MANUAL_CRED_VALIDATION;
 
     status = AcquireCredentialsHandleW(NULL, (SEC_WCHAR *)UNISP_NAME_W, SECPKG_CRED_OUTBOUND, NULL,
                                        &credentials_data, NULL, NULL, &credentials, &expiry);
-    if (status == SEC_E_SECPKG_NOT_FOUND || status == SEC_E_INSUFFICIENT_MEMORY)
-        return PROBE_FAILED;
     if (status != SEC_E_OK)
-        return PROBE_REFUSED;
+        return status;
 
     out_buffer.BufferType = SECBUFFER_TOKEN;
     out_buffer.cbBuffer = 0;
@@ -50,14 +48,35 @@ enum probe_result schannel_probe(enum protocol_id id)
                                             ISC_REQ_SEQUENCE_DETECT | ISC_REQ_REPLAY_DETECT,
                                         0, 0, NULL, 0, &context, &out_desc, &attributes, &expiry);
     if (status == SEC_I_CONTINUE_NEEDED) {
-        if (out_buffer.pvBuffer &&
-            clienthello_version(out_buffer.pvBuffer, out_buffer.cbBuffer, &version) == 0 &&
-            version == protocol->wire_version)
-            result = PROBE_OFFERED;
+        if (out_buffer.pvBuffer && out_buffer.cbBuffer <= size) {
+            memcpy(out, out_buffer.pvBuffer, out_buffer.cbBuffer);
+            *length = out_buffer.cbBuffer;
+        }
         DeleteSecurityContext(&context);
     }
     if (out_buffer.pvBuffer)
         FreeContextBuffer(out_buffer.pvBuffer);
     FreeCredentialsHandle(&credentials);
-    return result;
+    return status;
+}
+
+enum probe_result schannel_probe(enum protocol_id id)
+{
+    const struct protocol_info *protocol = protocol_get(id);
+    unsigned char hello[4096];
+    size_t length;
+    uint16_t version;
+    SECURITY_STATUS status = first_message(protocol->sp_prot_client, hello, sizeof(hello), &length);
+    if (status == SEC_E_SECPKG_NOT_FOUND || status == SEC_E_INSUFFICIENT_MEMORY)
+        return PROBE_FAILED;
+    if (length > 0 && clienthello_version(hello, length, &version) == 0 && version == protocol->wire_version)
+        return PROBE_OFFERED;
+    return PROBE_REFUSED;
+}
+
+size_t schannel_default_hello(unsigned char *out, size_t size)
+{
+    size_t length;
+    first_message(0, out, size, &length);
+    return length;
 }
