@@ -207,9 +207,191 @@ static void japanese_report(void **state)
     strbuf_free(&out);
 }
 
+/* --- the simulated handshakes ------------------------------------------------------------ */
+
+static struct simulation simulated(enum sim_verdict verdict, uint16_t suite)
+{
+    struct simulation sim;
+    memset(&sim, 0, sizeof(sim));
+    sim.outcome = verdict == SIM_NO_SHARED_SUITE || verdict == SIM_VERSION_REFUSED ? OUTCOME_ALERT : OUTCOME_OK;
+    sim.verdict = verdict;
+    sim.alert = verdict == SIM_NO_SHARED_SUITE ? 40 : verdict == SIM_VERSION_REFUSED ? 70 : -1;
+    sim.version = 0x0303;
+    sim.suite = suite;
+    return sim;
+}
+
+/* The simulations of a server that wants ECDHE with AES-GCM: Windows 10 only. */
+static void ecdhe_gcm_server(struct test_facts *facts)
+{
+    struct compatibility *c = &facts->compat;
+    c->ran = 1;
+    c->this_windows = WINDOWS_XP;
+    c->rows_ran = (1u << WINDOWS_XP) | (1u << WINDOWS_VISTA) | (1u << WINDOWS_7) | (1u << WINDOWS_10);
+    c->row[WINDOWS_XP] = simulated(SIM_NO_SHARED_SUITE, 0);
+    c->row[WINDOWS_VISTA] = simulated(SIM_NO_SHARED_SUITE, 0);
+    c->row[WINDOWS_7] = simulated(SIM_NO_SHARED_SUITE, 0);
+    c->row[WINDOWS_10] = simulated(SIM_USABLE, 0xC030);
+    c->this_sim = c->row[WINDOWS_XP];
+    windows_client_hello(windows_client_get(WINDOWS_XP), &c->this_hello);
+    c->everything = simulated(SIM_USABLE, 0xC02F);
+}
+
+static void expect_words(const struct test_facts *facts, enum audience audience, const char *words, const char *never)
+{
+    struct strbuf out;
+    strbuf_init(&out);
+    assert_int_equal(diagnose_conclusion(facts, LANGUAGE_EN, audience, &out), 0);
+    if (!strstr(out.data, words))
+        fail_msg("expected \"%s\" in:\n%s", words, out.data);
+    if (never && strstr(out.data, never))
+        fail_msg("did not expect \"%s\" in:\n%s", never, out.data);
+    strbuf_free(&out);
+}
+
+/* Under Wine the handshake works where XP's cannot: the verdict is XP's, and no fix is
+ * offered that cannot help. */
+static void xp_cannot_use_an_ecdhe_only_server(void **state)
+{
+    struct test_facts facts = xp_facts();
+    (void)state;
+    works(&facts.verdict);
+    ecdhe_gcm_server(&facts);
+    expect(&facts, 0, "Windows XP cannot use this server, and no registry setting can change that", "FAILED: TLS 1.2\n");
+    expect(&facts, 0, "it chose TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, which needs ECDHE key exchange, AES-GCM",
+           "FAILED: TLS 1.2\n");
+    expect(&facts, 0, "Sylpheed 3.7", "FAILED: TLS 1.2\n");
+    expect(&facts, 0, "  Windows XP      no: no cipher suite in common\n", "FAILED: TLS 1.2\n");
+    expect(&facts, 0, "  Windows 10      yes: TLS 1.2, TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384\n", "FAILED: TLS 1.2\n");
+    /* Before the fix too: the TLS 1.2 probe works, but "Fix it" could not help. */
+    refused(&facts.verdict, TLS_ALERT_PROTOCOL_VERSION);
+    works(&facts.probe[PROBE_TLS12]);
+    expect_words(&facts, AUDIENCE_COMMAND_LINE, "no registry setting can change that", "/apply");
+    expect_words(&facts, AUDIENCE_WINDOW, "no registry setting can change that", "Fix it");
+    /* Vista is held to its own simulation too. */
+    facts.os.major = 6;
+    facts.os.minor = 0;
+    facts.compat.this_windows = WINDOWS_VISTA;
+    expect_words(&facts, AUDIENCE_COMMAND_LINE, "Windows Vista cannot use this server", "/apply");
+}
+
+/* A server that takes RSA key exchange: XP's simulation works, and the registry fix is
+ * the advice again. */
+static void xp_can_use_an_rsa_key_exchange_server(void **state)
+{
+    struct test_facts facts = xp_facts();
+    struct compatibility *c = &facts.compat;
+    (void)state;
+    ecdhe_gcm_server(&facts);
+    c->row[WINDOWS_XP] = c->this_sim = simulated(SIM_USABLE, 0x002F);
+    refused(&facts.verdict, TLS_ALERT_PROTOCOL_VERSION);
+    works(&facts.probe[PROBE_TLS12]);
+    expect(&facts, 0, "run tlsswitch /apply recommended", "FAILED\n");
+    works(&facts.verdict);
+    expect(&facts, 1, "Mail over TLS works with this server (TLS 1.2)", "OK: TLS 1.2\n");
+}
+
+/* Windows 7 and later are not held to the table: their own Schannel speaks for them. */
+static void windows_7_trusts_its_own_handshake(void **state)
+{
+    struct test_facts facts = xp_facts();
+    (void)state;
+    facts.os.major = 6;
+    facts.os.minor = 1;
+    works(&facts.verdict);
+    ecdhe_gcm_server(&facts);
+    facts.compat.this_windows = WINDOWS_7;
+    facts.compat.this_sim = facts.compat.row[WINDOWS_7];
+    expect(&facts, 1, "Mail over TLS works", "OK: TLS 1.2\n");
+}
+
+/* The registry's cipher settings take away what XP would use. */
+static void cipher_settings_in_the_way(void **state)
+{
+    struct test_facts facts = xp_facts();
+    struct compatibility *c = &facts.compat;
+    (void)state;
+    works(&facts.verdict);
+    ecdhe_gcm_server(&facts);
+    c->row[WINDOWS_XP] = simulated(SIM_USABLE, 0x002F);
+    c->this_sim = simulated(SIM_NO_SHARED_SUITE, 0);
+    expect(&facts, 0, "with the cipher settings in this PC's registry", "FAILED: TLS 1.2\n");
+    expect(&facts, 0, "Without them it would use TLS_RSA_WITH_AES_128_CBC_SHA", "FAILED: TLS 1.2\n");
+    simulation_failed(OUTCOME_NOTHING_TO_OFFER, 0, &c->this_sim);
+    c->row[WINDOWS_XP] = simulated(SIM_NO_SHARED_SUITE, 0);
+    expect(&facts, 0, "leave Windows XP no cipher suite at all", "FAILED: TLS 1.2\n");
+}
+
+/* Windows 7 has ECDHE and AES-GCM, only not together with an RSA certificate. */
+static void what_a_windows_lacks_is_its_own(void **state)
+{
+    struct simulation seven = simulated(SIM_NO_SHARED_SUITE, 0), everything = simulated(SIM_USABLE, 0xC02F);
+    struct strbuf out;
+    (void)state;
+    strbuf_init(&out);
+    assert_int_equal(compatibility_explain(&seven, &everything, windows_client_get(WINDOWS_7), LANGUAGE_EN, &out), 1);
+    assert_non_null(strstr(out.data, "a combination Windows 7 does not have"));
+    assert_null(strstr(out.data, "needs"));
+    strbuf_clear(&out);
+    everything.verdict = SIM_VERSION_REFUSED;
+    assert_int_equal(compatibility_explain(&seven, &everything, windows_client_get(WINDOWS_XP), LANGUAGE_EN, &out), 1);
+    assert_non_null(strstr(out.data, "only TLS versions newer than Windows XP can speak"));
+    strbuf_clear(&out);
+    seven = simulated(SIM_CERTIFICATE_UNUSABLE, 0x002F);
+    seven.unusable = CERT_ALGORITHM_ECDSA;
+    assert_int_equal(compatibility_explain(&seven, NULL, windows_client_get(WINDOWS_XP), LANGUAGE_JA, &out), 1);
+    assert_non_null(strstr(out.data, "ECDSA"));
+    assert_non_null(strstr(out.data, "レジストリの設定では変えられません"));
+    strbuf_free(&out);
+}
+
+/* /as: the whole report for one Windows, and its last line for scripts. */
+static void as_report(void **state)
+{
+    struct as_facts facts;
+    struct strbuf out;
+    (void)state;
+    memset(&facts, 0, sizeof(facts));
+    target_parse("pop3s://mail.example", &facts.target);
+    facts.windows = WINDOWS_XP;
+    facts.timeout_seconds = 10;
+    windows_client_hello(windows_client_get(WINDOWS_XP), &facts.hello);
+    facts.sim = simulated(SIM_USABLE, 0x002F);
+    facts.sim.have_certificate = 1;
+    facts.sim.leaf.key = CERT_ALGORITHM_RSA;
+    facts.sim.leaf.key_bits = 2048;
+    facts.sim.leaf.signature = CERT_ALGORITHM_RSA;
+    strbuf_init(&out);
+    assert_int_equal(diagnose_as(&facts, LANGUAGE_EN, "1.0", &out), 1);
+    assert_non_null(strstr(out.data, "as Windows XP would connect"));
+    assert_non_null(strstr(out.data, "Offered: TLS 1.2, 8 cipher suites:\n    TLS_RSA_WITH_AES_128_CBC_SHA"));
+    assert_non_null(strstr(out.data, "Server's certificate: RSA key of 2048 bits, signed with RSA"));
+    assert_non_null(strstr(out.data, "Windows XP can use this server: TLS 1.2 with TLS_RSA_WITH_AES_128_CBC_SHA"));
+    assert_non_null(strstr(out.data, "tlsswitch /apply recommended on that PC"));
+    assert_string_equal(out.data + out.length - 13, "\nOK: TLS 1.2\n");
+    strbuf_clear(&out);
+    facts.sim = simulated(SIM_NO_SHARED_SUITE, 0);
+    facts.ran_everything = 1;
+    facts.everything = simulated(SIM_USABLE, 0xC013);
+    assert_int_equal(diagnose_as(&facts, LANGUAGE_EN, "1.0", &out), 0);
+    assert_non_null(strstr(out.data, "which needs ECDHE key exchange."));
+    assert_string_equal(out.data + out.length - 8, "\nFAILED\n");
+    strbuf_clear(&out);
+    simulation_failed(OUTCOME_REFUSED, 10061, &facts.sim);
+    assert_int_equal(diagnose_as(&facts, LANGUAGE_EN, "1.0", &out), 0);
+    assert_non_null(strstr(out.data, "refused the connection on port 995"));
+    strbuf_free(&out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(xp_cannot_use_an_ecdhe_only_server),
+        cmocka_unit_test(xp_can_use_an_rsa_key_exchange_server),
+        cmocka_unit_test(windows_7_trusts_its_own_handshake),
+        cmocka_unit_test(cipher_settings_in_the_way),
+        cmocka_unit_test(what_a_windows_lacks_is_its_own),
+        cmocka_unit_test(as_report),
         cmocka_unit_test(conclusion_is_the_plain_words_part),
         cmocka_unit_test(tls12_not_used_by_default),
         cmocka_unit_test(tls12_missing_or_off),
