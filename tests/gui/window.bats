@@ -86,7 +86,7 @@ setup() {
 }
 
 teardown() {
-  wine reg add 'HKCU\Software\Wine' /v Version /d winxp64 /f >/dev/null 2>&1 3>&- </dev/null
+  wine reg add 'HKCU\Software\Wine' /v Version /d winxp /f >/dev/null 2>&1 3>&- </dev/null
   # A failed test may leave its window open: close it, so the next test starts clean.
   if [ -n "${WINDOW_PID:-}" ] && kill -0 "$WINDOW_PID" 2>/dev/null; then
     kill "$WINDOW_PID" 2>/dev/null

@@ -11,7 +11,7 @@ setup() {
 @test "status of XP with POSReady updates before the fix" {
   run --separate-stderr tlsswitch /status /lang en
   [ "$status" -eq 0 ]
-  [[ "$output" == *"Windows: Windows XP Professional x64 Edition Service Pack 2 (5.2.3790, 64-bit)"* ]]
+  [[ "$output" == *"Windows: Windows XP Service Pack 3 (5.1.2600, 64-bit)"* ]]
   [[ "$output" == *"POSReady 2009 update flag: set"* ]]
   row_is "Protocol" "Enabled" "DisabledByDefault" "For programs" "This Windows"
   row_is "TLS 1.2" "absent" "1" "only when a program asks" "supported"
