@@ -5,6 +5,8 @@
 #    the greeting (tests/wine/default_client.c): aim 1.2x;
 #  - the same /test (four handshakes in parallel processes) compared with a single
 #    handshake with the same work (tlsswitch /handshake ... /protocol default): aim 1.5x;
+#  - /test TARGET /as xp (a simulated handshake: no Schannel, no child process, no
+#    certificate chain) against the minimal Schannel client's one handshake: aim 1.0x;
 #  - the sizes of both executables (aim for build/i686: 100 KiB).
 # Times are medians of RUNS runs (default 9) under Wine on this machine.
 set -eu
@@ -35,6 +37,7 @@ fi
 test_ms=$(median_ms wine "$exe" /test "$target")
 minimal_ms=$(median_ms wine "$root/build/tests/default_client.exe" localhost 37995)
 single_ms=$(median_ms wine "$exe" /handshake "$target" /protocol default)
+as_xp_ms=$(median_ms wine "$exe" /test "$target" /as xp)
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 size() { stat -c %s "$1"; }
@@ -42,8 +45,10 @@ echo "TLS Switch benchmark ($runs runs each, medians, Wine on $(uname -m))"
 printf '  %-58s %6s ms\n' "/test $target" "$test_ms"
 printf '  %-58s %6s ms\n' "minimal Schannel client, default protocols" "$minimal_ms"
 printf '  %-58s %6s ms\n' "one handshake process (tlsswitch /handshake, default)" "$single_ms"
+printf '  %-58s %6s ms\n' "/test $target /as xp" "$as_xp_ms"
 echo "  /test vs minimal handshake program: $(ratio "$test_ms" "$minimal_ms")x (aim 1.2x)"
 echo "  all probes in parallel vs one handshake: $(ratio "$test_ms" "$single_ms")x (aim 1.5x)"
+echo "  /test /as xp vs minimal handshake program: $(ratio "$as_xp_ms" "$minimal_ms")x (aim 1.0x)"
 echo "  build/i686/tlsswitch.exe:   $(size "$root/build/i686/tlsswitch.exe") bytes (aim 102400, with both languages, the window and the icon)"
 echo "  build/x86_64/tlsswitch.exe: $(size "$root/build/x86_64/tlsswitch.exe") bytes"
 for setup in "$root"/build/dist/tlsswitch-*-setup.exe; do

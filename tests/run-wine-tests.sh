@@ -23,5 +23,9 @@ unset DISPLAY GNUTLS_SYSTEM_PRIORITY_FILE
 # bats' file descriptor 3 makes bats wait for it forever.
 wineserver -p
 wine cmd /c exit >/dev/null 2>&1 </dev/null
-# BATS_DIR runs another folder of .bats files in the same prefix (to debug one file).
-bats --tap "${BATS_DIR:-$here/wine}"
+# Arguments name .bats files to run instead of all of tests/wine (to debug one file).
+if (($#)); then
+  bats --tap "$@"
+else
+  bats --tap "$here/wine"
+fi

@@ -29,6 +29,7 @@ int command_status(const struct options *options, enum language language)
         return EXIT_SYSTEM_ERROR;
     }
     osinfo_read(&store, &report.os);
+    report.have_ciphers = cipher_policy_read(&store, &report.ciphers) == REGSTORE_OK;
     for (id = 0; id < PROTOCOL_COUNT; id++)
         report.probe[id] = schannel_probe((enum protocol_id)id);
 

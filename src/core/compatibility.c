@@ -267,7 +267,7 @@ int compatibility_explain(const struct simulation *sim, const struct simulation 
                           lacks ? (needs.failed ? "" : needs.data) : windows);
             strbuf_free(&needs);
         } else if (everything && everything->verdict == SIM_VERSION_REFUSED) {
-            strbuf_printf(out, message_text(language, MSG_DIAG_CANNOT_VERSION), windows, windows);
+            strbuf_printf(out, message_text(language, MSG_DIAG_CANNOT_VERSION), windows, windows, "TLS 1.3");
         } else if (sim->verdict == SIM_NO_SHARED_SUITE) {
             strbuf_printf(out, message_text(language, MSG_DIAG_CANNOT_SUITES_UNKNOWN), windows, windows);
         } else {
@@ -275,7 +275,10 @@ int compatibility_explain(const struct simulation *sim, const struct simulation 
         }
         break;
     case SIM_VERSION_REFUSED:
-        strbuf_printf(out, message_text(language, MSG_DIAG_CANNOT_VERSION), windows, windows);
+        /* The version the server took when offered more; TLS 1.3 when even that was refused. */
+        strbuf_printf(out, message_text(language, MSG_DIAG_CANNOT_VERSION), windows, windows,
+                      everything && everything->verdict == SIM_USABLE ? tls_version_name(everything->version)
+                                                                      : "TLS 1.3");
         break;
     case SIM_CERTIFICATE_UNUSABLE:
         strbuf_printf(out, message_text(language, MSG_DIAG_CANNOT_CERTIFICATE), windows,

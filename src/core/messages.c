@@ -923,8 +923,8 @@ static const struct message_row messages[MSG_COUNT] = {
         "%s ではこのサーバーを使えません。レジストリの設定では変えられません。サーバーは %s の暗号スイートをどれも受け付けません。\n",
     } },
     [MSG_DIAG_CANNOT_VERSION] = { {
-        "%s cannot use this server, and no registry setting can change that: the server accepts only TLS versions newer than %s can speak (TLS 1.3).\n",
-        "%s ではこのサーバーを使えません。レジストリの設定では変えられません。サーバーは %s が使えるより新しい TLS (TLS 1.3) しか受け付けません。\n",
+        "%s cannot use this server, and no registry setting can change that: the server accepts only TLS versions newer than %s can speak (%s).\n",
+        "%s ではこのサーバーを使えません。レジストリの設定では変えられません。サーバーは %s が使えるより新しい TLS (%s) しか受け付けません。\n",
     } },
     [MSG_DIAG_CANNOT_CERTIFICATE] = { {
         "%s cannot use this server, and no registry setting can change that: the server's certificate uses %s, which %s cannot check.\n",

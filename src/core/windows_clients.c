@@ -127,7 +127,9 @@ void windows_client_hello(const struct windows_client *client, struct hello_spec
 }
 
 /* How far a suite is from what XP has: RSA key exchange with CBC first, then what adds
- * one thing (GCM, or ECDHE with CBC, or DHE), then several. */
+ * one thing (GCM, or ECDHE with CBC, or DHE), then several. Among equals ECDHE comes
+ * before DHE, which servers use less and configure wrong more often (a DHE suite without
+ * DH parameters ends the handshake with an internal error). */
 static unsigned distance_from_xp(const struct cipher_suite *suite)
 {
     unsigned needs = cipher_suite_needs(suite), distance = 0;
@@ -135,7 +137,7 @@ static unsigned distance_from_xp(const struct cipher_suite *suite)
         distance += needs & 1u;
         needs >>= 1;
     }
-    return distance;
+    return 2 * distance + (suite->kx == KX_DHE);
 }
 
 void hello_offering_everything(struct hello_spec *spec)
@@ -148,7 +150,7 @@ void hello_offering_everything(struct hello_spec *spec)
     memset(spec, 0, sizeof(*spec));
     spec->record_version = 0x0301;
     spec->client_version = 0x0303;
-    for (distance = 0; distance <= 6; distance++)
+    for (distance = 0; distance <= 2 * 7 + 1; distance++)
         for (i = 0; cipher_suite_at(i); i++) {
             const struct cipher_suite *suite = cipher_suite_at(i);
             if (suite->min_version <= 0x0303 && distance_from_xp(suite) == distance &&

@@ -7,6 +7,8 @@
 #include <ws2tcpip.h>
 #include <string.h>
 
+#define MAX_REPLY_LINES 200
+
 /* How long the next wait may take: the per-wait limit, cut short by the overall deadline. */
 static unsigned wait_ms(const struct connection *c)
 {
@@ -215,6 +217,7 @@ enum outcome connection_talk(struct connection *c, const struct target *target, 
         struct reply_reader reader;
         enum reply_state state = REPLY_MORE;
         char line[CONNECTION_LINE_SIZE];
+        unsigned lines = 0;
         if (steps[i].send && send_line(c, channel, steps[i].send) != 0)
             return OUTCOME_CLOSED;
         reply_reader_start(&reader, &steps[i]);
@@ -225,6 +228,10 @@ enum outcome connection_talk(struct connection *c, const struct target *target, 
             if (outcome != OUTCOME_OK)
                 return outcome;
             state = reply_reader_line(&reader, line);
+            /* No mail server answers EHLO or CAPA with hundreds of lines: one that never
+             * ends its answer is a bad one, and is not waited for. */
+            if (++lines > MAX_REPLY_LINES && state == REPLY_MORE)
+                state = REPLY_BAD;
             /* Keep the first line of the first answer (the greeting), or the line that
              * made an answer bad. */
             if (!report->reply[0] || state == REPLY_BAD)

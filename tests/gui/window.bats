@@ -9,11 +9,12 @@ load ../wine/helper
 
 # Control ids from res/resource.h, and the buttons of a message box.
 SENTENCE=1002 ADMIN_NOTE=1003 FIX=1004 TEST=1005 ADVANCED=1006
-SERVER=1102 KIND=1104 PORT=1106 START=1107 STOP=1108 RESULT=1110 DETAILS=1112
+SERVER=1102 KIND=1104 PORT=1106 START=1107 STOP=1108 RESULT=1110 DETAILS=1112 AS=1115
 PROTOCOL_LIST=1202 SETTING=1204 SET=1205 PROFILE=1207 APPLY_PROFILE=1208 RESTORE=1209 UNDO=1210
 FILE_NAME=1148   # cmb13, the file name box of the Open dialog
 OK=1 CANCEL=2 YES=6 NO=7
-KIND_POP3S=2 KIND_IMAP_STARTTLS=5
+KIND_SMTPS=0 KIND_POP3S=2 KIND_IMAP_STARTTLS=5
+AS_THIS_PC=0 AS_XP=1 AS_10=6
 
 # The driver exits 0, or 1 (or 2 for a wrong step) after saying why. Any other code means
 # the Wine process itself did not run through (seen twice in many runs, never reproduced):
@@ -67,15 +68,22 @@ setup_file() {
   "$HELPER_DIR/../servers/certs.sh" "$CERTS" 3>&-
   wine "$ROOT/build/tests/trust_root.exe" "$(wine_path "$CERTS/ca.pem")" >/dev/null 3>&- </dev/null
   export DOVECOT_DIR="$BATS_FILE_TMPDIR/dovecot"
+  # A provider that kept RSA key exchange for older clients: XP can use it after the fix.
+  source "$HELPER_DIR/../servers/providers.bash"
   DOVECOT_BASE_PORT=36000 DOVECOT_CERT="$CERTS/valid.pem" DOVECOT_KEY="$CERTS/valid.key" \
-    "$HELPER_DIR/../servers/dovecot.sh" start "$DOVECOT_DIR" >/dev/null 3>&-
+    DOVECOT_CIPHERS=$PROVIDER_KEEPS_RSA_KX "$HELPER_DIR/../servers/dovecot.sh" start "$DOVECOT_DIR" >/dev/null 3>&-
   # A server that accepts and then says nothing: a test that only "Stop" can end soon.
   "$ROOT/build/tests/hostile" stall 36201 </dev/null >/dev/null 2>&1 3>&- &
   echo $! >"$BATS_FILE_TMPDIR/stall.pid"
+  # A provider with today's "modern" settings, ECDHE with AES-GCM or ChaCha20 only: XP
+  # cannot use it, whatever its registry says.
+  openssl s_server -accept 36203 -cert "$CERTS/valid.pem" -key "$CERTS/valid.key" -www -tls1_2 \
+    -cipher "$PROVIDER_ECDHE_AEAD" </dev/null >/dev/null 2>&1 3>&- &
+  echo $! >>"$BATS_FILE_TMPDIR/stall.pid"
 }
 
 teardown_file() {
-  kill "$(cat "$BATS_FILE_TMPDIR/stall.pid")" 2>/dev/null
+  xargs -r kill <"$BATS_FILE_TMPDIR/stall.pid" 2>/dev/null
   "$HELPER_DIR/../servers/dovecot.sh" stop "$DOVECOT_DIR" 3>&-
   true
 }
@@ -227,6 +235,27 @@ teardown() {
   [[ "$output" != *"tlsswitch /"* ]]
   run driver text test $DETAILS
   [[ "$output" == *"FAILED"* ]]
+  driver click test $CANCEL
+  close_window
+}
+
+@test "the test as Windows XP: a modern server cannot be used, and the window does not offer Fix it for it" {
+  open_window LC_ALL=C.UTF-8
+  driver click main $TEST
+  driver wait test
+  driver select test $AS $AS_XP
+  start_mail_test localhost $KIND_SMTPS 465 36203
+  driver wait-text test $RESULT "Windows XP cannot use this server, and no registry setting can change that"
+  run driver text test $RESULT
+  [[ "$output" == *"needs ECDHE key exchange, AES-GCM"* ]]
+  [[ "$output" != *"Fix it"* ]]
+  run driver text test $DETAILS
+  [[ "$output" == *"as Windows XP would connect"* ]]
+  [[ "$output" == *"FAILED"* ]]
+  # As Windows 10 it works.
+  driver select test $AS $AS_10
+  driver click test $START
+  driver wait-text test $RESULT "Windows 10 can use this server: TLS 1.2 with TLS_ECDHE_RSA_WITH_AES_"
   driver click test $CANCEL
   close_window
 }

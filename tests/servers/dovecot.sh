@@ -8,11 +8,18 @@
 #                           prints the ports as shell assignments: POP3S_PORT=... etc.
 #                           DOVECOT_CERT and DOVECOT_KEY name a certificate to use instead
 #                           of a new self-signed one; DOVECOT_BASE_PORT moves the ports.
+#                           DOVECOT_CIPHERS sets ssl_cipher_list (OpenSSL's words, see
+#                           providers.bash); without it dovecot keeps Debian's default, which
+#                           has "!kRSA": not one suite Windows XP has.
 #   dovecot.sh stop DIR     stops it
 set -eu
 command=${1:?usage: dovecot.sh start|stop DIR}
 dir=${2:?usage: dovecot.sh start|stop DIR}
 base_port=${DOVECOT_BASE_PORT:-31000}
+cipher_line=
+if [[ -n "${DOVECOT_CIPHERS:-}" ]]; then
+  cipher_line="ssl_cipher_list = $DOVECOT_CIPHERS"
+fi
 
 case "$command" in
 start)
@@ -39,6 +46,7 @@ ssl = yes
 ssl_cert = <$dir/cert.pem
 ssl_key = <$dir/key.pem
 ssl_min_protocol = TLSv1.2
+$cipher_line
 verbose_ssl = yes
 login_log_format_elements = rip=%r lip=%l %k
 disable_plaintext_auth = yes

@@ -2,7 +2,10 @@
  *   hostile MODE PORT
  * MODE: stall (accepts, never answers), garbage (answers with bytes that are not TLS),
  * close (reads the ClientHello, then closes), oversized (answers with a TLS record header
- * announcing 65535 bytes), plaintext (greets like an SMTP server, as on port 587).
+ * announcing 65535 bytes), plaintext (greets like an SMTP server, as on port 587),
+ * truncated (half a TLS record, then closes), bigmessage (a handshake message announcing
+ * 16 MB), badsuite (a well-formed ServerHello choosing TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
+ * offered or not), endless (an SMTP server whose answer to EHLO never ends).
  * Each connection is served by a child process that ends by itself within a minute. */
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -34,6 +37,48 @@ static void serve(const char *mode, int client)
                 if (write(client, buffer, sizeof(buffer)) < 0)
                     break;
         sleep(60);
+    } else if (strcmp(mode, "truncated") == 0) {
+        /* A ServerHello record announcing 80 bytes, of which 20 come. */
+        static const unsigned char half[] = { 0x16, 0x03, 0x03, 0x00, 0x50, 0x02, 0x00, 0x00, 0x4c, 0x03, 0x03,
+                                              1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14 };
+        if (read(client, buffer, sizeof(buffer)) > 0 && write(client, half, sizeof(half)) < 0)
+            return;
+    } else if (strcmp(mode, "bigmessage") == 0) {
+        static const unsigned char header[] = { 0x16, 0x03, 0x03, 0x40, 0x00, 0x0b, 0xff, 0xff, 0xff };
+        memset(buffer, 0x41, sizeof(buffer));
+        if (read(client, buffer, sizeof(buffer)) > 0 && write(client, header, sizeof(header)) > 0)
+            for (int i = 0; i < 64; i++)
+                if (write(client, buffer, sizeof(buffer)) < 0)
+                    break;
+        sleep(60);
+    } else if (strcmp(mode, "badsuite") == 0) {
+        /* ServerHello (TLS 1.2, suite 0xC030, no extensions), then ServerHelloDone. */
+        unsigned char hello[5 + 4 + 2 + 32 + 1 + 2 + 1 + 4];
+        size_t n = 0;
+        const unsigned char head[] = { 0x16, 0x03, 0x03, 0x00, 0x2e, 0x02, 0x00, 0x00, 0x26, 0x03, 0x03 };
+        memcpy(hello, head, sizeof(head));
+        n = sizeof(head);
+        memset(hello + n, 0x42, 32);
+        n += 32;
+        hello[n++] = 0;      /* no session id */
+        hello[n++] = 0xc0;
+        hello[n++] = 0x30;
+        hello[n++] = 0;      /* null compression */
+        memcpy(hello + n, "\x0e\x00\x00\x00", 4);   /* ServerHelloDone in the same record */
+        n += 4;
+        hello[4] = (unsigned char)(n - 5);
+        if (read(client, buffer, sizeof(buffer)) > 0 && write(client, hello, n) < 0)
+            return;
+        sleep(60);
+    } else if (strcmp(mode, "endless") == 0) {
+        static const char greeting[] = "220 mail.example ESMTP ready\r\n", more[] = "250-still going\r\n";
+        if (write(client, greeting, sizeof(greeting) - 1) < 0 || read(client, buffer, sizeof(buffer)) <= 0)
+            return;
+        for (int i = 0; i < 6000; i++) {
+            if (write(client, more, sizeof(more) - 1) < 0)
+                return;
+            usleep(10000);
+        }
     } else if (strcmp(mode, "plaintext") == 0) {
         static const char greeting[] = "220 mail.example ESMTP ready\r\n";
         if (write(client, greeting, sizeof(greeting) - 1) < 0)
@@ -47,7 +92,8 @@ int main(int argc, char **argv)
     struct sockaddr_in address;
     int listener, one = 1;
     if (argc != 3) {
-        fprintf(stderr, "usage: hostile stall|garbage|close|oversized|plaintext PORT\n");
+        fprintf(stderr, "usage: hostile stall|garbage|close|oversized|plaintext|truncated|bigmessage|badsuite|endless "
+                        "PORT\n");
         return 2;
     }
     signal(SIGCHLD, SIG_IGN);

@@ -1,7 +1,8 @@
 /* Test helper: a mail client the way Outlook Express is one. It connects to HOST PORT,
  * asks Schannel for its default protocols (grbitEnabledProtocols = 0), completes the
  * handshake and reads the server's greeting over TLS. Prints "protocol 0xN" (0x800 is
- * TLS 1.2) and "greeting TEXT" and exits 0, or names the failure and exits 1.
+ * TLS 1.2) and "greeting TEXT" and exits 0, or names the failure and exits 1. With a third
+ * argument "handshake" it stops after the handshake (for servers that send no greeting).
  * Certificates are not checked: the scenario is about protocol versions. */
 #define SECURITY_WIN32
 #include <winsock2.h>
@@ -68,8 +69,8 @@ int main(int argc, char **argv)
     const ULONG flags = ISC_REQ_ALLOCATE_MEMORY | ISC_REQ_CONFIDENTIALITY | ISC_REQ_STREAM |
                         ISC_REQ_SEQUENCE_DETECT | ISC_REQ_REPLAY_DETECT | ISC_REQ_MANUAL_CRED_VALIDATION;
 
-    if (argc != 3) {
-        printf("usage: default_client HOST PORT\n");
+    if (argc != 3 && !(argc == 4 && strcmp(argv[3], "handshake") == 0)) {
+        printf("usage: default_client HOST PORT [handshake]\n");
         return 2;
     }
     WSAStartup(MAKEWORD(2, 2), &wsa);
@@ -151,6 +152,8 @@ int main(int argc, char **argv)
         return 1;
     }
     printf("protocol 0x%lx\n", (unsigned long)info.dwProtocol);
+    if (argc == 4)
+        return 0;
 
     /* The greeting: decrypt records until some application data arrives. */
     for (;;) {
