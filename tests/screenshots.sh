@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Takes the screenshots in docs/screenshots/ (English and Japanese): the main window
 # before the fix, the confirmation, the main window after it, a mail server test against
-# a local TLS 1.2-only dovecot, and the advanced settings. Runs inside
+# a local TLS 1.2-only dovecot that kept RSA key exchange (so XP can use it), and the
+# advanced settings. Runs inside
 # tests/run-gui-tests.sh (Xvfb, an XP-like prefix); `make -f Makefile.mingw screenshots`.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -22,8 +23,9 @@ wine reg add 'HKCU\Software\Wine\Explorer' /v Desktop /d Default /f >/dev/null 2
 wine reg add 'HKCU\Software\Wine\Explorer\Desktops' /v Default /d 800x600 /f >/dev/null 2>&1 </dev/null
 "$here/servers/certs.sh" "$work/certs" >/dev/null
 wine "$root/build/tests/trust_root.exe" "$(winepath -w "$work/certs/ca.pem")" >/dev/null 2>&1 </dev/null
+source "$here/servers/providers.bash"
 DOVECOT_BASE_PORT=37000 DOVECOT_CERT="$work/certs/valid.pem" DOVECOT_KEY="$work/certs/valid.key" \
-  "$here/servers/dovecot.sh" start "$work/dovecot" >/dev/null
+  DOVECOT_CIPHERS=$PROVIDER_KEEPS_RSA_KX "$here/servers/dovecot.sh" start "$work/dovecot" >/dev/null
 mkdir -p "$out"
 
 shot() { # shot ROLE NAME

@@ -1011,8 +1011,8 @@ static const struct message_row messages[MSG_COUNT] = {
         "  この設定で %s が使う暗号スイートは %u 個 (本来 %u 個) です。\n",
     } },
     [MSG_GUI_AS_LABEL] = { {
-        "Test &as:",
-        "テストする Windows(&A):",
+        "Test &as (the way this Windows connects):",
+        "テストする Windows(&A) (この Windows と同じ方法で接続):",
     } },
     [MSG_GUI_AS_THIS_PC] = { {
         "This PC",
