@@ -52,5 +52,5 @@ echo "  /test /as xp vs minimal handshake program: $(ratio "$as_xp_ms" "$minimal
 echo "  build/i686/tlsswitch.exe:   $(size "$root/build/i686/tlsswitch.exe") bytes (aim 102400, with both languages, the window and the icon)"
 echo "  build/x86_64/tlsswitch.exe: $(size "$root/build/x86_64/tlsswitch.exe") bytes"
 for setup in "$root"/build/dist/tlsswitch-*-setup.exe; do
-  [ -f "$setup" ] && echo "  ${setup#"$root"/}: $(size "$setup") bytes (make dist)"
+  if [ -f "$setup" ]; then echo "  ${setup#"$root"/}: $(size "$setup") bytes (make dist)"; fi
 done
