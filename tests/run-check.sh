@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The body of `make -f Makefile.mingw check` (after the build): runs the unit tests,
 # the XP import audit, the fuzzers (15 s each, two at a time), the audit's own test, the
-# Wine tests and the window's tests (Xvfb), each printing TAP,
+# Wine tests, the .reg reader against regedit (the edge cases and 60 generated files) and
+# the window's tests (Xvfb), each printing TAP,
 # and ends with one line "N passed, N failed".
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -61,6 +62,8 @@ run_suite "xp-audit" audit
 run_suite "fuzz" fuzz
 run_suite "xp-audit self-test" bats --tap tests/audit
 run_suite "wine" tests/run-wine-tests.sh
+run_suite "the .reg reader against regedit: edge cases" tests/conformance/conformance.sh edge
+run_suite "the .reg reader against regedit: generated files" tests/conformance/conformance.sh random 60 2026
 run_suite "window" tests/run-gui-tests.sh
 
 echo "$passed passed, $failed failed"

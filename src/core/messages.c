@@ -251,8 +251,8 @@ static const struct message_row messages[MSG_COUNT] = {
         "値のデータが \"文字列\"、dword:、hex:、hex(N):、- のどれでもありません",
     } },
     [MSG_REGFILE_ANSI_STRING_DATA] = { {
-        "hex(2) and hex(7) data in a REGEDIT4 file is not supported; export the file again with regedit",
-        "REGEDIT4 ファイルの hex(2) と hex(7) のデータには対応していません。regedit でもう一度エクスポートしてください",
+        "hex(1), hex(2) and hex(7) data in a REGEDIT4 file may hold only ASCII text; export the file again with regedit",
+        "REGEDIT4 ファイルの hex(1)、hex(2)、hex(7) のデータには ASCII の文字しか使えません。regedit でもう一度エクスポートしてください",
     } },
     [MSG_REGFILE_MANAGED_NOT_DWORD] = { {
         "%s must be a dword: value; Windows cannot read any other type",
@@ -1029,6 +1029,10 @@ static const struct message_row messages[MSG_COUNT] = {
     [MSG_DIAG_CANNOT_SUITES_COMBINATION] = { {
         "%s cannot use this server, and no registry setting can change that: the server accepts only cipher suites that %s does not have. Offered every suite, it chose %s, a combination %s does not have.\n",
         "%s ではこのサーバーを使えません。レジストリの設定では変えられません。サーバーは %s にない暗号スイートしか受け付けません。すべてのスイートを提示すると %s を選びました。%s にはこの組み合わせがありません。\n",
+    } },
+    [MSG_REGFILE_BAD_CONTINUATION] = { {
+        "the hex data goes on from the line before, but this line does not go on with hex bytes",
+        "前の行から hex のデータが続いていますが、この行は 16 進のバイトで続いていません",
     } },
 };
 

@@ -90,22 +90,19 @@ static int hex_digit(char c)
     return -1;
 }
 
-/* Checks a key name and returns its path below HKEY_LOCAL_MACHINE (in `path`). */
+/* Checks a key name and returns its path below HKEY_LOCAL_MACHINE (in `path`). As
+ * regedit, only the full root name counts, in any case: regedit refuses [HKLM\...]. */
 static int parse_key_name(const char *name, size_t length, unsigned line, int deleting,
                           struct strbuf *path, struct regfile_error *error)
 {
-    static const char *const roots[] = { "HKEY_LOCAL_MACHINE", "HKLM" };
+    static const char root[] = "HKEY_LOCAL_MACHINE";
     const char *slash = memchr(name, '\\', length);
     size_t root_length = slash ? (size_t)(slash - name) : length;
     size_t i, component = 0;
-    int root_ok = 0;
     char shown[128];
 
     text_format(shown, sizeof(shown), "%.*s", (int)(length < 120 ? length : 120), name);
-    for (i = 0; i < sizeof(roots) / sizeof(roots[0]); i++)
-        if (root_length == strlen(roots[i]) && text_equal_nocase_n(name, roots[i], root_length))
-            root_ok = 1;
-    if (!root_ok || !slash)
+    if (root_length != sizeof(root) - 1 || !text_equal_nocase_n(name, root, root_length) || !slash)
         return fail(error, line, MSG_REGFILE_OUTSIDE_SCOPE, shown);
     strbuf_clear(path);
     strbuf_append_n(path, slash + 1, length - root_length - 1);
@@ -130,8 +127,16 @@ static int parse_key_name(const char *name, size_t length, unsigned line, int de
     return 0;
 }
 
+/* Whether only blanks follow, and then the end of the line or a ; comment. */
+static int ends_here(const char *p)
+{
+    p = skip_blanks(p);
+    return *p == '\0' || *p == ';';
+}
+
 /* Reads a quoted string starting after its opening quote; *p is left after the closing
- * quote. Undoes the escapes regedit writes (backslash before a backslash or a quote, and backslash-n); refuses others. */
+ * quote. The escapes are regedit's: backslash before a backslash or a quote, \n and \r.
+ * regedit turns any other backslash pair into the bare letter; here it is refused. */
 static int parse_quoted(const char **p, struct strbuf *out)
 {
     const char *q = *p;
@@ -147,6 +152,8 @@ static int parse_quoted(const char **p, struct strbuf *out)
                 strbuf_append_n(out, q, 1);
             else if (*q == 'n')
                 strbuf_append_n(out, "\n", 1);
+            else if (*q == 'r')
+                strbuf_append_n(out, "\r", 1);
             else
                 return -1;
         } else {
@@ -158,37 +165,87 @@ static int parse_quoted(const char **p, struct strbuf *out)
     return out->failed ? -1 : 0;
 }
 
-/* Comma-separated bytes of one or two hex digits; blanks around them are allowed. */
-static int parse_hex_list(const char *p, struct strbuf *out)
+/* What one line of hex data (the first, after the type, or a continuation) says. */
+enum hex_line { HEX_LINE_BAD, HEX_LINE_END, HEX_LINE_CONTINUES };
+
+/* Appends the bytes of one line of hex data, as regedit reads them: bytes of one or two
+ * hex digits (regedit also takes 0x11, +1 or 011; here they are refused), a comma after
+ * each but the last, blanks after a comma but not before one, a trailing comma, a ;
+ * comment, and a backslash where the next byte would be: the data goes on in the next
+ * line. */
+static enum hex_line parse_hex_line(const char *p, struct strbuf *out)
 {
-    strbuf_clear(out);
-    p = skip_blanks(p);
-    if (*p == '\0')
-        return 0;
+    int after_comma = 1;   /* the start of the data counts as after a comma */
     for (;;) {
-        int high = hex_digit(*p), low;
+        int high, low;
         unsigned char byte;
+        if (after_comma) {
+            if (*p == '\0')
+                return HEX_LINE_END;   /* a trailing comma */
+            p = skip_blanks(p);
+            if (*p == '\\')
+                return ends_here(p + 1) ? HEX_LINE_CONTINUES : HEX_LINE_BAD;
+            if (*p == ';')
+                return HEX_LINE_END;
+        }
+        high = hex_digit(*p);
         if (high < 0)
-            return -1;
+            return HEX_LINE_BAD;
         p++;
         low = hex_digit(*p);
         if (low >= 0) {
-            byte = (unsigned char)(high * 16 + low);
             p++;
+            if (hex_digit(*p) >= 0)
+                return HEX_LINE_BAD;   /* three digits: more than a byte, or 011 */
+            byte = (unsigned char)(high * 16 + low);
         } else {
             byte = (unsigned char)high;
         }
         strbuf_append_n(out, (const char *)&byte, 1);
-        p = skip_blanks(p);
-        if (*p == '\0')
-            break;
-        if (*p != ',')
-            return -1;
-        p = skip_blanks(p + 1);
-        if (*p == '\0')
-            break;   /* a trailing comma */
+        if (*p == ',') {
+            p++;
+            after_comma = 1;
+            continue;
+        }
+        return ends_here(p) ? HEX_LINE_END : HEX_LINE_BAD;
     }
-    return out->failed ? -1 : 0;
+}
+
+/* regedit's last step for hex(1), hex(2) and hex(7) data (prepare_hex_string_data): one
+ * terminator is added when the data does not end in one, and the bytes of an ANSI file
+ * are text in its code page, widened to UTF-16. Only ASCII is taken from an ANSI file:
+ * the code page of the PC that wrote it is not known. Returns 0, or -1. */
+static int finish_string_data(uint32_t type, int is_unicode, struct strbuf *data)
+{
+    size_t i;
+    if ((type != REGTYPE_SZ && type != REGTYPE_EXPAND_SZ && type != REGTYPE_MULTI_SZ) || data->length == 0)
+        return 0;
+    if (is_unicode) {
+        if (data->length % 2)
+            return -1;   /* regedit stores a stray byte of its memory here */
+        if (data->data[data->length - 1] != 0 || data->data[data->length - 2] != 0)
+            strbuf_append_n(data, "\0\0", 2);
+        return data->failed ? -1 : 0;
+    } else {
+        struct strbuf wide;
+        strbuf_init(&wide);
+        if (data->data[data->length - 1] != 0)
+            strbuf_append_n(data, "", 1);
+        for (i = 0; i < data->length; i++) {
+            char unit[2];
+            if ((unsigned char)data->data[i] >= 0x80) {
+                strbuf_free(&wide);
+                return -1;
+            }
+            unit[0] = data->data[i];
+            unit[1] = 0;
+            strbuf_append_n(&wide, unit, 2);
+        }
+        strbuf_clear(data);
+        strbuf_append_n(data, wide.data ? wide.data : "", wide.length);
+        strbuf_free(&wide);
+        return data->failed ? -1 : 0;
+    }
 }
 
 static int is_managed_name(const char *name)
@@ -196,14 +253,65 @@ static int is_managed_name(const char *name)
     return text_equal_nocase(name, "Enabled") || text_equal_nocase(name, "DisabledByDefault");
 }
 
-/* Parses `"Name"=data` or `@=data` (one logical line) into an operation. */
-static int parse_value_line(const char *line, unsigned line_number, const char *key_path, int is_unicode,
-                            struct strbuf *scratch, struct regops *out, struct regfile_error *error)
+/* The value's type: hex: or hex(N): with N in hex (regedit's wcstoul also takes "hex( 2)"
+ * and "hex()"; here they are refused). Sets *list to the data after the colon. */
+static int parse_hex_type(const char *p, uint32_t *type, const char **list)
 {
-    const char *p = line;
+    const char *close;
+    size_t i, count;
+    if (strncmp(p, "hex:", 4) == 0) {
+        *type = REGTYPE_BINARY;
+        *list = p + 4;
+        return 0;
+    }
+    close = strchr(p + 4, ')');
+    count = close ? (size_t)(close - (p + 4)) : 0;
+    if (!close || count == 0 || count > 8 || close[1] != ':')
+        return -1;
+    *type = 0;
+    for (i = 0; i < count; i++) {
+        int digit = hex_digit(p[4 + i]);
+        if (digit < 0)
+            return -1;
+        *type = (*type << 4) | (uint32_t)digit;
+    }
+    *list = close + 2;
+    return 0;
+}
+
+/* Reads the continuation lines of hex data: blank lines and ; comments between them are
+ * skipped, as regedit does. Returns 0, or -1 with *error set. Continuation lines keep
+ * their trailing blanks: regedit trims only the value's first line. */
+static int read_hex_continuation(struct reader *r, unsigned line_number, struct strbuf *data,
+                                 struct regfile_error *error)
+{
+    for (;;) {
+        const char *more;
+        enum hex_line state;
+        if (!read_line(r))
+            return fail(error, line_number, MSG_REGFILE_CONTINUATION_AT_END, NULL);
+        more = skip_blanks(r->current.data ? r->current.data : "");
+        if (*more == '\0' || *more == ';')
+            continue;
+        if (hex_digit(*more) < 0)
+            return fail(error, r->line, MSG_REGFILE_BAD_CONTINUATION, NULL);
+        state = parse_hex_line(more, data);
+        if (state == HEX_LINE_BAD)
+            return fail(error, r->line, MSG_REGFILE_BAD_HEX, NULL);
+        if (state == HEX_LINE_END)
+            return 0;
+    }
+}
+
+/* Parses `"Name"=data` or `@=data` into an operation, with the continuation lines of hex
+ * data. `line` is the value's first line, its trailing blanks already trimmed. */
+static int parse_value(struct reader *r, const char *line, unsigned line_number, const char *key_path,
+                       int is_unicode, struct strbuf *scratch, struct regops *out, struct regfile_error *error)
+{
+    const char *p = line, *list;
     char name[1024];
     struct strbuf data;
-    uint32_t type;
+    uint32_t type = 0;
     int rc = 0;
 
     if (*p == '@') {
@@ -211,7 +319,8 @@ static int parse_value_line(const char *line, unsigned line_number, const char *
         p++;
     } else {
         p++;
-        if (parse_quoted(&p, scratch) != 0 || scratch->length >= sizeof(name))
+        if (parse_quoted(&p, scratch) != 0 || scratch->length >= sizeof(name) ||
+            memchr(scratch->data ? scratch->data : "", '\0', scratch->length))
             return fail(error, line_number, MSG_REGFILE_BAD_VALUE_NAME, NULL);
         memcpy(name, scratch->data ? scratch->data : "", scratch->length + 1);
     }
@@ -220,7 +329,7 @@ static int parse_value_line(const char *line, unsigned line_number, const char *
         return fail(error, line_number, MSG_REGFILE_NO_EQUALS, NULL);
     p = skip_blanks(p + 1);
 
-    if (strcmp(p, "-") == 0) {
+    if (*p == '-' && ends_here(p + 1)) {
         if (regops_add(out, REGOP_DELETE_VALUE, key_path, name, 0, NULL, 0, line_number) != REGSTORE_OK)
             return fail(error, line_number, MSG_REGFILE_TOO_LARGE, NULL);
         return 0;
@@ -230,52 +339,39 @@ static int parse_value_line(const char *line, unsigned line_number, const char *
     if (*p == '"') {
         p++;
         type = REGTYPE_SZ;
-        if (parse_quoted(&p, scratch) != 0 || *skip_blanks(p) != '\0' ||
+        if (parse_quoted(&p, scratch) != 0 || !ends_here(p) ||
             text_utf8_to_utf16le(scratch->data ? scratch->data : "", scratch->length, &data) != 0)
             rc = fail(error, line_number, MSG_REGFILE_BAD_STRING, NULL);
         else
             strbuf_append_n(&data, "\0\0", 2);
     } else if (strncmp(p, "dword:", 6) == 0) {
-        const char *digits = p + 6;
-        size_t count = strlen(digits), i;
+        const char *digits = skip_blanks(p + 6), *end = digits;
         uint32_t value = 0;
         type = REGTYPE_DWORD;
-        if (count == 0 || count > 8)
-            rc = fail(error, line_number, MSG_REGFILE_BAD_DWORD, digits);
-        for (i = 0; rc == 0 && i < count; i++) {
-            int digit = hex_digit(digits[i]);
-            if (digit < 0)
-                rc = fail(error, line_number, MSG_REGFILE_BAD_DWORD, digits);
-            value = (value << 4) | (uint32_t)(digit & 0xF);
+        while (hex_digit(*end) >= 0 && end - digits < 9) {
+            value = (value << 4) | (uint32_t)hex_digit(*end);
+            end++;
         }
-        if (rc == 0) {
+        if (end == digits || end - digits > 8 || !ends_here(end)) {
+            rc = fail(error, line_number, MSG_REGFILE_BAD_DWORD, digits);
+        } else {
             unsigned char bytes[4];
             le32_store(bytes, value);
             strbuf_append_n(&data, (const char *)bytes, 4);
         }
     } else if (strncmp(p, "hex:", 4) == 0 || strncmp(p, "hex(", 4) == 0) {
-        const char *list = p + 4;
-        type = REGTYPE_BINARY;
-        if (p[3] == '(') {
-            const char *close = strchr(p + 4, ')');
-            size_t i, count = close ? (size_t)(close - (p + 4)) : 0;
-            type = 0;
-            if (!close || count == 0 || count > 8 || close[1] != ':')
-                rc = fail(error, line_number, MSG_REGFILE_BAD_TYPE, NULL);
-            for (i = 0; rc == 0 && i < count; i++) {
-                int digit = hex_digit(p[4 + i]);
-                if (digit < 0)
-                    rc = fail(error, line_number, MSG_REGFILE_BAD_TYPE, NULL);
-                type = (type << 4) | (uint32_t)(digit & 0xF);
-            }
-            list = close ? close + 2 : list;
+        enum hex_line state;
+        if (parse_hex_type(p, &type, &list) != 0) {
+            rc = fail(error, line_number, MSG_REGFILE_BAD_TYPE, NULL);
+        } else {
+            state = parse_hex_line(list, &data);
+            if (state == HEX_LINE_BAD)
+                rc = fail(error, line_number, MSG_REGFILE_BAD_HEX, NULL);
+            else if (state == HEX_LINE_CONTINUES)
+                rc = read_hex_continuation(r, line_number, &data, error);
+            if (rc == 0 && finish_string_data(type, is_unicode, &data) != 0)
+                rc = fail(error, line_number, is_unicode ? MSG_REGFILE_BAD_HEX : MSG_REGFILE_ANSI_STRING_DATA, NULL);
         }
-        if (rc == 0 && !is_unicode && (type == REGTYPE_EXPAND_SZ || type == REGTYPE_MULTI_SZ))
-            rc = fail(error, line_number, MSG_REGFILE_ANSI_STRING_DATA, NULL);
-        if (rc == 0 && parse_hex_list(list, scratch) != 0)
-            rc = fail(error, line_number, MSG_REGFILE_BAD_HEX, NULL);
-        if (rc == 0)
-            strbuf_append_n(&data, scratch->data ? scratch->data : "", scratch->length);
     } else {
         type = 0;
         rc = fail(error, line_number, MSG_REGFILE_BAD_TYPE, NULL);
@@ -297,7 +393,7 @@ int regfile_parse(const char *text, size_t length, int is_unicode, struct regops
                   struct regfile_error *error)
 {
     struct reader r;
-    struct strbuf key_path, logical, scratch;
+    struct strbuf key_path, scratch;
     int have_key = 0, key_deleted = 0, rc = 0;
 
     memset(out, 0, sizeof(*out));
@@ -308,7 +404,6 @@ int regfile_parse(const char *text, size_t length, int is_unicode, struct regops
     r.line = 0;
     strbuf_init(&r.current);
     strbuf_init(&key_path);
-    strbuf_init(&logical);
     strbuf_init(&scratch);
 
     if (memchr(text, '\0', length))
@@ -316,8 +411,10 @@ int regfile_parse(const char *text, size_t length, int is_unicode, struct regops
     else if (!read_line(&r))
         rc = fail(error, 0, MSG_REGFILE_EMPTY, NULL);
     if (rc == 0) {
-        trim_right(&r.current);
-        if (!r.current.data || (strcmp(r.current.data, HEADER_UNICODE) != 0 && strcmp(r.current.data, HEADER_ANSI) != 0))
+        /* As regedit: blanks before the header, nothing after it (regedit imports nothing
+         * from a file whose header line ends in a blank). */
+        const char *header = skip_blanks(r.current.data ? r.current.data : "");
+        if (strcmp(header, HEADER_UNICODE) != 0 && strcmp(header, HEADER_ANSI) != 0)
             rc = fail(error, 1, MSG_REGFILE_BAD_HEADER, NULL);
     }
 
@@ -330,10 +427,11 @@ int regfile_parse(const char *text, size_t length, int is_unicode, struct regops
             continue;
 
         if (*line == '[') {
+            /* The name ends at the last ] of the line; a ; comment may follow. */
             const char *close = strrchr(line, ']');
             int deleting = line[1] == '-';
             const char *name = line + 1 + deleting;
-            if (!close || close < name || *skip_blanks(close + 1) != '\0') {
+            if (!close || close < name || !ends_here(close + 1)) {
                 rc = fail(error, line_number, MSG_REGFILE_BAD_KEY_LINE, NULL);
                 break;
             }
@@ -346,6 +444,8 @@ int regfile_parse(const char *text, size_t length, int is_unicode, struct regops
             continue;
         }
 
+        /* regedit skips any other line silently; here it is refused, so that a typo such
+         * as a value name without quotes is not lost without a word. */
         if (*line != '"' && *line != '@') {
             rc = fail(error, line_number, MSG_REGFILE_UNRECOGNISED_LINE, NULL);
             break;
@@ -358,38 +458,11 @@ int regfile_parse(const char *text, size_t length, int is_unicode, struct regops
             rc = fail(error, line_number, MSG_REGFILE_VALUE_IN_DELETED_KEY, NULL);
             break;
         }
-
-        /* Join continuation lines: a line ending in a backslash goes on in the next one. */
-        strbuf_clear(&logical);
-        strbuf_append(&logical, line);
-        while (logical.length > 0 && logical.data[logical.length - 1] == '\\') {
-            const char *more = "";
-            logical.data[--logical.length] = '\0';
-            do {
-                if (!read_line(&r)) {
-                    rc = fail(error, line_number, MSG_REGFILE_CONTINUATION_AT_END, NULL);
-                    break;
-                }
-                trim_right(&r.current);
-                more = skip_blanks(r.current.data ? r.current.data : "");
-            } while (*more == ';' || *more == '#');
-            if (rc != 0)
-                break;
-            if (*more == '\0') {
-                rc = fail(error, r.line, MSG_REGFILE_CONTINUATION_AT_END, NULL);
-                break;
-            }
-            strbuf_append(&logical, more);
-        }
-        if (rc == 0 && logical.failed)
-            rc = fail(error, line_number, MSG_REGFILE_TOO_LARGE, NULL);
-        if (rc == 0)
-            rc = parse_value_line(logical.data, line_number, key_path.data, is_unicode, &scratch, out, error);
+        rc = parse_value(&r, line, line_number, key_path.data, is_unicode, &scratch, out, error);
     }
 
     strbuf_free(&r.current);
     strbuf_free(&key_path);
-    strbuf_free(&logical);
     strbuf_free(&scratch);
     if (rc != 0)
         regops_free(out);

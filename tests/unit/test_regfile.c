@@ -35,7 +35,7 @@ static void reads_an_export_with_every_value_form(void **state)
         "  03,ff\r\n"
         "\"Multi\"=hex(7):61,00,00,00,00,00\r\n"
         "\r\n"
-        "[-HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\SSL 2.0]\r\n";
+        "[-HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\SSL 2.0]\r\n";
     (void)state;
     assert_int_equal(parse(text, &ops, &error), 0);
     assert_int_equal(ops.count, 7);
@@ -134,16 +134,80 @@ static const struct {
     { "REGEDIT4\r\n[" KEY "]\r\n\"x\"=hex:001\r\n", 3, MSG_REGFILE_BAD_HEX },
     { "REGEDIT4\r\n[" KEY "]\r\n\"x\"=hex(zz):00\r\n", 3, MSG_REGFILE_BAD_TYPE },
     { "REGEDIT4\r\n[" KEY "]\r\n\"x\"=hex(2:00\r\n", 3, MSG_REGFILE_BAD_TYPE },
-    { "REGEDIT4\r\n[" KEY "]\r\n\"x\"=hex(2):41,00\r\n", 3, MSG_REGFILE_ANSI_STRING_DATA },
+    { "REGEDIT4\r\n[" KEY "]\r\n\"x\"=hex(2):e9,00\r\n", 3, MSG_REGFILE_ANSI_STRING_DATA },
     { "REGEDIT4\r\n[" KEY "]\r\n\"x\"=\"unterminated\r\n", 3, MSG_REGFILE_BAD_STRING },
     { "REGEDIT4\r\n[" KEY "]\r\n\"x\"=\"a\"b\r\n", 3, MSG_REGFILE_BAD_STRING },
     { "REGEDIT4\r\n[" KEY "]\r\n\"x\"=\"bad \\q escape\"\r\n", 3, MSG_REGFILE_BAD_STRING },
     { "REGEDIT4\r\n[" KEY "]\r\n\"x\"=str:abc\r\n", 3, MSG_REGFILE_BAD_TYPE },
     { "REGEDIT4\r\n[" KEY "]\r\n\"x\"=hex:01,\\\r\n", 3, MSG_REGFILE_CONTINUATION_AT_END },
-    { "REGEDIT4\r\n[" KEY "]\r\n\"x\"=hex:01,\\\r\n\r\n\"y\"=dword:1\r\n", 4, MSG_REGFILE_CONTINUATION_AT_END },
+    { "REGEDIT4\r\n[" KEY "]\r\n\"x\"=hex:01,\\\r\n\r\n\"y\"=dword:1\r\n", 5, MSG_REGFILE_BAD_CONTINUATION },
+    /* What regedit skips, or reads otherwise than it looks: refused here. */
+    { "REGEDIT4 \r\n[" KEY "]\r\n", 1, MSG_REGFILE_BAD_HEADER },
+    { "REGEDIT4\r\n[HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols]\r\n", 2,
+      MSG_REGFILE_OUTSIDE_SCOPE },
+    { "REGEDIT4\r\n[" KEY "]\r\n\"x\"=hex:01,02\\\r\n  03\r\n", 3, MSG_REGFILE_BAD_HEX },
+    { "REGEDIT4\r\n[" KEY "]\r\n\"x\"=hex:01 ,02\r\n", 3, MSG_REGFILE_BAD_HEX },
+    { "REGEDIT4\r\n[" KEY "]\r\n\"x\"=hex:01,02 #c\r\n", 3, MSG_REGFILE_BAD_HEX },
+    { "REGEDIT4\r\n[" KEY "]\r\n\"x\"=hex:01,\\\r\n  02,03, \r\n\"y\"=dword:1\r\n", 4, MSG_REGFILE_BAD_HEX },
+    { "REGEDIT4\r\n[" KEY "]\r\n\"x\"=hex:01,\\\r\n[" KEY "\\Sub]\r\n", 4, MSG_REGFILE_BAD_CONTINUATION },
+    { "REGEDIT4\r\n[" KEY "]\r\n\"Enabled\"=dword:1234\\\r\n5678\r\n", 3, MSG_REGFILE_BAD_DWORD },
+    { "REGEDIT4\r\n[" KEY "]\r\n\"Enabled\"=dword:1 #c\r\n", 3, MSG_REGFILE_BAD_DWORD },
+    { "REGEDIT4\r\n[" KEY "]\r\n\"Enabled\"=dword:;c\r\n", 3, MSG_REGFILE_BAD_DWORD },
+    { "REGEDIT4\r\n[" KEY "]\r\n\"x\"=\"v\" #comment\r\n", 3, MSG_REGFILE_BAD_STRING },
+    { "REGEDIT4\r\n[" KEY "]\r\n\"x\"=\"a\\tb\"\r\n", 3, MSG_REGFILE_BAD_STRING },
+    { "REGEDIT4\r\n[" KEY "]\r\n\"x\"=-\"y\"\r\n", 3, MSG_REGFILE_BAD_TYPE },
+    { "REGEDIT4\r\n[ " KEY "]\r\n", 2, MSG_REGFILE_OUTSIDE_SCOPE },
     { "REGEDIT4\r\n[" KEY "]\r\n\"a\"=dword:1\r\n\r\n\r\ngarbage\r\n", 6, MSG_REGFILE_UNRECOGNISED_LINE },
     { "REGEDIT4\n[" KEY "]\n\"a\"=dword:1\n\0\n", 0, MSG_REGFILE_BINARY },
 };
+
+/* What regedit imports from files people write by hand or copy from a web page is read
+ * the same way: comments after values, blanks, blank lines inside hex data, and string
+ * data in hex form, with the terminator regedit adds. */
+static void reads_what_regedit_reads_the_same_way(void **state)
+{
+    struct regops ops;
+    struct regfile_error error;
+    const char *text =
+        "  REGEDIT4\r\n"
+        "[" KEY "] ; the client side\r\n"
+        "\"Enabled\"=dword:  1 ; on\r\n"
+        "\"DisabledByDefault\" = dword:0\t;comment\r\n"
+        "\"s\"=\"a\\rb\" ;comment\r\n"
+        "\"bin\"=hex:01,02, \\ ;more\r\n"
+        "\r\n"
+        "  ; a comment inside\r\n"
+        "  03,04;end\r\n"
+        "\"exp\"=hex(2):25,50,25\r\n"
+        "\"multi\"=hex(7):61,00,62\r\n"
+        "\"gone\"=- ;deleted\r\n";
+    (void)state;
+    if (regfile_parse(text, strlen(text), 0, &ops, &error) != 0)
+        fail_msg("refused at line %u, reason %d", error.line, error.reason);
+    assert_int_equal(ops.count, 8);
+    assert_memory_equal(ops.items[1].data, "\1\0\0\0", 4);
+    assert_memory_equal(ops.items[2].data, "\0\0\0\0", 4);
+    assert_int_equal(ops.items[3].size, 8);                       /* a CR b, and a terminator */
+    assert_memory_equal(ops.items[3].data, "a\0\r\0b\0\0\0", 8);
+    assert_int_equal(ops.items[4].size, 4);
+    assert_memory_equal(ops.items[4].data, "\x01\x02\x03\x04", 4);
+    /* ANSI hex(2) text: widened to UTF-16, with one terminator added. */
+    assert_int_equal(ops.items[5].type, REGTYPE_EXPAND_SZ);
+    assert_int_equal(ops.items[5].size, 8);
+    assert_memory_equal(ops.items[5].data, "%\0P\0%\0\0\0", 8);
+    /* hex(7) gets one terminator, not the list's second one: as regedit stores it. */
+    assert_int_equal(ops.items[6].size, 8);
+    assert_memory_equal(ops.items[6].data, "a\0\0\0b\0\0\0", 8);
+    assert_int_equal(ops.items[7].kind, REGOP_DELETE_VALUE);
+    regops_free(&ops);
+    /* In a Unicode file the bytes are UTF-16 already; an odd count is refused. */
+    text = "REGEDIT4\r\n[" KEY "]\r\n\"m\"=hex(7):61,00,62,00\r\n";
+    assert_int_equal(regfile_parse(text, strlen(text), 1, &ops, &error), 0);
+    assert_int_equal(ops.items[1].size, 6);
+    regops_free(&ops);
+    assert_int_equal(parse("REGEDIT4\r\n[" KEY "]\r\n\"m\"=hex(2):61,00,62\r\n", &ops, &error), -1);
+    assert_int_equal(error.reason, MSG_REGFILE_BAD_HEX);
+}
 
 static void refuses_malformed_and_hostile_files(void **state)
 {
@@ -249,6 +313,7 @@ int main(void)
         cmocka_unit_test(reads_an_export_with_every_value_form),
         cmocka_unit_test(reads_regedit4_with_lf_and_cr_line_ends),
         cmocka_unit_test(decodes_unicode_files),
+        cmocka_unit_test(reads_what_regedit_reads_the_same_way),
         cmocka_unit_test(refuses_malformed_and_hostile_files),
         cmocka_unit_test(backup_reads_back_to_the_same_state),
         cmocka_unit_test(backup_covers_what_a_plan_touches),
