@@ -15,7 +15,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 kind=${1:?usage: conformance.sh edge | random COUNT SEED}
 work=$(mktemp -d /tmp/tlsswitch-conformance.XXXXXX)
-exe=$root/build/x86_64/tlsswitch.exe
+exe=${TLSSWITCH_EXE:-$root/build/x86_64/tlsswitch.exe}
 SCHANNEL='HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL'
 
 cleanup() {
