@@ -1034,6 +1034,10 @@ static const struct message_row messages[MSG_COUNT] = {
         "the hex data goes on from the line before, but this line does not go on with hex bytes",
         "前の行から hex のデータが続いていますが、この行は 16 進のバイトで続いていません",
     } },
+    [MSG_REGFILE_EMPTY_HEX_TEXT] = { {
+        "text data written in hex (hex(1), hex(2) or hex(7)) with a comment but no bytes: regedit stops importing at such a line",
+        "16 進で書いた文字列データ (hex(1)、hex(2)、hex(7)) にコメントだけがあってバイトがありません。regedit はこのような行で読み込みを止めます",
+    } },
 };
 
 static const char *const language_codes[LANGUAGE_COUNT] = { "en", "ja" };

@@ -215,10 +215,15 @@ static enum hex_line parse_hex_line(const char *p, struct strbuf *out)
  * terminator is added when the data does not end in one, and the bytes of an ANSI file
  * are text in its code page, widened to UTF-16. Only ASCII is taken from an ANSI file:
  * the code page of the PC that wrote it is not known. Returns 0, or -1. */
+static int is_text_type(uint32_t type)
+{
+    return type == REGTYPE_SZ || type == REGTYPE_EXPAND_SZ || type == REGTYPE_MULTI_SZ;
+}
+
 static int finish_string_data(uint32_t type, int is_unicode, struct strbuf *data)
 {
     size_t i;
-    if ((type != REGTYPE_SZ && type != REGTYPE_EXPAND_SZ && type != REGTYPE_MULTI_SZ) || data->length == 0)
+    if (!is_text_type(type) || data->length == 0)
         return 0;
     if (is_unicode) {
         if (data->length % 2)
@@ -369,6 +374,10 @@ static int parse_value(struct reader *r, const char *line, unsigned line_number,
                 rc = fail(error, line_number, MSG_REGFILE_BAD_HEX, NULL);
             else if (state == HEX_LINE_CONTINUES)
                 rc = read_hex_continuation(r, line_number, &data, error);
+            /* regedit fills in text data only when there is some: after "hex(7):" with
+             * a comment and no bytes it reads before its buffer and stops the import. */
+            if (rc == 0 && data.length == 0 && *list != '\0' && is_text_type(type))
+                rc = fail(error, line_number, MSG_REGFILE_EMPTY_HEX_TEXT, NULL);
             if (rc == 0 && finish_string_data(type, is_unicode, &data) != 0)
                 rc = fail(error, line_number, is_unicode ? MSG_REGFILE_BAD_HEX : MSG_REGFILE_ANSI_STRING_DATA, NULL);
         }

@@ -167,6 +167,12 @@ static const struct {
     { "hex0-not-converted", ANSI, H4 "[" K "]\r\n\"G7\"=hex(0):56,00,61,00\r\n" },
     { "hex-types-empty", ANSI,
       H4 "[" K "]\r\n\"G8\"=hex(2):\r\n\"G8b\"=hex(7):\r\n\"G8c\"=hex(1):\r\n\"G8d\"=hex(4):\r\n\"G8e\"=hex(100):\r\n" },
+    /* Found by the generator: a comment and no bytes stop regedit (it reads before its
+     * buffer), in ANSI and in Unicode files. */
+    { "hex-text-empty-comment-ansi", ANSI,
+      H4 "[" K "]\r\n\"G8f\"=hex(7):;c\r\n\"G8g\"=\"after\"\r\n" },
+    { "hex-text-empty-comment-unicode", UTF16,
+      H5 "[" K "]\r\n\"G8h\"=hex(2): ;comment\r\n\"G8i\"=\"after\"\r\n" },
     { "hex-big-types", ANSI, H4 "[" K "]\r\n\"x\"=hex(10):56,61,6c,75,65,00\r\n\"y\"=hex(ffffffff):56,61\r\n" },
     { "hex-type-too-big", ANSI, H4 "[" K "]\r\n\"x\"=hex(100000000):56\r\n" },
     { "hex-type-0x", ANSI, H4 "[" K "]\r\n\"x\"=hex(0x2):41\r\n" },

@@ -151,6 +151,8 @@ static const struct {
     { "REGEDIT4\r\n[" KEY "]\r\n\"x\"=hex:01,\\\r\n  02,03, \r\n\"y\"=dword:1\r\n", 4, MSG_REGFILE_BAD_HEX },
     { "REGEDIT4\r\n[" KEY "]\r\n\"x\"=hex:01,\\\r\n[" KEY "\\Sub]\r\n", 4, MSG_REGFILE_BAD_CONTINUATION },
     { "REGEDIT4\r\n[" KEY "]\r\n\"Enabled\"=dword:1234\\\r\n5678\r\n", 3, MSG_REGFILE_BAD_DWORD },
+    { "REGEDIT4\r\n[" KEY "]\r\n\"x\"=hex(7):;c\r\n", 3, MSG_REGFILE_EMPTY_HEX_TEXT },
+    { "REGEDIT4\r\n[" KEY "]\r\n\"x\"=hex(2):\\\r\n ;c\r\n\r\n  ;d\r\n\"y\"=\"z\"\r\n", 7, MSG_REGFILE_BAD_CONTINUATION },
     { "REGEDIT4\r\n[" KEY "]\r\n\"Enabled\"=dword:1 #c\r\n", 3, MSG_REGFILE_BAD_DWORD },
     { "REGEDIT4\r\n[" KEY "]\r\n\"Enabled\"=dword:;c\r\n", 3, MSG_REGFILE_BAD_DWORD },
     { "REGEDIT4\r\n[" KEY "]\r\n\"x\"=\"v\" #comment\r\n", 3, MSG_REGFILE_BAD_STRING },
