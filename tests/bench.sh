@@ -2,11 +2,12 @@
 # `make -f Makefile.mingw bench`: speed and size, measured, never asserted in a test.
 #  - /test against a local TLS 1.2 mail server (dovecot pop3s), compared in the same run
 #    with a minimal Schannel client doing one default-protocols handshake and reading
-#    the greeting (tests/wine/default_client.c): aim 1.2x;
-#  - the same /test (four handshakes in parallel processes) compared with a single
-#    handshake with the same work (tlsswitch /handshake ... /protocol default): aim 1.5x;
+#    the greeting (tests/wine/default_client.c): aim 2.0x;
+#  - the same /test (four handshakes in parallel) compared with a single handshake with
+#    the same work (tlsswitch /handshake ... /protocol default): aim 1.5x;
 #  - /test TARGET /as xp (a simulated handshake: no Schannel, no child process, no
 #    certificate chain) against the minimal Schannel client's one handshake: aim 1.0x;
+#  - /status against `reg query /s` of the same Protocols key: aim 1.2x;
 #  - the sizes of both executables (aim for build/i686: 100 KiB).
 # Times are medians of RUNS runs (default 9) under Wine on this machine.
 set -eu
@@ -34,22 +35,41 @@ if ! wine "$exe" /test "$target" /lang en 2>/dev/null | tail -1 | grep -q '^OK: 
   echo "bench: /test against the local server did not pass; nothing measured" >&2
   exit 1
 fi
+if ! wine "$root/build/tests/default_client.exe" localhost 37995 2>&1 | grep -q '^protocol 0x800'; then
+  echo "bench: the minimal Schannel client did not make a TLS 1.2 handshake; nothing measured" >&2
+  exit 1
+fi
 test_ms=$(median_ms wine "$exe" /test "$target")
 minimal_ms=$(median_ms wine "$root/build/tests/default_client.exe" localhost 37995)
 single_ms=$(median_ms wine "$exe" /handshake "$target" /protocol default)
 as_xp_ms=$(median_ms wine "$exe" /test "$target" /as xp)
+status_ms=$(median_ms wine "$exe" /status)
+reg_query_ms=$(median_ms wine reg query \
+  'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols' /s)
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+# verdict RATIO AIM: "met" or "not met".
+verdict() { awk -v r="$1" -v a="$2" 'BEGIN { print (r != "n/a" && r + 0 <= a + 0) ? "met" : "not met" }'; }
+compare() { # compare LABEL MS BASE_MS AIM
+  local r
+  r=$(ratio "$2" "$3")
+  echo "  $1: ${r}x (aim ${4}x, $(verdict "$r" "$4"))"
+}
 size() { stat -c %s "$1"; }
-echo "TLS Switch benchmark ($runs runs each, medians, Wine on $(uname -m))"
+i686_size=$(size "$root/build/i686/tlsswitch.exe")
+echo "TLS Switch benchmark, $(date -u +%Y-%m-%d), $(nproc) cores, $(wine --version), $runs runs each, medians"
 printf '  %-58s %6s ms\n' "/test $target" "$test_ms"
 printf '  %-58s %6s ms\n' "minimal Schannel client, default protocols" "$minimal_ms"
 printf '  %-58s %6s ms\n' "one handshake process (tlsswitch /handshake, default)" "$single_ms"
 printf '  %-58s %6s ms\n' "/test $target /as xp" "$as_xp_ms"
-echo "  /test vs minimal handshake program: $(ratio "$test_ms" "$minimal_ms")x (aim 1.2x)"
-echo "  all probes in parallel vs one handshake: $(ratio "$test_ms" "$single_ms")x (aim 1.5x)"
-echo "  /test /as xp vs minimal handshake program: $(ratio "$as_xp_ms" "$minimal_ms")x (aim 1.0x)"
-echo "  build/i686/tlsswitch.exe:   $(size "$root/build/i686/tlsswitch.exe") bytes (aim 102400, with both languages, the window and the icon)"
+printf '  %-58s %6s ms\n' "/status" "$status_ms"
+printf '  %-58s %6s ms\n' "reg query /s of the Protocols key" "$reg_query_ms"
+compare "/test vs the minimal Schannel client" "$test_ms" "$minimal_ms" 2.0
+compare "all probes in parallel vs one handshake" "$test_ms" "$single_ms" 1.5
+compare "/test /as xp vs the minimal Schannel client" "$as_xp_ms" "$minimal_ms" 1.0
+compare "/status vs reg query /s" "$status_ms" "$reg_query_ms" 1.2
+echo "  build/i686/tlsswitch.exe:   $i686_size bytes (aim 102400 with both languages, the window and the icon," \
+  "$( ((i686_size <= 102400)) && echo met || echo not met))"
 echo "  build/x86_64/tlsswitch.exe: $(size "$root/build/x86_64/tlsswitch.exe") bytes"
 for setup in "$root"/build/dist/tlsswitch-*-setup.exe; do
   if [ -f "$setup" ]; then echo "  ${setup#"$root"/}: $(size "$setup") bytes (make dist)"; fi

@@ -6,8 +6,10 @@
 #include "../win32/console.h"
 #include "../win32/errors.h"
 #include "../win32/files.h"
+#include "../win32/late_bound.h"
 #include "../win32/platform.h"
 #include "../win32/regstore_win32.h"
+#include "../win32/schannel_probe.h"
 #include "../win32/wide.h"
 #include "../core/change.h"
 #include "../core/exitcodes.h"
@@ -61,7 +63,7 @@ unsigned long change_backup_folder(char *out, size_t size)
 {
     wchar_t base[MAX_PATH + 64];
     char *utf8;
-    HRESULT hr = SHGetFolderPathW(NULL, CSIDL_COMMON_APPDATA | CSIDL_FLAG_CREATE, NULL, 0, base);
+    HRESULT hr = late_folder_path(CSIDL_COMMON_APPDATA | CSIDL_FLAG_CREATE, base);
     if (FAILED(hr))
         return (unsigned long)hr;
     wcscat(base, L"\\TLS Switch");
@@ -196,6 +198,9 @@ static int prepare_writing(void *argument, const struct regstore *before, const 
         }
         console_message(CONSOLE_OUT, context->language, MSG_BACKUP_SAVED, context->backup_path);
     }
+    /* From here on this process's Schannel may hold old settings: a /test after this
+     * one in the same run tests in a new process. */
+    schannel_note_settings_changed();
     return 0;
 }
 

@@ -1,9 +1,9 @@
-/* /test TARGET: the handshakes run in a new process of tlsswitch (/handshake), because
- * Schannel reads its registry settings once per process: a test right after /apply,
- * or from a window that has used Schannel before, sees the new settings. That child
- * runs the default handshake and the three probes in parallel threads and prints one
- * record each; this process only reads the registry and the records, and writes the
- * diagnosis. */
+/* /test TARGET: the default handshake and the three probes in parallel threads, beside
+ * the simulated handshakes of other Windows. Schannel reads its registry settings once
+ * per process, at its first use: a /test that runs alone runs its handshakes in this
+ * process, but one after a change in the same run (/apply ... /test), or from a window
+ * that has used Schannel or changed the settings, runs them in a new process of
+ * tlsswitch (/handshake), which prints one record each for this one to read. */
 #include "../win32/child.h"
 #include "commands.h"
 #include "services.h"
@@ -49,11 +49,21 @@ static int parse_timeout(const struct options *options, enum language language, 
     return 0;
 }
 
+/* The handshakes of one test, run by handshakes_run in this process. */
+struct handshake_set {
+    unsigned char hello[4096];   /* the ClientHello Schannel sends by default */
+    size_t hello_length;
+    int ran[CHILD_COUNT];        /* by handshake_names */
+    struct handshake_report report[CHILD_COUNT];
+};
+
 struct handshake_job {
     const struct target *target;
     unsigned long grbit;
     unsigned timeout;
-    struct handshake_report report;
+    HANDLE cancel;
+    struct handshake_report *report;
+    HANDLE thread;
 };
 
 static DWORD WINAPI handshake_thread(void *argument)
@@ -63,21 +73,64 @@ static DWORD WINAPI handshake_thread(void *argument)
      * needs only to know whether its protocol works; checking a certificate chain costs
      * more than a handshake. */
     tls_client_run(job->target, job->grbit, job->timeout, job->grbit == 0 ? CLIENT_WITH_MAIL : CLIENT_HANDSHAKE_ONLY,
-                   &job->report);
+                   job->cancel, job->report);
     return 0;
 }
 
-/* The internal child: the default handshake and the probes in parallel threads (or only
- * the one /protocol names), each record after a "[name]" line, as UTF-8 on stdout. */
+/* Starts Schannel in this process (which must not have used it yet, for the results to
+ * show the registry's settings) and captures the ClientHello it sends by default. */
+static void handshakes_start(struct handshake_set *set)
+{
+    memset(set, 0, sizeof(*set));
+    tls_client_startup();
+    set->hello_length = schannel_default_hello(set->hello, sizeof(set->hello));
+}
+
+/* The default handshake and the probes in parallel threads of this process, or only the
+ * one named `only`, after handshakes_start. Returns the number of handshakes run (0:
+ * `only` names none). */
+static int handshakes_run(const struct target *target, unsigned timeout, const char *only, HANDLE cancel,
+                          struct handshake_set *set)
+{
+    struct handshake_job jobs[CHILD_COUNT];
+    int i, count = 0;
+
+    for (i = 0; i < CHILD_COUNT; i++) {
+        int id = i == 0 ? -1 : protocol_find(handshake_names[i]);
+        jobs[i].thread = NULL;
+        if (only && strcmp(only, handshake_names[i]) != 0)
+            continue;
+        set->ran[i] = 1;
+        count++;
+        jobs[i].target = target;
+        jobs[i].grbit = id < 0 ? 0 : protocol_get((enum protocol_id)id)->sp_prot_client;
+        jobs[i].timeout = timeout;
+        jobs[i].cancel = cancel;
+        jobs[i].report = &set->report[i];
+        jobs[i].thread = CreateThread(NULL, 0, handshake_thread, &jobs[i], 0, NULL);
+        if (!jobs[i].thread)
+            handshake_thread(&jobs[i]);   /* no thread to be had: run it here */
+    }
+    for (i = 0; i < CHILD_COUNT; i++) {
+        if (jobs[i].thread) {
+            WaitForSingleObject(jobs[i].thread, INFINITE);
+            CloseHandle(jobs[i].thread);
+        }
+    }
+    return count;
+}
+
+/* The internal child: the handshakes of handshakes_run, each record after a "[name]"
+ * line (the ClientHello after "[hello]"), as UTF-8 on stdout. */
 int command_handshake(const struct options *options, enum language language)
 {
-    struct handshake_job jobs[1 + PROBE_COUNT];
-    HANDLE threads[1 + PROBE_COUNT];
+    struct handshake_set *set;
     struct target target;
     struct strbuf out;
     unsigned timeout;
     DWORD written;
-    int i, count = 0, all_ok = 1;
+    size_t k;
+    int i, all_ok = 1;
 
     if (target_parse(options->command_value, &target) != 0) {
         console_message(CONSOLE_ERR, language, MSG_ERR_BAD_TARGET, options->command_value);
@@ -85,51 +138,34 @@ int command_handshake(const struct options *options, enum language language)
     }
     if (parse_timeout(options, language, &timeout) != 0)
         return EXIT_USAGE;
-    strbuf_init(&out);
-    if (!options->probe_protocol) {
-        /* The ClientHello this Schannel sends by default, before any thread uses it. */
-        unsigned char hello[4096];
-        size_t length = schannel_default_hello(hello, sizeof(hello)), k;
-        strbuf_append(&out, "[hello]\nbytes=");
-        for (k = 0; k < length; k++)
-            strbuf_printf(&out, "%02x", hello[k]);
-        strbuf_append(&out, "\n");
-    }
-    tls_client_startup();
-    for (i = 0; i < 1 + PROBE_COUNT; i++) {
-        const char *name = handshake_names[i];
-        int id = i == 0 ? -1 : protocol_find(name);
-        if (options->probe_protocol && strcmp(options->probe_protocol, name) != 0)
-            continue;
-        jobs[count].target = &target;
-        jobs[count].grbit = id < 0 ? 0 : protocol_get((enum protocol_id)id)->sp_prot_client;
-        jobs[count].timeout = timeout;
-        threads[count] = CreateThread(NULL, 0, handshake_thread, &jobs[count], 0, NULL);
-        if (!threads[count])
-            handshake_thread(&jobs[count]);   /* no thread to be had: run it here */
-        count++;
-    }
-    if (count == 0) {
+    set = malloc(sizeof(*set));
+    if (!set)
+        return EXIT_SYSTEM_ERROR;
+    handshakes_start(set);
+    if (handshakes_run(&target, timeout, options->probe_protocol, NULL, set) == 0) {
         console_message(CONSOLE_ERR, language, MSG_ERR_UNEXPECTED_ARGUMENT, options->probe_protocol);
-        strbuf_free(&out);
+        free(set);
         return EXIT_USAGE;
     }
-    for (i = 0, count = 0; i < 1 + PROBE_COUNT; i++) {
-        if (options->probe_protocol && strcmp(options->probe_protocol, handshake_names[i]) != 0)
+    strbuf_init(&out);
+    if (!options->probe_protocol) {
+        strbuf_append(&out, "[hello]\nbytes=");
+        for (k = 0; k < set->hello_length; k++)
+            strbuf_printf(&out, "%02x", set->hello[k]);
+        strbuf_append(&out, "\n");
+    }
+    for (i = 0; i < CHILD_COUNT; i++) {
+        if (!set->ran[i])
             continue;
-        if (threads[count]) {
-            WaitForSingleObject(threads[count], INFINITE);
-            CloseHandle(threads[count]);
-        }
         strbuf_printf(&out, "[%s]\n", handshake_names[i]);
-        handshake_report_write(&jobs[count].report, &out);
-        if (jobs[count].report.outcome != OUTCOME_OK)
+        handshake_report_write(&set->report[i], &out);
+        if (set->report[i].outcome != OUTCOME_OK)
             all_ok = 0;
-        count++;
     }
     if (!out.failed)
         WriteFile(GetStdHandle(STD_OUTPUT_HANDLE), out.data, (DWORD)out.length, &written, NULL);
     strbuf_free(&out);
+    free(set);
     return all_ok ? EXIT_DONE : EXIT_TEST_FAILED;
 }
 
@@ -209,47 +245,32 @@ static size_t start_simulations(struct test_facts *facts, HANDLE cancel, struct 
     return count;
 }
 
-/* This PC's own ClientHello, as the child captured it, simulated too: the simulation
- * checks itself against the real handshake. */
-static void simulate_own_hello(struct test_facts *facts, const char *records, HANDLE cancel)
+/* This PC's own ClientHello, as Schannel built it for the handshakes, simulated too: the
+ * simulation checks itself against the real handshake. Returns 0 when there is none. */
+static int own_hello_job(struct test_facts *facts, const unsigned char *bytes, size_t length,
+                         struct simulation_job *job)
 {
     struct compatibility *c = &facts->compat;
-    unsigned char bytes[4096];
-    size_t length = handshake_report_read_hello(records, bytes, sizeof(bytes));
     if (length == 0 || clienthello_parse(bytes, length, &c->own_hello) != 0)
-        return;
+        return 0;
     c->have_own_hello = 1;
     /* Schannel named no server when it built it: the real handshake names the host. */
     c->own_hello.extensions |= HELLO_SNI;
-    simulated_client_run(&facts->target, &c->own_hello, CERT_RSA | CERT_DSA | CERT_ECDSA | CERT_RSA_PSS,
-                         facts->timeout_seconds, cancel, &c->own_sim);
+    job->hello = c->own_hello;
+    return 1;
 }
 
-unsigned long test_gather(const char *target_text, unsigned timeout, HANDLE cancel, struct test_facts *facts)
+/* The handshakes of a test in a new process (/handshake), the records read back. */
+static unsigned long handshakes_in_child(const char *target_text, unsigned timeout, HANDLE cancel,
+                                         struct handshake_set *set)
 {
-    struct regstore store = regstore_win32();
-    struct simulation_job *jobs = calloc(COMPATIBILITY_SHOWN_COUNT + 3, sizeof(*jobs));
     struct strbuf arguments, records;
     enum child_end end;
     DWORD exit_code;
     unsigned long error;
-    size_t job_count, j;
     int i;
 
-    memset(facts, 0, sizeof(*facts));
-    if (!jobs)
-        return ERROR_NOT_ENOUGH_MEMORY;
-    if (target_parse(target_text, &facts->target) != 0) {
-        free(jobs);
-        return ERROR_INVALID_PARAMETER;
-    }
-    facts->timeout_seconds = timeout;
-    regstore_read_settings(&store, &facts->settings);
-    osinfo_read(&store, &facts->os);
-    cipher_policy_read(&store, &facts->compat.policy);
-    compatibility_this_hello(windows_client_for_os(&facts->os), &facts->compat.policy, &facts->compat.this_hello);
-    job_count = start_simulations(facts, cancel, jobs);
-
+    memset(set, 0, sizeof(*set));
     strbuf_init(&arguments);
     strbuf_init(&records);
     strbuf_printf(&arguments, "/handshake \"%s\" /timeout %u", target_text, timeout);
@@ -260,19 +281,74 @@ unsigned long test_gather(const char *target_text, unsigned timeout, HANDLE canc
     if (error == ERROR_SUCCESS && end == CHILD_CANCELLED)
         error = ERROR_CANCELLED;
     if (error == ERROR_SUCCESS) {
-        take_record(&records, handshake_names[0], &facts->verdict);
-        for (i = 0; i < PROBE_COUNT; i++)
-            take_record(&records, handshake_names[1 + i], &facts->probe[i]);
+        for (i = 0; i < CHILD_COUNT; i++) {
+            set->ran[i] = 1;
+            take_record(&records, handshake_names[i], &set->report[i]);
+        }
         if (!records.failed && records.data)
-            simulate_own_hello(facts, records.data, cancel);
+            set->hello_length = handshake_report_read_hello(records.data, set->hello, sizeof(set->hello));
+    }
+    strbuf_free(&arguments);
+    strbuf_free(&records);
+    return error;
+}
+
+unsigned long test_gather(const char *target_text, unsigned timeout, HANDLE cancel, struct test_facts *facts)
+{
+    struct regstore store = regstore_win32();
+    struct simulation_job *jobs = calloc(COMPATIBILITY_SHOWN_COUNT + 3, sizeof(*jobs));
+    struct handshake_set *set = malloc(sizeof(*set));
+    unsigned long error = ERROR_SUCCESS;
+    size_t job_count = 0, j;
+    int i, own = 0;
+
+    memset(facts, 0, sizeof(*facts));
+    if (!jobs || !set) {
+        free(jobs);
+        free(set);
+        return ERROR_NOT_ENOUGH_MEMORY;
+    }
+    if (target_parse(target_text, &facts->target) != 0) {
+        free(jobs);
+        free(set);
+        return ERROR_INVALID_PARAMETER;
+    }
+    facts->timeout_seconds = timeout;
+    regstore_read_settings(&store, &facts->settings);
+    osinfo_read(&store, &facts->os);
+    cipher_policy_read(&store, &facts->compat.policy);
+    compatibility_this_hello(windows_client_for_os(&facts->os), &facts->compat.policy, &facts->compat.this_hello);
+
+    if (schannel_sees_current_settings()) {
+        /* Schannel is new to this process: it reads the registry as it is now, so the
+         * handshakes run here, with the simulations (this PC's own hello among them). */
+        handshakes_start(set);
+        own = own_hello_job(facts, set->hello, set->hello_length, &jobs[0]);
+        if (own)
+            simulation_start(&jobs[0], &facts->target, CERT_RSA | CERT_DSA | CERT_ECDSA | CERT_RSA_PSS, timeout,
+                             cancel, &facts->compat.own_sim);
+        job_count = own + start_simulations(facts, cancel, jobs + own);
+        handshakes_run(&facts->target, timeout, NULL, cancel, set);
+    } else {
+        job_count = start_simulations(facts, cancel, jobs);
+        error = handshakes_in_child(target_text, timeout, cancel, set);
+        if (error == ERROR_SUCCESS && own_hello_job(facts, set->hello, set->hello_length, &jobs[job_count])) {
+            simulation_start(&jobs[job_count], &facts->target, CERT_RSA | CERT_DSA | CERT_ECDSA | CERT_RSA_PSS,
+                             timeout, cancel, &facts->compat.own_sim);
+            job_count++;
+        }
+    }
+    if (error == ERROR_SUCCESS) {
+        facts->verdict = set->report[0];
+        for (i = 0; i < PROBE_COUNT; i++)
+            facts->probe[i] = set->report[1 + i];
     }
     for (j = 0; j < job_count; j++)
         simulation_wait(&jobs[j]);
     if (error == ERROR_SUCCESS && cancel && WaitForSingleObject(cancel, 0) == WAIT_OBJECT_0)
         error = ERROR_CANCELLED;
     free(jobs);
-    strbuf_free(&arguments);
-    strbuf_free(&records);
+    free(set);
     return error;
 }
 

@@ -3,6 +3,7 @@
  * folder. Every change goes through gui_change, as "Fix it" does. */
 #include "../commands/services.h"
 #include "gui.h"
+#include "../win32/late_bound.h"
 #include "../win32/wide.h"
 #include "../core/profiles.h"
 #include "../../res/resource.h"
@@ -190,7 +191,7 @@ static void restore_from_file(HWND dialog, struct advanced_window *window)
     open.nMaxFile = COUNT(file);
     open.lpstrInitialDir = folder;
     open.Flags = OFN_FILEMUSTEXIST | OFN_PATHMUSTEXIST | OFN_HIDEREADONLY;
-    if (GetOpenFileNameW(&open)) {
+    if (late_open_file_name(&open)) {
         utf8 = utf8_from_wide(file);
         if (utf8 && gui_change(dialog, window->language, COMMAND_RESTORE, utf8, 0, NULL))
             fill_table(dialog, window);
@@ -206,8 +207,16 @@ static void open_backups_folder(HWND dialog)
     if (change_backup_folder(backups, sizeof(backups)) != 0)
         return;
     folder = wide_from_utf8(backups);
-    if (folder)
-        ShellExecuteW(dialog, L"open", folder, NULL, NULL, SW_SHOWNORMAL);
+    if (folder) {
+        SHELLEXECUTEINFOW run;
+        memset(&run, 0, sizeof(run));
+        run.cbSize = sizeof(run);
+        run.hwnd = dialog;
+        run.lpVerb = L"open";
+        run.lpFile = folder;
+        run.nShow = SW_SHOWNORMAL;
+        late_shell_execute(&run);
+    }
     free(folder);
 }
 

@@ -5,9 +5,11 @@
 #include "../win32/console.h"
 #include "../win32/errors.h"
 #include "../win32/files.h"
+#include "../win32/late_bound.h"
 #include "gui.h"
 #include "../win32/osinfo_win32.h"
 #include "../win32/regstore_win32.h"
+#include "../win32/schannel_probe.h"
 #include "../win32/wide.h"
 #include "../core/exitcodes.h"
 
@@ -196,7 +198,7 @@ static unsigned long run_change_process(HWND owner, const char *arguments, int e
     run.lpFile = self;
     run.lpParameters = parameters;
     run.nShow = SW_HIDE;
-    if (!ShellExecuteExW(&run)) {
+    if (!late_shell_execute(&run)) {
         error = GetLastError();
         goto done;
     }
@@ -275,6 +277,8 @@ int gui_change(HWND owner, enum language language, enum command command, const c
     if (value)
         strbuf_printf(&arguments, " \"%s\"", value);
     strbuf_printf(&arguments, " /lang %s", language_code(language));
+    /* Whatever comes of it, a test from this window now runs in a new process. */
+    schannel_note_settings_changed();
     error = arguments.failed ? ERROR_NOT_ENOUGH_MEMORY
                              : run_change_process(owner, arguments.data, elevate, &report, &child_exit);
     if (error == ERROR_CANCELLED) {

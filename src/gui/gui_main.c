@@ -2,6 +2,7 @@
  * "Fix it" button, and the way to the mail server test and the advanced settings. */
 #include "../commands/services.h"
 #include "gui.h"
+#include "../win32/late_bound.h"
 #include "../core/exitcodes.h"
 #include "../core/profiles.h"
 #include "../core/regstore.h"
@@ -139,10 +140,9 @@ static INT_PTR CALLBACK main_procedure(HWND dialog, UINT message, WPARAM wparam,
 
 int gui_run(enum language language)
 {
-    INITCOMMONCONTROLSEX controls = { sizeof(INITCOMMONCONTROLSEX), ICC_WIN95_CLASSES };
     struct main_window window;
     window.language = language;
-    InitCommonControlsEx(&controls);
+    late_init_common_controls();
     if (gui_dialog(NULL, IDD_MAIN, language, main_procedure, (LPARAM)&window) == -1)
         return EXIT_SYSTEM_ERROR;
     return EXIT_DONE;

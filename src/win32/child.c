@@ -61,7 +61,9 @@ static unsigned long start(const char *arguments, HANDLE *process, HANDLE *outpu
     startup.hStdInput = nul;
     startup.hStdOutput = write_end;
     startup.hStdError = nul;
-    if (!CreateProcessW(self, command, NULL, NULL, TRUE, CREATE_NO_WINDOW, NULL, NULL, &startup, &started))
+    /* No console at all: it writes only to the pipe, and a hidden console would be one
+     * more process to start under Wine (conhost). */
+    if (!CreateProcessW(self, command, NULL, NULL, TRUE, DETACHED_PROCESS, NULL, NULL, &startup, &started))
         error = GetLastError();
     CloseHandle(write_end);
     if (nul != INVALID_HANDLE_VALUE)

@@ -13,6 +13,23 @@
 #define SEC_E_SECPKG_NOT_FOUND ((SECURITY_STATUS)0x80090305L)
 #endif
 
+static volatile LONG schannel_used, settings_changed;
+
+void schannel_note_use(void)
+{
+    InterlockedExchange(&schannel_used, 1);
+}
+
+void schannel_note_settings_changed(void)
+{
+    InterlockedExchange(&settings_changed, 1);
+}
+
+int schannel_sees_current_settings(void)
+{
+    return !InterlockedCompareExchange(&schannel_used, 0, 0) && !InterlockedCompareExchange(&settings_changed, 0, 0);
+}
+
 /* Lets Schannel build its first handshake message for `grbit` into out (*length bytes).
  * Returns the status of AcquireCredentialsHandle, or of InitializeSecurityContext. */
 static SECURITY_STATUS first_message(unsigned long grbit, unsigned char *out, size_t size, size_t *length)
@@ -27,6 +44,7 @@ static SECURITY_STATUS first_message(unsigned long grbit, unsigned char *out, si
     SECURITY_STATUS status;
 
     *length = 0;
+    schannel_note_use();
     memset(&credentials_data, 0, sizeof(credentials_data));
     credentials_data.dwVersion = SCHANNEL_CRED_VERSION;
     credentials_data.grbitEnabledProtocols = grbit;

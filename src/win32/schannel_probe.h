@@ -1,5 +1,6 @@
 /* Asks this Windows' Schannel what it offers, without the network: whether it will offer
- * one protocol version, and the ClientHello it sends by default. */
+ * one protocol version, and the ClientHello it sends by default. And whether this
+ * process's Schannel still reads the settings the registry has now. */
 #ifndef TLSSWITCH_SCHANNEL_PROBE_H
 #define TLSSWITCH_SCHANNEL_PROBE_H
 
@@ -16,5 +17,14 @@ enum probe_result schannel_probe(enum protocol_id id);
 /* The ClientHello Schannel builds for its default protocols (as old mail programs ask),
  * into out. Returns its length, or 0 when Schannel builds none. */
 size_t schannel_default_hello(unsigned char *out, size_t size);
+
+/* Schannel reads its registry settings once per process, at its first use: a process
+ * that has used it, or that has changed the settings since (itself or through another
+ * process), would test with old settings, and must let a new process test. Every user
+ * of Schannel here (the probes, tls_client) notes its use first. */
+void schannel_note_use(void);
+void schannel_note_settings_changed(void);
+/* Whether a handshake in this process would use the settings the registry has now. */
+int schannel_sees_current_settings(void);
 
 #endif

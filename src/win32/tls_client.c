@@ -6,6 +6,7 @@
 #include "tls_client.h"
 #include "connection.h"
 #include "platform.h"
+#include "schannel_probe.h"
 #include "wide.h"
 #include "../core/mailtalk.h"
 #include "../core/tlswire.h"
@@ -30,9 +31,29 @@
  * and the certificate check stay outside it and run in parallel. */
 static CRITICAL_SECTION sspi_lock;
 
+/* The certificate check's first call loads the trusted roots, which takes longer than a
+ * handshake (under Wine it reads the system's whole certificate list): it is done in a
+ * thread of its own from the start, while the connections are made. */
+static DWORD WINAPI load_roots(void *unused)
+{
+    HCERTSTORE roots = CertOpenSystemStoreW(0, L"ROOT");
+    (void)unused;
+    if (roots)
+        CertCloseStore(roots, 0);
+    return 0;
+}
+
 void tls_client_startup(void)
 {
+    static LONG started;
+    HANDLE thread;
+    schannel_note_use();
+    if (InterlockedExchange(&started, 1))
+        return;
     InitializeCriticalSection(&sspi_lock);
+    thread = CreateThread(NULL, 0, load_roots, NULL, 0, NULL);
+    if (thread)
+        CloseHandle(thread);
 }
 
 static void set_buffer(SecBuffer *buffer, unsigned long type, void *data, unsigned long size)
@@ -319,19 +340,52 @@ static void name_to_text(CERT_NAME_BLOB *name, char *out, size_t size)
     }
 }
 
-/* Subject, issuer, validity, thumbprint, and the SSL policy check with the host name. */
-static void describe_certificate(struct session *s, const struct target *target, struct handshake_report *report)
+/* The SSL policy check of the certificate's chain with the host name, in a thread of its
+ * own while the mail commands run. */
+struct chain_job {
+    PCCERT_CONTEXT certificate;
+    wchar_t *host;
+    unsigned long error;
+    HANDLE thread;
+};
+
+static DWORD WINAPI check_chain(void *argument)
 {
-    PCCERT_CONTEXT certificate = NULL;
+    struct chain_job *job = argument;
     PCCERT_CHAIN_CONTEXT chain = NULL;
     CERT_CHAIN_PARA chain_para;
     CERT_CHAIN_POLICY_PARA policy_para;
     CERT_CHAIN_POLICY_STATUS policy_status;
     SSL_EXTRA_CERT_CHAIN_POLICY_PARA ssl_para;
+
+    memset(&chain_para, 0, sizeof(chain_para));
+    chain_para.cbSize = sizeof(chain_para);
+    job->error = (unsigned long)CERT_E_UNTRUSTEDROOT;
+    if (CertGetCertificateChain(NULL, job->certificate, NULL, job->certificate->hCertStore, &chain_para, 0, NULL,
+                                &chain)) {
+        memset(&ssl_para, 0, sizeof(ssl_para));
+        ssl_para.cbSize = sizeof(ssl_para);
+        ssl_para.dwAuthType = AUTHTYPE_SERVER;
+        ssl_para.pwszServerName = job->host;
+        memset(&policy_para, 0, sizeof(policy_para));
+        policy_para.cbSize = sizeof(policy_para);
+        policy_para.pvExtraPolicyPara = &ssl_para;
+        memset(&policy_status, 0, sizeof(policy_status));
+        policy_status.cbSize = sizeof(policy_status);
+        if (CertVerifyCertificateChainPolicy(CERT_CHAIN_POLICY_SSL, chain, &policy_para, &policy_status))
+            job->error = policy_status.dwError;
+        CertFreeCertificateChain(chain);
+    }
+    return 0;
+}
+
+/* Subject, issuer, validity and thumbprint, and the chain check started. */
+static void describe_certificate(struct session *s, const struct target *target, struct handshake_report *report,
+                                 struct chain_job *job)
+{
+    PCCERT_CONTEXT certificate = NULL;
     BYTE hash[20];
     DWORD hash_size = sizeof(hash), i;
-    wchar_t *host;
-
     SECURITY_STATUS status;
 
     sspi_enter();
@@ -347,31 +401,29 @@ static void describe_certificate(struct session *s, const struct target *target,
     if (CertGetCertificateContextProperty(certificate, CERT_SHA1_HASH_PROP_ID, hash, &hash_size))
         for (i = 0; i < hash_size && i < 20; i++)
             text_format(report->thumbprint + 2 * i, 3, "%02X", hash[i]);
+    job->certificate = certificate;
+    job->host = wide_from_utf8(target->host);
+    job->thread = CreateThread(NULL, 0, check_chain, job, 0, NULL);
+    if (!job->thread)
+        check_chain(job);   /* no thread to be had: check it here */
+}
 
-    memset(&chain_para, 0, sizeof(chain_para));
-    chain_para.cbSize = sizeof(chain_para);
-    report->chain_error = (unsigned long)CERT_E_UNTRUSTEDROOT;
-    if (CertGetCertificateChain(NULL, certificate, NULL, certificate->hCertStore, &chain_para, 0, NULL, &chain)) {
-        host = wide_from_utf8(target->host);
-        memset(&ssl_para, 0, sizeof(ssl_para));
-        ssl_para.cbSize = sizeof(ssl_para);
-        ssl_para.dwAuthType = AUTHTYPE_SERVER;
-        ssl_para.pwszServerName = host;
-        memset(&policy_para, 0, sizeof(policy_para));
-        policy_para.cbSize = sizeof(policy_para);
-        policy_para.pvExtraPolicyPara = &ssl_para;
-        memset(&policy_status, 0, sizeof(policy_status));
-        policy_status.cbSize = sizeof(policy_status);
-        if (CertVerifyCertificateChainPolicy(CERT_CHAIN_POLICY_SSL, chain, &policy_para, &policy_status))
-            report->chain_error = policy_status.dwError;
-        CertFreeCertificateChain(chain);
-        free(host);
+/* Waits for the chain check, if one was started, and keeps its answer. */
+static void finish_certificate(struct chain_job *job, struct handshake_report *report)
+{
+    if (!job->certificate)
+        return;
+    if (job->thread) {
+        WaitForSingleObject(job->thread, INFINITE);
+        CloseHandle(job->thread);
     }
-    CertFreeCertificateContext(certificate);
+    report->chain_error = job->error;
+    CertFreeCertificateContext(job->certificate);
+    free(job->host);
 }
 
 static void describe_connection(struct session *s, const struct target *target, enum client_depth depth,
-                                struct handshake_report *report)
+                                struct handshake_report *report, struct chain_job *chain)
 {
     SecPkgContext_ConnectionInfo info;
     SECURITY_STATUS status;
@@ -388,15 +440,16 @@ static void describe_connection(struct session *s, const struct target *target, 
         report->exchange_bits = info.dwExchStrength;
     }
     if (depth != CLIENT_HANDSHAKE_ONLY)
-        describe_certificate(s, target, report);
+        describe_certificate(s, target, report, chain);
 }
 
 void tls_client_run(const struct target *target, unsigned long grbit, unsigned timeout_seconds,
-                    enum client_depth depth, struct handshake_report *report)
+                    enum client_depth depth, HANDLE cancel, struct handshake_report *report)
 {
     /* On the heap: the buffers are large, and several threads may each run one. */
     struct session *s = calloc(1, sizeof(*s));
     struct line_channel decrypted;
+    struct chain_job chain;
     enum outcome outcome;
 
     handshake_report_init(report);
@@ -404,6 +457,8 @@ void tls_client_run(const struct target *target, unsigned long grbit, unsigned t
         report->status = ERROR_NOT_ENOUGH_MEMORY;
         return;
     }
+    memset(&chain, 0, sizeof(chain));
+    s->net.cancel = cancel;
     decrypted.context = s;
     decrypted.more = decrypt_more;
     decrypted.send = encrypt_and_send;
@@ -416,7 +471,7 @@ void tls_client_run(const struct target *target, unsigned long grbit, unsigned t
         outcome = handshake(s, target, grbit, report);
     }
     if (outcome == OUTCOME_OK) {
-        describe_connection(s, target, depth, report);
+        describe_connection(s, target, depth, report, &chain);
         if (depth == CLIENT_WITH_MAIL) {
             SECURITY_STATUS status;
             sspi_enter();
@@ -427,6 +482,7 @@ void tls_client_run(const struct target *target, unsigned long grbit, unsigned t
         }
         if (outcome != OUTCOME_OK && outcome != OUTCOME_MAIL_FAILED && report->protocol)
             outcome = outcome == OUTCOME_TIMEOUT ? OUTCOME_TIMEOUT : OUTCOME_MAIL_FAILED;
+        finish_certificate(&chain, report);
     }
     report->outcome = outcome;
     sspi_enter();

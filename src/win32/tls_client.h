@@ -5,6 +5,7 @@
 #ifndef TLSSWITCH_TLS_CLIENT_H
 #define TLSSWITCH_TLS_CLIENT_H
 
+#include "platform.h"
 #include "../core/handshake_report.h"
 #include "../core/target.h"
 
@@ -13,11 +14,13 @@ enum client_depth {
     CLIENT_WITH_MAIL           /* and the certificate check and the mail commands: the verdict */
 };
 
-/* Call once, before the first tls_client_run, in any thread. */
+/* Call before the first tls_client_run (later calls do nothing). It notes that this process
+ * uses Schannel, and starts loading the trusted roots for the certificate check. */
 void tls_client_startup(void);
 
-/* grbit: 0 for Schannel's defaults (as old mail programs ask), or SP_PROT_*_CLIENT. */
+/* grbit: 0 for Schannel's defaults (as old mail programs ask), or SP_PROT_*_CLIENT.
+ * `cancel` (may be NULL) is an event that ends every wait for the network at once. */
 void tls_client_run(const struct target *target, unsigned long grbit, unsigned timeout_seconds,
-                    enum client_depth depth, struct handshake_report *report);
+                    enum client_depth depth, HANDLE cancel, struct handshake_report *report);
 
 #endif

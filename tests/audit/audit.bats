@@ -1,6 +1,6 @@
 #!/usr/bin/env bats
 # The XP import audit must be able to fail: it rejects an executable that imports
-# GetTickCount64 (Vista and later), and one whose header asks for a newer Windows.
+# GetTickCount64 (Vista and later) or finds it by name, and one whose header asks for a newer Windows.
 
 setup() {
   cd "$BATS_TEST_DIRNAME/../.."
@@ -10,6 +10,12 @@ setup() {
   run tests/audit/xp-audit.sh x86_64 build/audit/calls-gettickcount64.exe
   [ "$status" -eq 1 ]
   [[ "$output" == *"kernel32.dll!GetTickCount64 is missing on Windows XP"* ]]
+}
+
+@test "the audit rejects an executable that finds GetTickCount64 by name" {
+  run tests/audit/xp-audit.sh x86_64 build/audit/finds-gettickcount64.exe
+  [ "$status" -eq 1 ]
+  [[ "$output" == *"looks up GetTickCount64 by name, which is missing on Windows XP"* ]]
 }
 
 @test "the audit rejects a subsystem version newer than XP" {

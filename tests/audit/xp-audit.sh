@@ -49,6 +49,18 @@ while IFS= read -r line; do
   fi
 done <<<"$dump"
 
+# Functions found by name at run time (GetProcAddress, src/win32/late_bound.c) are in
+# the executable as plain strings: each string that is a function name is checked too.
+while IFS= read -r name; do
+  for entry in "${patterns[@]}"; do
+    pattern=${entry#* }
+    # shellcheck disable=SC2053  # the pattern is a glob on purpose
+    if [[ "$pattern" != '*_s' && "$name" == $pattern ]]; then
+      problems+=("looks up $name by name, which is missing on Windows XP")
+    fi
+  done
+done < <("${STRINGS:-$arch-w64-mingw32-strings}" -a -n 6 "$exe" 2>/dev/null | grep -E '^[A-Z][A-Za-z0-9]+$' | sort -u)
+
 header_value() { awk -v key="$1" '$1 == key { print $2; exit }' <<<"$dump"; }
 for kind in Subsystem OSystem; do
   major=$(header_value "Major${kind}Version")

@@ -114,6 +114,21 @@ dovecot_saw_since() { # dovecot_saw_since MARK
   [[ "$output" == *"ERRORLEVEL=3010" ]]
 }
 
+# Wine's process trace names every process started (CreateProcessInternalW) with its
+# command line: the handshakes of a /test run in a new process only after a change (the
+# first test above shows a /test in its own process sees the settings of the moment).
+processes_started() { # processes_started ARGS...: the /handshake children of one run
+  WINEDEBUG=trace+process timeout 120 wine "$TLSSWITCH_EXE" "$@" /lang en 2>&1 >/dev/null 3>&- </dev/null |
+    grep -a 'CreateProcessInternalW app' | grep -ac '/handshake' || true
+}
+
+@test "a /test that runs alone handshakes in its own process; after a change, in a new one" {
+  fix
+  [ "$(processes_started /test pop3s://localhost:34995)" -eq 0 ]
+  reset_protocols
+  [ "$(processes_started /apply recommended /nobackup /test pop3s://localhost:34995)" -eq 1 ]
+}
+
 @test "dovecot with STLS, STARTTLS and IMAPS, once TLS 1.2 is the default" {
   fix
   test_target pop3://localhost:34110
