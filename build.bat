@@ -6,8 +6,14 @@ rem                      Needs makensis (NSIS 3) on the PATH, and the POSIX tool
 rem                      makefile's recipe uses (sh, sed, awk, find, touch, zip, sha256sum),
 rem                      for example from Git for Windows' usr\bin or MSYS2.
 rem   build.bat TARGET   any target of Makefile.mingw, e.g. build.bat clean
+rem The build packs the message table with gcc (a build tool run here) and gzip, which
+rem Git for Windows' usr\bin and MSYS2 have.
 setlocal
 cd /d "%~dp0"
+where gzip >nul 2>nul || (
+    echo build.bat: gzip was not found. Add Git for Windows' usr\bin or MSYS2's usr\bin to the PATH.
+    exit /b 1
+)
 if /i "%~1"=="dist" (
     where makensis >nul 2>nul || (
         echo build.bat dist: makensis was not found. Install NSIS 3 and add its folder to the PATH.

@@ -15,6 +15,7 @@
 #include "win32/wide.h"
 #include "core/args.h"
 #include "core/exitcodes.h"
+#include "core/message_table.h"
 #include "core/text.h"
 #include "../res/version.h"
 
@@ -104,9 +105,14 @@ int wmain(int argc, wchar_t **argv)
 {
     struct options options;
     struct args_error error;
-    enum language language = user_interface_language();
-    char **args = utf8_arguments(argc, argv);
-    int own_window = console_is_own_window();
+    enum language language;
+    char **args;
+    int own_window;
+
+    message_unpack();   /* the texts, once, before any thread may want one */
+    language = user_interface_language();
+    args = utf8_arguments(argc, argv);
+    own_window = console_is_own_window();
 
     if (own_window)
         console_release();

@@ -1,4 +1,4 @@
-/* Every message a user sees, by id, in English and Japanese (messages.c).
+/* Every message a user sees, by id, in English and Japanese (message_table.c).
  * A unit test fails when a message is missing in either language or when the two
  * translations take different printf arguments. */
 #ifndef TLSSWITCH_MESSAGES_H

@@ -1,0 +1,1046 @@
+/* The message table: English first, Japanese second, one row per message id.
+ * Placeholders are printf conversions; both languages take the same ones in the same order.
+ * The product carries it compressed (message_unpack.c); the tests read it from here. */
+#include "message_table.h"
+
+#include <stddef.h>
+
+struct message_row {
+    const char *text[LANGUAGE_COUNT];
+};
+
+static const struct message_row messages[MSG_COUNT] = {
+    [MSG_HELP] = { {
+        "TLS Switch %s: lets older mail programs on this PC use TLS 1.2.\n"
+        "\n"
+        "Usage:\n"
+        "  tlsswitch                         Open the window (as a double-click does).\n"
+        "  tlsswitch /status [/csv]          Show the Schannel protocol settings and what they mean.\n"
+        "  tlsswitch /apply PROFILE          Apply a profile: recommended, tls12only or osdefault.\n"
+        "  tlsswitch /set PROTOCOL=STATE,... Set protocols (ssl2, ssl3, tls1.0, tls1.1, tls1.2)\n"
+        "                                    to on, optin, off or default.\n"
+        "  tlsswitch /backup FILE            Save the current settings to a .reg file.\n"
+        "  tlsswitch /restore FILE           Return the settings to what a .reg file says.\n"
+        "  tlsswitch /undo                   Restore the newest automatic backup.\n"
+        "  tlsswitch /test SERVER            Test a mail server as older mail programs connect to it:\n"
+        "                                    smtps://host, smtp://host (STARTTLS), pop3s://, pop3://,\n"
+        "                                    imaps://, imap://, https://, or host[:port].\n"
+        "  tlsswitch /test SERVER /as WINDOWS  Test the server as another Windows would (xp, 2003,\n"
+        "                                    vista, 7, 8.1, 10, 11), from any PC, without Schannel.\n"
+        "  tlsswitch /version                Show the version.\n"
+        "  tlsswitch /?                      Show this help.\n"
+        "\n"
+        "Options:\n"
+        "  /whatif      With /apply, /set, /restore, /undo: show the changes, write nothing.\n"
+        "  /nobackup    Change without the automatic backup.\n"
+        "  /log FILE    Append a line for every value changed.\n"
+        "  /csv         With /status: print CSV for scripts.\n"
+        "  /test SERVER With /apply or /set: test the server after the change.\n"
+        "  /timeout S   With /test: seconds to wait for the server (default 10).\n"
+        "  /lang en|ja  Language of the messages (default: Windows' language).\n"
+        "\n"
+        "Exit codes: 0 done, nothing changed; 3010 changes written (restart programs, and Windows\n"
+        "to be sure); 1 wrong command line; 2 not an administrator; 3 /test failed; 4 file error\n"
+        "or refused .reg file; 5 a Windows function failed; 6 another TLS Switch was busy.\n",
+
+        "TLS Switch %s: このパソコンの古いメールソフトで TLS 1.2 を使えるようにします。\n"
+        "\n"
+        "使い方:\n"
+        "  tlsswitch                         画面を開きます (ダブルクリックと同じ)。\n"
+        "  tlsswitch /status [/csv]          Schannel のプロトコル設定とその意味を表示します。\n"
+        "  tlsswitch /apply プロファイル     プロファイルを適用します: recommended、tls12only、osdefault。\n"
+        "  tlsswitch /set プロトコル=状態,...  プロトコル (ssl2、ssl3、tls1.0、tls1.1、tls1.2) を\n"
+        "                                    on、optin、off、default のどれかにします。\n"
+        "  tlsswitch /backup ファイル        今の設定を .reg ファイルに保存します。\n"
+        "  tlsswitch /restore ファイル       .reg ファイルの内容に設定を戻します。\n"
+        "  tlsswitch /undo                   いちばん新しい自動バックアップに戻します。\n"
+        "  tlsswitch /test サーバー          古いメールソフトと同じ方法でメール サーバーをテストします:\n"
+        "                                    smtps://ホスト、smtp://ホスト (STARTTLS)、pop3s://、pop3://、\n"
+        "                                    imaps://、imap://、https://、ホスト[:ポート]。\n"
+        "  tlsswitch /test サーバー /as WINDOWS  別の Windows (xp、2003、vista、7、8.1、10、11) と同じ方法で\n"
+        "                                    サーバーをテストします。Schannel を使わず、どのパソコンからでも。\n"
+        "  tlsswitch /version                バージョンを表示します。\n"
+        "  tlsswitch /?                      このヘルプを表示します。\n"
+        "\n"
+        "オプション:\n"
+        "  /whatif      /apply、/set、/restore、/undo と一緒に: 変更内容を表示し、何も書き込みません。\n"
+        "  /nobackup    自動バックアップを作らずに変更します。\n"
+        "  /log ファイル 変更した値ごとに 1 行ずつ追記します。\n"
+        "  /csv         /status と一緒に: スクリプト用に CSV で出力します。\n"
+        "  /test サーバー /apply か /set と一緒に: 変更の後でサーバーをテストします。\n"
+        "  /timeout 秒  /test と一緒に: サーバーの応答を待つ秒数 (既定 10)。\n"
+        "  /lang en|ja  メッセージの言語 (既定: Windows の言語)。\n"
+        "\n"
+        "終了コード: 0 完了 (変更なし)、3010 変更を書き込んだ (プログラムと、念のため Windows を\n"
+        "再起動)、1 コマンドラインの誤り、2 管理者ではない、3 /test が失敗、4 ファイルの誤り・\n"
+        "拒否した .reg ファイル、5 Windows の関数が失敗、6 別の TLS Switch が処理中。\n",
+    } },
+    [MSG_HINT_HELP] = { {
+        "Type tlsswitch /? for help.\n",
+        "ヘルプは tlsswitch /? で表示できます。\n",
+    } },
+    [MSG_ERR_UNKNOWN_SWITCH] = { {
+        "Error: unknown switch %s.\n",
+        "エラー: %s というスイッチはありません。\n",
+    } },
+    [MSG_ERR_MISSING_VALUE] = { {
+        "Error: the switch %s needs a value.\n",
+        "エラー: スイッチ %s には値が必要です。\n",
+    } },
+    [MSG_ERR_BAD_LANGUAGE] = { {
+        "Error: unknown language \"%s\"; use en or ja.\n",
+        "エラー: 言語 \"%s\" は使えません。en か ja を指定してください。\n",
+    } },
+    [MSG_ERR_UNEXPECTED_ARGUMENT] = { {
+        "Error: unexpected argument \"%s\".\n",
+        "エラー: \"%s\" という引数は使えません。\n",
+    } },
+    [MSG_ERR_TWO_COMMANDS] = { {
+        "Error: %s and %s cannot be used together; give one command at a time.\n",
+        "エラー: %s と %s は同時に使えません。コマンドは一度に一つだけ指定してください。\n",
+    } },
+    [MSG_ERR_SWITCH_NEEDS_COMMAND] = { {
+        "Error: %s can only be used with %s.\n",
+        "エラー: %s は %s と一緒にしか使えません。\n",
+    } },
+    [MSG_ERR_REGISTRY_READ] = { {
+        "Error: could not read the registry key HKLM\\%s: %s\n",
+        "エラー: レジストリ キー HKLM\\%s を読めませんでした: %s\n",
+    } },
+    [MSG_ERR_WINDOWS_CALL] = { {
+        "Error: %s failed: %s\n",
+        "エラー: %s に失敗しました: %s\n",
+    } },
+    [MSG_STATUS_WINDOWS] = { {
+        "Windows: %s\n",
+        "Windows: %s\n",
+    } },
+    [MSG_STATUS_POSREADY_SET] = { {
+        "POSReady 2009 update flag: set (Windows Update offers the POSReady updates, such as KB4019276 for TLS 1.2).\n",
+        "POSReady 2009 の更新フラグ: あり (TLS 1.2 用の KB4019276 などの POSReady 向け更新を受け取れます)。\n",
+    } },
+    [MSG_STATUS_POSREADY_NOT_SET] = { {
+        "POSReady 2009 update flag: not set.\n",
+        "POSReady 2009 の更新フラグ: なし。\n",
+    } },
+    [MSG_COLUMN_PROTOCOL] = { { "Protocol", "プロトコル" } },
+    [MSG_COLUMN_ENABLED] = { { "Enabled", "Enabled" } },
+    [MSG_COLUMN_DISABLED_BY_DEFAULT] = { { "DisabledByDefault", "DisabledByDefault" } },
+    [MSG_COLUMN_PROGRAMS] = { { "For programs", "プログラムからの扱い" } },
+    [MSG_COLUMN_WINDOWS_SUPPORT] = { { "This Windows", "この Windows" } },
+    [MSG_VALUE_ABSENT] = { { "absent", "なし" } },
+    [MSG_VALUE_WRONG_TYPE] = { { "wrong type (%s)", "型が違う (%s)" } },
+    [MSG_VALUE_OTHER_TYPE] = { { "%s (%lu bytes)", "%s (%lu バイト)" } },
+    [MSG_USE_DEFAULT] = { { "used by default", "既定で使う" } },
+    [MSG_USE_OPTIN] = { { "only when a program asks", "プログラムが求めた時だけ" } },
+    [MSG_USE_OFF] = { { "off", "使わない" } },
+    [MSG_USE_OSDEFAULT] = { { "left to Windows' default", "Windows の既定どおり" } },
+    [MSG_SUPPORT_YES] = { { "supported", "対応" } },
+    [MSG_SUPPORT_NO] = { { "not supported", "非対応" } },
+    [MSG_SUPPORT_REGISTRY_OFF] = { { "turned off in the registry", "レジストリで無効" } },
+    [MSG_SUPPORT_UNKNOWN] = { { "could not check", "確認できず" } },
+    [MSG_VERDICT_TLS12_DEFAULT] = { {
+        "Good: this PC uses TLS 1.2 by default. Older mail programs can use it.\n",
+        "良好: このパソコンは TLS 1.2 を既定で使います。古いメールソフトでも使えます。\n",
+    } },
+    [MSG_VERDICT_TLS12_NOT_DEFAULT] = { {
+        "Older mail programs on this PC cannot use TLS 1.2, which many mail providers require since 2022.\n"
+        "This Windows can do TLS 1.2, but it is not used by default.\n"
+        "To fix it, run as an administrator: tlsswitch /apply recommended\n",
+        "このパソコンの古いメールソフトは TLS 1.2 を使えません。2022 年ごろから多くのメール事業者が TLS 1.2 を必須にしています。\n"
+        "この Windows は TLS 1.2 に対応していますが、既定では使われません。\n"
+        "直すには、管理者として次を実行してください: tlsswitch /apply recommended\n",
+    } },
+    [MSG_VERDICT_TLS12_OFF] = { {
+        "TLS 1.2 is turned off in the registry (Enabled=0): no program on this PC can use it.\n",
+        "TLS 1.2 がレジストリで無効になっています (Enabled=0)。このパソコンのどのプログラムも使えません。\n",
+    } },
+    [MSG_VERDICT_TLS12_UNSUPPORTED_XP] = { {
+        "This Windows cannot do TLS 1.2. On Windows XP, install the POSReady 2009 update KB4019276 first.\n",
+        "この Windows は TLS 1.2 に対応していません。Windows XP では、先に POSReady 2009 向けの更新 KB4019276 を入れてください。\n",
+    } },
+    [MSG_VERDICT_TLS12_UNSUPPORTED_VISTA] = { {
+        "This Windows cannot do TLS 1.2. On Windows Vista SP2 and Server 2008 SP2, install update KB4019276 first.\n",
+        "この Windows は TLS 1.2 に対応していません。Windows Vista SP2 と Server 2008 SP2 では、先に更新 KB4019276 を入れてください。\n",
+    } },
+    [MSG_VERDICT_TLS12_UNSUPPORTED] = { {
+        "This Windows cannot do TLS 1.2, and no update for it is known.\n",
+        "この Windows は TLS 1.2 に対応していません。対応させる更新も知られていません。\n",
+    } },
+    [MSG_NOTE_WRONG_TYPE] = { {
+        "Note: a value of the wrong type is not a number Windows can use: Windows treats Enabled as 0 and DisabledByDefault as 1.\n",
+        "注意: 型が違う値は Windows が数値として使えません。Enabled は 0、DisabledByDefault は 1 として扱われます。\n",
+    } },
+    [MSG_NOTE_RESTART] = { {
+        "Programs read these settings when they start; after a change, restart them (and Windows, to be sure).\n",
+        "プログラムはこの設定を起動時に読み込みます。変更した後はプログラムを (念のため Windows も) 再起動してください。\n",
+    } },
+    [MSG_REGFILE_WHERE] = { {
+        "Error: %s, line %u: %s\n",
+        "エラー: %s の %u 行目: %s\n",
+    } },
+    [MSG_REGFILE_EMPTY] = { { "the file is empty", "ファイルが空です" } },
+    [MSG_REGFILE_BINARY] = { {
+        "the file holds NUL bytes: it is not a .reg file",
+        "ファイルに NUL バイトがあります。.reg ファイルではありません",
+    } },
+    [MSG_REGFILE_BAD_UNICODE] = { {
+        "the file starts like a Unicode .reg file but is not valid UTF-16",
+        "Unicode の .reg ファイルのように始まっていますが、UTF-16 として正しくありません",
+    } },
+    [MSG_REGFILE_TOO_LARGE] = { {
+        "the file is too large (at most 1 MiB) or memory ran out",
+        "ファイルが大きすぎるか (1 MiB まで)、メモリが足りません",
+    } },
+    [MSG_REGFILE_BAD_HEADER] = { {
+        "the first line must be \"Windows Registry Editor Version 5.00\" or \"REGEDIT4\"",
+        "1 行目は \"Windows Registry Editor Version 5.00\" か \"REGEDIT4\" でなければなりません",
+    } },
+    [MSG_REGFILE_BAD_KEY_LINE] = { {
+        "a key line must look like [HKEY_LOCAL_MACHINE\\...]",
+        "キーの行は [HKEY_LOCAL_MACHINE\\...] の形でなければなりません",
+    } },
+    [MSG_REGFILE_BAD_KEY_NAME] = { {
+        "the key name \"%s\" is not valid",
+        "キー名 \"%s\" は正しくありません",
+    } },
+    [MSG_REGFILE_OUTSIDE_SCOPE] = { {
+        "the key \"%s\" is outside HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL; TLS Switch changes nothing else",
+        "キー \"%s\" は HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL の外にあります。TLS Switch はそれ以外を変更しません",
+    } },
+    [MSG_REGFILE_DELETES_SCHANNEL] = { {
+        "the file would delete the whole SCHANNEL key (\"%s\")",
+        "このファイルは SCHANNEL キー全体 (\"%s\") を削除してしまいます",
+    } },
+    [MSG_REGFILE_UNRECOGNISED_LINE] = { {
+        "this line is not a key, a value or a comment",
+        "この行はキーでも値でもコメントでもありません",
+    } },
+    [MSG_REGFILE_VALUE_OUTSIDE_KEY] = { {
+        "a value comes before any [key] line",
+        "[キー] の行より前に値があります",
+    } },
+    [MSG_REGFILE_VALUE_IN_DELETED_KEY] = { {
+        "a value follows a [-key] line that deletes its key",
+        "キーを削除する [-キー] の行の後に値があります",
+    } },
+    [MSG_REGFILE_BAD_VALUE_NAME] = { {
+        "the value name has no closing quote or a wrong escape",
+        "値の名前に閉じる引用符がないか、エスケープが正しくありません",
+    } },
+    [MSG_REGFILE_NO_EQUALS] = { {
+        "an = must follow the value name",
+        "値の名前の後には = が必要です",
+    } },
+    [MSG_REGFILE_BAD_STRING] = { {
+        "the string has no closing quote, a wrong escape or text after it",
+        "文字列に閉じる引用符がないか、エスケープが正しくないか、後ろに余分な文字があります",
+    } },
+    [MSG_REGFILE_BAD_DWORD] = { {
+        "\"dword:%s\" is not 1 to 8 hexadecimal digits",
+        "\"dword:%s\" は 1 ～ 8 桁の 16 進数ではありません",
+    } },
+    [MSG_REGFILE_BAD_HEX] = { {
+        "the hex data is not a comma-separated list of bytes",
+        "hex のデータがコンマ区切りのバイト列になっていません",
+    } },
+    [MSG_REGFILE_BAD_TYPE] = { {
+        "the value's data is not \"text\", dword:, hex:, hex(N): or -",
+        "値のデータが \"文字列\"、dword:、hex:、hex(N):、- のどれでもありません",
+    } },
+    [MSG_REGFILE_ANSI_STRING_DATA] = { {
+        "hex(1), hex(2) and hex(7) data in a REGEDIT4 file may hold only ASCII text; export the file again with regedit",
+        "REGEDIT4 ファイルの hex(1)、hex(2)、hex(7) のデータには ASCII の文字しか使えません。regedit でもう一度エクスポートしてください",
+    } },
+    [MSG_REGFILE_MANAGED_NOT_DWORD] = { {
+        "%s must be a dword: value; Windows cannot read any other type",
+        "%s は dword: の値でなければなりません。Windows はほかの型を読めません",
+    } },
+    [MSG_REGFILE_CONTINUATION_AT_END] = { {
+        "a line ends with \\ but no continuation line follows",
+        "行が \\ で終わっていますが、続きの行がありません",
+    } },
+    [MSG_ERR_FILE_READ] = { {
+        "Error: cannot read %s: %s\n",
+        "エラー: %s を読めません: %s\n",
+    } },
+    [MSG_ERR_FILE_WRITE] = { {
+        "Error: cannot write %s: %s\n",
+        "エラー: %s に書き込めません: %s\n",
+    } },
+    [MSG_ERR_FILE_EXISTS] = { {
+        "Error: %s already exists; choose another name, nothing was written.\n",
+        "エラー: %s はすでにあります。別の名前を指定してください。何も書き込んでいません。\n",
+    } },
+    [MSG_ERR_UNKNOWN_PROFILE] = { {
+        "Error: unknown profile \"%s\"; use recommended, tls12only or osdefault.\n",
+        "エラー: \"%s\" というプロファイルはありません。recommended、tls12only、osdefault のどれかを指定してください。\n",
+    } },
+    [MSG_ERR_BAD_SET_SPEC] = { {
+        "Error: \"%s\" is not PROTOCOL=STATE; protocols: ssl2, ssl3, tls1.0, tls1.1, tls1.2; states: on, optin, off, default (each protocol once).\n",
+        "エラー: \"%s\" は プロトコル=状態 の形ではありません。プロトコル: ssl2、ssl3、tls1.0、tls1.1、tls1.2。状態: on、optin、off、default (各プロトコル 1 回まで)。\n",
+    } },
+    [MSG_ERR_NOT_ADMIN] = { {
+        "Error: only an administrator can change these settings (%s). Nothing was changed.\n"
+        "On Windows XP, log on as an administrator. On Vista and 7, right-click Command Prompt, choose \"Run as administrator\", and run the command again.\n",
+        "エラー: この設定を変更できるのは管理者だけです (%s)。何も変更していません。\n"
+        "Windows XP では管理者としてログオンしてください。Vista と 7 では、コマンド プロンプトを右クリックして「管理者として実行」を選び、もう一度実行してください。\n",
+    } },
+    [MSG_ERR_BUSY] = { {
+        "Error: another TLS Switch is changing the settings right now. Nothing was changed; try again when it has finished.\n",
+        "エラー: 別の TLS Switch が設定を変更しています。何も変更していません。終わってからもう一度実行してください。\n",
+    } },
+    [MSG_ERR_NO_BACKUP_FOR_UNDO] = { {
+        "Error: there is no automatic backup to undo in %s.\n",
+        "エラー: %s に元に戻すための自動バックアップがありません。\n",
+    } },
+    [MSG_ERR_WRITE_ROLLED_BACK] = { {
+        "Error: writing to the registry failed (%s). Everything already written was put back: nothing was changed.\n",
+        "エラー: レジストリへの書き込みに失敗しました (%s)。書き込んだ分は元に戻しました。何も変更されていません。\n",
+    } },
+    [MSG_ERR_WRITE_ROLLBACK_FAILED] = { {
+        "Error: writing to the registry failed (%s), and putting the old values back failed too (%s).\n"
+        "Restore the backup with: tlsswitch /restore \"%s\"\n",
+        "エラー: レジストリへの書き込みに失敗し (%s)、元の値に戻すのにも失敗しました (%s)。\n"
+        "次のコマンドでバックアップから戻してください: tlsswitch /restore \"%s\"\n",
+    } },
+    [MSG_ERR_BACKUP_FAILED] = { {
+        "Error: the backup could not be written to %s (%s), so nothing was changed. Use /nobackup to change the settings without one.\n",
+        "エラー: バックアップを %s に書き込めなかったため (%s)、何も変更していません。バックアップなしで変更するには /nobackup を使ってください。\n",
+    } },
+    [MSG_ERR_LOG_OPEN] = { {
+        "Error: cannot open the log file %s (%s); nothing was changed.\n",
+        "エラー: ログ ファイル %s を開けません (%s)。何も変更していません。\n",
+    } },
+    [MSG_PLAN_TITLE] = { {
+        "Changes (old -> new):\n",
+        "変更内容 (変更前 -> 変更後):\n",
+    } },
+    [MSG_PLAN_CREATE_KEY] = { { "  create key HKLM\\%s\n", "  キーを作成 HKLM\\%s\n" } },
+    [MSG_PLAN_DELETE_KEY] = { { "  delete key HKLM\\%s\n", "  キーを削除 HKLM\\%s\n" } },
+    [MSG_PLAN_VALUE] = { { "  HKLM\\%s\\%s: %s -> %s\n", "  HKLM\\%s\\%s: %s -> %s\n" } },
+    [MSG_NOTHING_TO_CHANGE] = { {
+        "The settings are already as asked: nothing to change.\n",
+        "設定はすでに指定どおりです。変更はありません。\n",
+    } },
+    [MSG_WHATIF_NOTHING_WRITTEN] = { {
+        "/whatif: nothing was written.\n",
+        "/whatif: 何も書き込んでいません。\n",
+    } },
+    [MSG_BACKUP_SAVED] = { {
+        "Backup of the old settings: %s\n",
+        "元の設定のバックアップ: %s\n",
+    } },
+    [MSG_CHANGES_WRITTEN] = { {
+        "Done: %u changes written.\n",
+        "完了: %u 件の変更を書き込みました。\n",
+    } },
+    [MSG_NEXT_STEPS] = { {
+        "Restart your mail program now. If mail still fails, restart Windows: some programs read these settings only when Windows starts.\n",
+        "メールソフトを再起動してください。それでもメールが使えないときは Windows を再起動してください。Windows の起動時にしか設定を読まないプログラムもあります。\n",
+    } },
+    [MSG_RESTORE_FROM] = { {
+        "Restoring from %s\n",
+        "%s から元に戻します\n",
+    } },
+    [MSG_WAITING_FOR_OTHER] = { {
+        "Waiting for another TLS Switch to finish...\n",
+        "別の TLS Switch の終了を待っています...\n",
+    } },
+    [MSG_ERR_BAD_TARGET] = { {
+        "Error: \"%s\" is not a server to test. Use smtps://host, smtp://host, pop3s://host, pop3://host, imaps://host, imap://host, https://host or host[:port].\n",
+        "エラー: \"%s\" はテストできるサーバーの指定ではありません。smtps://ホスト、smtp://ホスト、pop3s://ホスト、pop3://ホスト、imaps://ホスト、imap://ホスト、https://ホスト、ホスト[:ポート] のどれかの形で指定してください。\n",
+    } },
+    [MSG_ERR_BAD_TIMEOUT] = { {
+        "Error: /timeout takes a number of seconds from 1 to 300, not \"%s\".\n",
+        "エラー: /timeout には 1 ～ 300 の秒数を指定してください (\"%s\" は使えません)。\n",
+    } },
+    [MSG_TEST_TITLE] = { {
+        "TLS Switch %s: testing %s\n\n",
+        "TLS Switch %s: %s をテストします\n\n",
+    } },
+    [MSG_TEST_DEFAULT_LINE] = { {
+        "Default handshake (as older mail programs make it): %s\n",
+        "既定のハンドシェイク (古いメールソフトと同じ方法): %s\n",
+    } },
+    [MSG_TEST_PROBES_TITLE] = { {
+        "Each protocol on its own:\n",
+        "プロトコルごとの結果:\n",
+    } },
+    [MSG_PROBE_WORKS] = { {
+        "works",
+        "接続できる",
+    } },
+    [MSG_PROBE_REFUSED] = { {
+        "refused by the server",
+        "サーバーが拒否",
+    } },
+    [MSG_PROBE_REGISTRY_OFF] = { {
+        "turned off in the registry",
+        "レジストリで無効",
+    } },
+    [MSG_PROBE_UNSUPPORTED] = { {
+        "this Windows cannot do it",
+        "この Windows は非対応",
+    } },
+    [MSG_PROBE_FAILED] = { {
+        "failed: %s",
+        "失敗: %s",
+    } },
+    [MSG_OUTCOME_OK] = { {
+        "works",
+        "接続できる",
+    } },
+    [MSG_OUTCOME_HOST_NOT_FOUND] = { {
+        "host not found",
+        "ホストが見つからない",
+    } },
+    [MSG_OUTCOME_REFUSED] = { {
+        "connection refused",
+        "接続を拒否された",
+    } },
+    [MSG_OUTCOME_CONNECT_TIMEOUT] = { {
+        "no answer to the connection",
+        "接続に応答がない",
+    } },
+    [MSG_OUTCOME_TIMEOUT] = { {
+        "the server stopped answering",
+        "サーバーの応答が止まった",
+    } },
+    [MSG_OUTCOME_CLOSED] = { {
+        "the server closed the connection",
+        "サーバーが接続を切った",
+    } },
+    [MSG_OUTCOME_PLAINTEXT] = { {
+        "plain text instead of TLS",
+        "TLS ではなく平文で応答",
+    } },
+    [MSG_OUTCOME_NOT_TLS] = { {
+        "the answer is not TLS",
+        "応答が TLS ではない",
+    } },
+    [MSG_OUTCOME_OVERSIZED] = { {
+        "an oversized TLS record",
+        "大きすぎる TLS レコード",
+    } },
+    [MSG_OUTCOME_ALERT] = { {
+        "the server refused the handshake (TLS alert %d)",
+        "サーバーがハンドシェイクを拒否 (TLS アラート %d)",
+    } },
+    [MSG_OUTCOME_NOTHING_TO_OFFER] = { {
+        "no protocol left to offer",
+        "使えるプロトコルがない",
+    } },
+    [MSG_OUTCOME_HANDSHAKE_ERROR] = { {
+        "handshake error %s",
+        "ハンドシェイクのエラー %s",
+    } },
+    [MSG_OUTCOME_STARTTLS_REFUSED] = { {
+        "STARTTLS did not work",
+        "STARTTLS が使えない",
+    } },
+    [MSG_OUTCOME_MAIL_FAILED] = { {
+        "TLS works, but the mail server's answer was not good",
+        "TLS は使えるが、メール サーバーの応答が正しくない",
+    } },
+    [MSG_OUTCOME_SYSTEM_ERROR] = { {
+        "a Windows function failed (%s)",
+        "Windows の関数が失敗 (%s)",
+    } },
+    [MSG_TEST_CONNECTION] = { {
+        "Connection: %s, cipher %s (%lu bits), hash %s, key exchange %s\n",
+        "接続: %s、暗号 %s (%lu ビット)、ハッシュ %s、鍵交換 %s\n",
+    } },
+    [MSG_TEST_CERTIFICATE] = { {
+        "Certificate: %s\n  issued by: %s\n  valid from %s to %s\n  SHA-1 thumbprint: %s\n",
+        "証明書: %s\n  発行者: %s\n  有効期間: %s ～ %s\n  SHA-1 拇印: %s\n",
+    } },
+    [MSG_TEST_CHAIN_OK] = { {
+        "  check: trusted, and issued for %s\n",
+        "  検証: 信頼できる証明書で、%s 用に発行されています\n",
+    } },
+    [MSG_TEST_CHAIN_BAD] = { {
+        "  check: %s\n",
+        "  検証: %s\n",
+    } },
+    [MSG_TEST_REPLY] = { {
+        "Mail server's answer: %s\n",
+        "メール サーバーの応答: %s\n",
+    } },
+    [MSG_TEST_DIAGNOSIS] = { {
+        "\nWhat this means:\n",
+        "\n診断:\n",
+    } },
+    [MSG_DIAG_OK] = { {
+        "Mail over TLS works with this server (%s): the handshake succeeded and the mail server answered.\n",
+        "このサーバーとは TLS でメールをやり取りできます (%s)。ハンドシェイクが成功し、メール サーバーも応答しました。\n",
+    } },
+    [MSG_DIAG_OK_NO_MAIL] = { {
+        "TLS works with this server (%s).\n",
+        "このサーバーとは TLS で接続できます (%s)。\n",
+    } },
+    [MSG_DIAG_HOST_NOT_FOUND] = { {
+        "The server name %s was not found. Check the spelling of the server name in the mail program's account settings and in the provider's instructions.\n",
+        "サーバー名 %s が見つかりません。メールソフトのアカウント設定とメール事業者の案内で、サーバー名のつづりを確かめてください。\n",
+    } },
+    [MSG_DIAG_REFUSED] = { {
+        "%s refused the connection on port %s. The port is probably wrong for this connection type, or a firewall blocks it; check the port in the provider's instructions.\n",
+        "%s がポート %s への接続を拒否しました。この接続方法ではポート番号が違うか、ファイアウォールが止めています。メール事業者の案内でポート番号を確かめてください。\n",
+    } },
+    [MSG_DIAG_CONNECT_TIMEOUT] = { {
+        "%s did not answer on port %s within %u seconds. A firewall may block the port, or the server name or the port is wrong.\n",
+        "%s はポート %s で %u 秒以内に応答しませんでした。ファイアウォールが止めているか、サーバー名かポート番号が違います。\n",
+    } },
+    [MSG_DIAG_PLAINTEXT] = { {
+        "The server on port %s answered in plain text: it expects STARTTLS there, not TLS from the first byte. Test it as %s://%s:%s, and in the mail program choose STARTTLS (not SSL/TLS) for this port.\n",
+        "ポート %s のサーバーは平文で応答しました。このポートでは最初から TLS ではなく STARTTLS を使います。%s://%s:%s としてテストし、メールソフトではこのポートに STARTTLS (SSL/TLS ではなく) を選んでください。\n",
+    } },
+    [MSG_DIAG_STARTTLS_REFUSED] = { {
+        "The server did not accept STARTTLS (it answered: %s). Check that this port offers STARTTLS, or use the SSL/TLS port instead.\n",
+        "サーバーが STARTTLS を受け付けませんでした (応答: %s)。このポートが STARTTLS に対応しているか確かめるか、SSL/TLS 用のポートを使ってください。\n",
+    } },
+    [MSG_DIAG_NOT_DEFAULT] = { {
+        "This server accepts TLS 1.2, but this PC does not use TLS 1.2 by default, so older mail programs cannot connect. Fix: run tlsswitch /apply recommended as an administrator, then restart the mail program.\n",
+        "このサーバーは TLS 1.2 を受け付けますが、このパソコンは TLS 1.2 を既定で使わないため、古いメールソフトは接続できません。対処: 管理者として tlsswitch /apply recommended を実行し、メールソフトを再起動してください。\n",
+    } },
+    [MSG_DIAG_RESTART] = { {
+        "The registry already makes TLS 1.2 the default, but Windows still offers the old protocols: restart Windows so that the change takes effect.\n",
+        "レジストリでは TLS 1.2 がすでに既定になっていますが、Windows はまだ古いプロトコルを使っています。変更を有効にするため Windows を再起動してください。\n",
+    } },
+    [MSG_DIAG_TLS12_OFF] = { {
+        "TLS 1.2 is turned off in the registry (Enabled=0), and this server needs it. Fix: run tlsswitch /set tls1.2=on as an administrator.\n",
+        "TLS 1.2 がレジストリで無効 (Enabled=0) になっていますが、このサーバーには必要です。対処: 管理者として tlsswitch /set tls1.2=on を実行してください。\n",
+    } },
+    [MSG_DIAG_NO_TLS12_XP] = { {
+        "This Windows cannot do TLS 1.2, which this server needs. On Windows XP, set the POSReady 2009 flag and install update KB4019276, then run tlsswitch /apply recommended.\n",
+        "このサーバーに必要な TLS 1.2 に、この Windows は対応していません。Windows XP では POSReady 2009 のフラグを設定して更新 KB4019276 を入れ、tlsswitch /apply recommended を実行してください。\n",
+    } },
+    [MSG_DIAG_NO_TLS12_VISTA] = { {
+        "This Windows cannot do TLS 1.2, which this server needs. On Windows Vista SP2, install update KB4019276, then run tlsswitch /apply recommended.\n",
+        "このサーバーに必要な TLS 1.2 に、この Windows は対応していません。Windows Vista SP2 では更新 KB4019276 を入れ、tlsswitch /apply recommended を実行してください。\n",
+    } },
+    [MSG_DIAG_NO_TLS12] = { {
+        "This Windows cannot do TLS 1.2, which this server needs.\n",
+        "このサーバーに必要な TLS 1.2 に、この Windows は対応していません。\n",
+    } },
+    [MSG_DIAG_NO_SHARED_CIPHER] = { {
+        "TLS 1.2 works on both sides, but they share no cipher suite: the server offers only suites this Windows lacks (Windows XP has no ECDHE and no AES-GCM suites). This Windows cannot reach this server by itself: use a mail program with its own TLS (Thunderbird, Sylpheed) or a local TLS proxy.\n",
+        "TLS 1.2 は両側で使えますが、共通の暗号スイートがありません。サーバーはこの Windows にないスイートだけを提供しています (Windows XP には ECDHE と AES-GCM のスイートがありません)。この Windows だけではこのサーバーにつながりません。独自の TLS を持つメールソフト (Thunderbird、Sylpheed) か、ローカルの TLS プロキシを使ってください。\n",
+    } },
+    [MSG_DIAG_CERT_UNTRUSTED] = { {
+        "The server's certificate is not trusted: this Windows does not know its root certificate (issuer: %s). On Windows XP the root certificates are often out of date: install Microsoft's root certificate update. If the issuer is unknown to you, do not send your password.\n",
+        "サーバーの証明書が信頼されていません。この Windows はそのルート証明書を知りません (発行者: %s)。Windows XP ではルート証明書が古いことがよくあります。Microsoft のルート証明書の更新を入れてください。発行者に心当たりがなければ、パスワードを送らないでください。\n",
+    } },
+    [MSG_DIAG_CERT_EXPIRED] = { {
+        "The server's certificate has expired (valid until %s). Only the provider can fix this: tell them.\n",
+        "サーバーの証明書の期限が切れています (%s まで有効)。直せるのはメール事業者だけです。知らせてください。\n",
+    } },
+    [MSG_DIAG_CERT_NAME] = { {
+        "The server's certificate is not issued for %s (it is for %s). Use the server name the provider gives for mail.\n",
+        "サーバーの証明書は %s 用に発行されていません (%s 用です)。メール事業者が案内するサーバー名を使ってください。\n",
+    } },
+    [MSG_DIAG_CERT_OTHER] = { {
+        "The server's certificate failed the check: %s\n",
+        "サーバーの証明書の検証に失敗しました: %s\n",
+    } },
+    [MSG_DIAG_INTERCEPTED] = { {
+        "The connection is intercepted by %s (the certificate is issued by \"%s\"): its mail shield makes the TLS connection for the mail program, so its own TLS settings decide, not these. Update it, or turn off its mail scanning.\n",
+        "この接続は %s に中継されています (証明書の発行者: \"%s\")。そのメール保護機能がメールソフトの代わりに TLS 接続をするため、ここの設定ではなくその製品の TLS 設定で決まります。製品を更新するか、メールのスキャンを止めてください。\n",
+    } },
+    [MSG_DIAG_MAIL_FAILED] = { {
+        "TLS works, but the mail server did not answer as a mail server should (it said: %s). Check the port and the connection type.\n",
+        "TLS は使えますが、メール サーバーの応答が正しくありません (応答: %s)。ポート番号と接続方法を確かめてください。\n",
+    } },
+    [MSG_DIAG_TIMEOUT] = { {
+        "The server stopped answering in the middle of the connection (nothing for %u seconds). It may be overloaded, or something between blocks the connection.\n",
+        "サーバーが接続の途中で応答しなくなりました (%u 秒間何もありません)。サーバーが混んでいるか、途中で接続が妨げられています。\n",
+    } },
+    [MSG_DIAG_CLOSED] = { {
+        "The server closed the connection during the handshake, with every protocol this PC can offer.\n",
+        "このパソコンが使えるどのプロトコルでも、サーバーがハンドシェイクの途中で接続を切りました。\n",
+    } },
+    [MSG_DIAG_NOT_TLS] = { {
+        "The server's answer is neither TLS nor a mail greeting. Check the port.\n",
+        "サーバーの応答は TLS でもメールの挨拶でもありません。ポート番号を確かめてください。\n",
+    } },
+    [MSG_DIAG_OVERSIZED] = { {
+        "The server sent a TLS record larger than TLS allows: this is not a normal mail server. Check the server name and the port.\n",
+        "サーバーが TLS の上限より大きいレコードを送ってきました。通常のメール サーバーではありません。サーバー名とポート番号を確かめてください。\n",
+    } },
+    [MSG_DIAG_HANDSHAKE] = { {
+        "The TLS handshake failed: %s\n",
+        "TLS のハンドシェイクに失敗しました: %s\n",
+    } },
+    [MSG_VERDICT_OK_LINE] = { {
+        "OK: %s\n",
+        "OK: %s\n",
+    } },
+    [MSG_VERDICT_FAILED_LINE] = { {
+        "FAILED\n",
+        "FAILED\n",
+    } },
+    [MSG_VERDICT_FAILED_PROTOCOL] = { {
+        "FAILED: %s\n",
+        "FAILED: %s\n",
+    } },
+    /* The window (src/gui). */
+    [MSG_DIAG_NOT_DEFAULT_WINDOW] = { {
+        "This server accepts TLS 1.2, but this PC does not use TLS 1.2 by default, so older mail programs cannot connect. Fix: click \"Fix it (recommended)\" in the main window, then restart the mail program.\n",
+        "このサーバーは TLS 1.2 を受け付けますが、このパソコンは TLS 1.2 を既定で使わないため、古いメールソフトは接続できません。対処: メイン画面の「修正する (推奨)」を押し、メールソフトを再起動してください。\n",
+    } },
+    [MSG_DIAG_TLS12_OFF_WINDOW] = { {
+        "TLS 1.2 is turned off in the registry (Enabled=0), and this server needs it. Fix: click \"Fix it (recommended)\" in the main window.\n",
+        "TLS 1.2 がレジストリで無効 (Enabled=0) になっていますが、このサーバーには必要です。対処: メイン画面の「修正する (推奨)」を押してください。\n",
+    } },
+    [MSG_DIAG_NO_TLS12_XP_WINDOW] = { {
+        "This Windows cannot do TLS 1.2, which this server needs. On Windows XP, set the POSReady 2009 flag and install update KB4019276, then click \"Fix it (recommended)\".\n",
+        "このサーバーに必要な TLS 1.2 に、この Windows は対応していません。Windows XP では POSReady 2009 のフラグを設定して更新 KB4019276 を入れ、「修正する (推奨)」を押してください。\n",
+    } },
+    [MSG_DIAG_NO_TLS12_VISTA_WINDOW] = { {
+        "This Windows cannot do TLS 1.2, which this server needs. On Windows Vista SP2, install update KB4019276, then click \"Fix it (recommended)\".\n",
+        "このサーバーに必要な TLS 1.2 に、この Windows は対応していません。Windows Vista SP2 では更新 KB4019276 を入れ、「修正する (推奨)」を押してください。\n",
+    } },
+    [MSG_GUI_STATE_GOOD] = { {
+        "This PC uses TLS 1.2 by default. Older mail programs can use it.",
+        "このパソコンは TLS 1.2 を既定で使います。古いメールソフトでも使えます。",
+    } },
+    [MSG_GUI_STATE_NEEDS_FIX] = { {
+        "Older mail programs on this PC cannot use TLS 1.2, which many providers require since 2022. Click \"Fix it\" to change that.",
+        "このパソコンの古いメールソフトは TLS 1.2 を使えません。2022 年ごろから多くのメール事業者が TLS 1.2 を必須にしています。「修正する」を押すと直せます。",
+    } },
+    [MSG_GUI_STATE_OFF] = { {
+        "TLS 1.2 is turned off on this PC, so no program can use it. Click \"Fix it\" to turn it on.",
+        "このパソコンでは TLS 1.2 が無効になっていて、どのプログラムも使えません。「修正する」を押すと有効になります。",
+    } },
+    [MSG_GUI_STATE_UNKNOWN] = { {
+        "TLS Switch could not read the settings of this PC.",
+        "このパソコンの設定を読み取れませんでした。",
+    } },
+    [MSG_GUI_NOT_ADMIN_XP] = { {
+        "You are not logged on as an administrator, so TLS Switch cannot change these settings. Log on with an administrator account and start TLS Switch again.",
+        "管理者としてログオンしていないため、設定を変更できません。管理者のアカウントでログオンし直してから、TLS Switch をもう一度起動してください。",
+    } },
+    [MSG_GUI_FIX] = { {
+        "&Fix it (recommended)",
+        "修正する (推奨)(&F)",
+    } },
+    [MSG_GUI_TEST] = { {
+        "&Test my mail server...",
+        "メール サーバーをテスト(&T)...",
+    } },
+    [MSG_GUI_ADVANCED] = { {
+        "&Advanced...",
+        "詳細設定(&A)...",
+    } },
+    [MSG_GUI_CLOSE] = { {
+        "&Close",
+        "閉じる(&C)",
+    } },
+    [MSG_GUI_CONFIRM_CHANGE] = { {
+        "TLS Switch will make these changes:\n\n%s\nThe current settings are saved to a backup first, so you can undo this later.\n\nContinue?",
+        "TLS Switch は次の変更を行います:\n\n%s\n変更の前に今の設定をバックアップに保存するので、後で元に戻せます。\n\n続けますか?",
+    } },
+    [MSG_GUI_CHANGE_DONE] = { {
+        "Done. The old settings are saved in a backup.\n\nNext: close your mail program and start it again. If mail still fails, restart Windows.",
+        "完了しました。元の設定はバックアップに保存してあります。\n\n次に、メールソフトを終了して起動し直してください。それでもメールが使えないときは Windows を再起動してください。",
+    } },
+    [MSG_GUI_OFFER_TEST] = { {
+        "\n\nTest your mail server now?",
+        "\n\n今すぐメール サーバーをテストしますか?",
+    } },
+    [MSG_GUI_CHANGE_FAILED] = { {
+        "The change was not made (exit code %d). TLS Switch reported:\n\n%s",
+        "変更できませんでした (終了コード %d)。TLS Switch からの報告:\n\n%s",
+    } },
+    [MSG_GUI_ELEVATION_REFUSED] = { {
+        "Windows did not give TLS Switch administrator rights, so nothing was changed.",
+        "Windows が TLS Switch に管理者の権限を与えなかったため、何も変更していません。",
+    } },
+    [MSG_GUI_TEST_TITLE] = { {
+        "Test my mail server - TLS Switch",
+        "メール サーバーのテスト - TLS Switch",
+    } },
+    [MSG_GUI_SERVER_LABEL] = { {
+        "Server &name, as in your mail program's account settings:",
+        "サーバー名(&N) (メールソフトのアカウント設定にある名前):",
+    } },
+    [MSG_GUI_KIND_LABEL] = { {
+        "Connection &type:",
+        "接続の種類(&K):",
+    } },
+    [MSG_GUI_PORT_LABEL] = { {
+        "&Port:",
+        "ポート(&P):",
+    } },
+    [MSG_GUI_KIND_SMTPS] = { {
+        "SMTP (sending) with SSL, port 465",
+        "SMTP (送信) SSL、ポート 465",
+    } },
+    [MSG_GUI_KIND_SMTP_STARTTLS] = { {
+        "SMTP (sending) with STARTTLS, port 587",
+        "SMTP (送信) STARTTLS、ポート 587",
+    } },
+    [MSG_GUI_KIND_POP3S] = { {
+        "POP3 (receiving) with SSL, port 995",
+        "POP3 (受信) SSL、ポート 995",
+    } },
+    [MSG_GUI_KIND_POP3_STARTTLS] = { {
+        "POP3 (receiving) with STARTTLS, port 110",
+        "POP3 (受信) STARTTLS、ポート 110",
+    } },
+    [MSG_GUI_KIND_IMAPS] = { {
+        "IMAP (receiving) with SSL, port 993",
+        "IMAP (受信) SSL、ポート 993",
+    } },
+    [MSG_GUI_KIND_IMAP_STARTTLS] = { {
+        "IMAP (receiving) with STARTTLS, port 143",
+        "IMAP (受信) STARTTLS、ポート 143",
+    } },
+    [MSG_GUI_START_TEST] = { {
+        "&Start test",
+        "テスト開始(&S)",
+    } },
+    [MSG_GUI_STOP_TEST] = { {
+        "St&op",
+        "中止(&O)",
+    } },
+    [MSG_GUI_RESULT_LABEL] = { {
+        "Result:",
+        "結果:",
+    } },
+    [MSG_GUI_DETAILS_LABEL] = { {
+        "&Details, to send to someone who helps you:",
+        "詳細(&D) (手伝ってくれる人に送るとき用):",
+    } },
+    [MSG_GUI_COPY] = { {
+        "Cop&y details",
+        "詳細をコピー(&Y)",
+    } },
+    [MSG_GUI_TEST_RUNNING] = { {
+        "Testing %s ... this can take up to %u seconds.",
+        "%s をテストしています... 最長で %u 秒かかります。",
+    } },
+    [MSG_GUI_TEST_STOPPED] = { {
+        "The test was stopped.",
+        "テストを中止しました。",
+    } },
+    [MSG_GUI_NEED_SERVER] = { {
+        "Type the name of your mail server first, for example smtp.example.com.",
+        "先にメール サーバーの名前を入力してください (例: smtp.example.com)。",
+    } },
+    [MSG_GUI_BAD_SERVER] = { {
+        "TLS Switch cannot test \"%s\". Type only the server name, for example smtp.example.com.",
+        "「%s」はテストできません。サーバーの名前だけを入力してください (例: smtp.example.com)。",
+    } },
+    [MSG_GUI_BAD_PORT] = { {
+        "The port must be a number from 1 to 65535.",
+        "ポートは 1 から 65535 までの数字で指定してください。",
+    } },
+    [MSG_GUI_ADVANCED_TITLE] = { {
+        "Advanced - TLS Switch",
+        "詳細設定 - TLS Switch",
+    } },
+    [MSG_GUI_PROTOCOLS_LABEL] = { {
+        "Pro&tocols on this PC:",
+        "このパソコンのプロトコル(&T):",
+    } },
+    [MSG_GUI_SETTING_LABEL] = { {
+        "&Setting for the selected protocol:",
+        "選んだプロトコルの設定(&S):",
+    } },
+    [MSG_GUI_TARGET_ON] = { {
+        "On, used by default",
+        "有効、既定で使う",
+    } },
+    [MSG_GUI_TARGET_OPTIN] = { {
+        "On, only when a program asks",
+        "有効、プログラムが求めた時だけ",
+    } },
+    [MSG_GUI_TARGET_OFF] = { {
+        "Off",
+        "無効",
+    } },
+    [MSG_GUI_TARGET_DEFAULT] = { {
+        "Windows' default (remove the values)",
+        "Windows の既定 (値を削除)",
+    } },
+    [MSG_GUI_SET] = { {
+        "Appl&y setting",
+        "設定を適用(&Y)",
+    } },
+    [MSG_GUI_PROFILE_LABEL] = { {
+        "&Profile:",
+        "プロファイル(&P):",
+    } },
+    [MSG_GUI_PROFILE_RECOMMENDED] = { {
+        "Recommended: TLS 1.1 and 1.2 by default, SSL off",
+        "推奨: TLS 1.1 と 1.2 を既定で使い、SSL は無効",
+    } },
+    [MSG_GUI_PROFILE_TLS12ONLY] = { {
+        "TLS 1.2 only: all older protocols off",
+        "TLS 1.2 のみ: 古いプロトコルはすべて無効",
+    } },
+    [MSG_GUI_PROFILE_OSDEFAULT] = { {
+        "Windows' defaults: remove all these settings",
+        "Windows の既定: これらの設定をすべて削除",
+    } },
+    [MSG_GUI_APPLY_PROFILE] = { {
+        "&Apply profile",
+        "プロファイルを適用(&A)",
+    } },
+    [MSG_GUI_RESTORE] = { {
+        "&Restore from file...",
+        "ファイルから復元(&R)...",
+    } },
+    [MSG_GUI_UNDO] = { {
+        "&Undo last change",
+        "変更を元に戻す(&U)",
+    } },
+    [MSG_GUI_OPEN_BACKUPS] = { {
+        "Open &backups folder",
+        "バックアップを開く(&B)",
+    } },
+    [MSG_GUI_REG_FILES] = { {
+        "Registry files (*.reg)",
+        "レジストリ ファイル (*.reg)",
+    } },
+    [MSG_GUI_SELECT_PROTOCOL] = { {
+        "Select a protocol in the list first.",
+        "先に一覧からプロトコルを選んでください。",
+    } },
+    [MSG_GUI_PROTOCOL_CHANGE] = { {
+        "  %s: %s (now: %s)\n",
+        "  %s: %s (現在: %s)\n",
+    } },
+    [MSG_OUTCOME_BAD_TLS] = { {
+        "a malformed TLS answer",
+        "不正な TLS の応答",
+    } },
+    [MSG_DIAG_BAD_TLS] = { {
+        "The server's TLS answer is malformed or out of order: this is not a normal mail server, or something between changes the connection. Check the server name and the port.\n",
+        "サーバーの TLS の応答が壊れているか、順序が正しくありません。通常のメール サーバーではないか、途中で接続が書き換えられています。サーバー名とポート番号を確かめてください。\n",
+    } },
+    [MSG_SIM_SECTION] = { {
+        "\nWhich Windows can use this server (simulated, with TLS 1.2 used by default):\n",
+        "\nこのサーバーを使える Windows (模擬接続、TLS 1.2 を既定で使う場合):\n",
+    } },
+    [MSG_SIM_YES] = { {
+        "yes: %s, %s",
+        "使える: %s、%s",
+    } },
+    [MSG_SIM_NO_SUITE] = { {
+        "no: no cipher suite in common",
+        "使えない: 共通の暗号スイートがない",
+    } },
+    [MSG_SIM_NO_VERSION] = { {
+        "no: the server wants a newer TLS version",
+        "使えない: サーバーがより新しい TLS を求めている",
+    } },
+    [MSG_SIM_NO_CERTIFICATE] = { {
+        "no: it cannot use the server's %s certificate",
+        "使えない: サーバーの %s 証明書を扱えない",
+    } },
+    [MSG_SIM_BROKE_RULES] = { {
+        "no: the server chose %s, %s, which was never offered",
+        "使えない: サーバーが提示していない %s、%s を選んだ",
+    } },
+    [MSG_SIM_OTHER_ALERT] = { {
+        "no: the server refused (TLS alert %d)",
+        "使えない: サーバーが拒否 (TLS アラート %d)",
+    } },
+    [MSG_SIM_NOT_TESTED] = { {
+        "not known: %s",
+        "不明: %s",
+    } },
+    [MSG_SIM_NO_SUITES_LEFT] = { {
+        "no: the registry's cipher settings leave it no cipher suite",
+        "使えない: レジストリの暗号の設定で使える暗号スイートがない",
+    } },
+    [MSG_SIM_THIS_PC] = { {
+        "This PC (%s, with the cipher settings in its registry):",
+        "このパソコン (%s、レジストリの暗号の設定を反映):",
+    } },
+    [MSG_SIM_OWN_HELLO] = { {
+        "This PC's Schannel offers %s by default, with %u cipher suites (read from its own ClientHello).\n",
+        "このパソコンの Schannel は既定で %s を使い、暗号スイートは %u 個です (自身の ClientHello より)。\n",
+    } },
+    [MSG_SIM_OWN_SAME] = { {
+        "  These are the suites of the table for %s.\n",
+        "  %s の表と同じ暗号スイートです。\n",
+    } },
+    [MSG_SIM_OWN_EXTRA] = { {
+        "  Not in the table for %s (%u):\n",
+        "  %s の表にないもの (%u 個):\n",
+    } },
+    [MSG_SIM_OWN_MISSING] = { {
+        "  In the table for %s, but not offered here (%u):\n",
+        "  %s の表にあって、ここにないもの (%u 個):\n",
+    } },
+    [MSG_SIM_OWN_RESULT] = { {
+        "  This ClientHello, simulated: %s\n",
+        "  この ClientHello での模擬接続: %s\n",
+    } },
+    [MSG_SIM_OWN_STRONGER] = { {
+        "  This PC's own handshake can succeed where %s's cannot: the verdict below is %s's.\n",
+        "  このパソコン自身のハンドシェイクは、%s では失敗する場合にも成功することがあります。以下の判定は %s のものです。\n",
+    } },
+    [MSG_NEEDS_TLS13] = { {
+        "TLS 1.3",
+        "TLS 1.3",
+    } },
+    [MSG_NEEDS_ECDHE] = { {
+        "ECDHE key exchange",
+        "ECDHE 鍵交換",
+    } },
+    [MSG_NEEDS_DHE] = { {
+        "DHE key exchange",
+        "DHE 鍵交換",
+    } },
+    [MSG_NEEDS_GCM] = { {
+        "AES-GCM",
+        "AES-GCM",
+    } },
+    [MSG_NEEDS_CHACHA20] = { {
+        "ChaCha20-Poly1305",
+        "ChaCha20-Poly1305",
+    } },
+    [MSG_NEEDS_ECDSA] = { {
+        "an ECDSA certificate",
+        "ECDSA 証明書",
+    } },
+    [MSG_LIST_SEPARATOR] = { {
+        ", ",
+        "、",
+    } },
+    [MSG_DIAG_CANNOT_SUITES] = { {
+        "%s cannot use this server, and no registry setting can change that: the server accepts only cipher suites that %s does not have. Offered every suite, it chose %s, which needs %s.\n",
+        "%s ではこのサーバーを使えません。レジストリの設定では変えられません。サーバーは %s にない暗号スイートしか受け付けません。すべてのスイートを提示すると %s を選びました。これには %s が必要です。\n",
+    } },
+    [MSG_DIAG_CANNOT_SUITES_UNKNOWN] = { {
+        "%s cannot use this server, and no registry setting can change that: the server accepts none of the cipher suites %s has.\n",
+        "%s ではこのサーバーを使えません。レジストリの設定では変えられません。サーバーは %s の暗号スイートをどれも受け付けません。\n",
+    } },
+    [MSG_DIAG_CANNOT_VERSION] = { {
+        "%s cannot use this server, and no registry setting can change that: the server accepts only TLS versions newer than %s can speak (%s).\n",
+        "%s ではこのサーバーを使えません。レジストリの設定では変えられません。サーバーは %s が使えるより新しい TLS (%s) しか受け付けません。\n",
+    } },
+    [MSG_DIAG_CANNOT_CERTIFICATE] = { {
+        "%s cannot use this server, and no registry setting can change that: the server's certificate uses %s, which %s cannot check.\n",
+        "%s ではこのサーバーを使えません。レジストリの設定では変えられません。サーバーの証明書は %s を使っていて、%s はこれを検証できません。\n",
+    } },
+    [MSG_DIAG_INSTEAD] = { {
+        "What works instead: a mail program with its own TLS that still runs on %s, such as Thunderbird (52.9.1 is the last version for XP and Vista) or Sylpheed 3.7; a TLS proxy on this PC (such as stunnel); or ask the provider for a server or port that still accepts older mail programs.\n",
+        "代わりの方法: %s でも動く、独自の TLS を持つメールソフト (Thunderbird (XP と Vista 用の最終版は 52.9.1)、Sylpheed 3.7 など) を使う、このパソコンで TLS プロキシ (stunnel など) を使う、または古いメールソフトでも接続できるサーバーやポートがないかメール事業者に問い合わせる。\n",
+    } },
+    [MSG_DIAG_BROKE_RULES] = { {
+        "The server answered with %s, %s, which was never offered: it is broken, or something between changes the connection.\n",
+        "サーバーは提示していない %s、%s で応答しました。サーバーが壊れているか、途中で接続が書き換えられています。\n",
+    } },
+    [MSG_DIAG_SIM_ALERT] = { {
+        "The server refused the handshake of %s (TLS alert %d).\n",
+        "サーバーが %s のハンドシェイクを拒否しました (TLS アラート %d)。\n",
+    } },
+    [MSG_DIAG_CIPHERS_OFF] = { {
+        "%s cannot use this server with the cipher settings in this PC's registry: they turn off what the server needs (tlsswitch /status lists them under \"Cipher settings\"). Without them it would use %s. An administrator can delete those values.\n",
+        "このパソコンのレジストリにある暗号の設定のため、%s ではこのサーバーを使えません。サーバーに必要なものが無効になっています (tlsswitch /status の「暗号の設定」に一覧があります)。その設定がなければ %s を使えます。管理者がその値を削除できます。\n",
+    } },
+    [MSG_DIAG_CIPHERS_OFF_ALL] = { {
+        "The cipher settings in this PC's registry leave %s no cipher suite at all (tlsswitch /status lists them under \"Cipher settings\"). An administrator can delete those values.\n",
+        "このパソコンのレジストリにある暗号の設定のため、%s には使える暗号スイートがありません (tlsswitch /status の「暗号の設定」に一覧があります)。管理者がその値を削除できます。\n",
+    } },
+    [MSG_AS_TITLE] = { {
+        "TLS Switch %s: testing %s as %s would connect (simulated, with TLS 1.2 used by default; this PC's Schannel is not used)\n\n",
+        "TLS Switch %s: %s を %s と同じ方法でテストします (模擬接続、TLS 1.2 を既定で使う場合。このパソコンの Schannel は使いません)\n\n",
+    } },
+    [MSG_AS_OFFERED] = { {
+        "Offered: %s, %u cipher suites:\n",
+        "提示: %s、暗号スイート %u 個:\n",
+    } },
+    [MSG_AS_ANSWER] = { {
+        "Result: %s\n",
+        "結果: %s\n",
+    } },
+    [MSG_AS_CERTIFICATE] = { {
+        "Server's certificate: %s key, signed with %s\n",
+        "サーバーの証明書: %s 鍵、%s で署名\n",
+    } },
+    [MSG_AS_CERTIFICATE_BITS] = { {
+        "Server's certificate: %s key of %u bits, signed with %s\n",
+        "サーバーの証明書: %s 鍵 (%u ビット)、%s で署名\n",
+    } },
+    [MSG_DIAG_AS_OK] = { {
+        "%s can use this server: %s with %s.\n",
+        "%s はこのサーバーを使えます: %s、%s。\n",
+    } },
+    [MSG_DIAG_AS_NEEDS_DEFAULT] = { {
+        "Older mail programs there need TLS 1.2 used by default: run tlsswitch /apply recommended on that PC.\n",
+        "そのパソコンの古いメールソフトには、TLS 1.2 を既定で使う設定が必要です。そのパソコンで tlsswitch /apply recommended を実行してください。\n",
+    } },
+    [MSG_DIAG_AS_CERT_NOT_CHECKED] = { {
+        "Whether that PC trusts the server's certificate is not checked here.\n",
+        "そのパソコンがサーバーの証明書を信頼するかどうかは、ここでは確かめていません。\n",
+    } },
+    [MSG_ERR_BAD_WINDOWS] = { {
+        "Error: unknown Windows \"%s\" for /as; use xp, 2003, vista, 7, 8.1, 10 or 11.\n",
+        "エラー: /as に Windows \"%s\" は指定できません。xp、2003、vista、7、8.1、10、11 のどれかを指定してください。\n",
+    } },
+    [MSG_STATUS_CIPHERS_TITLE] = { {
+        "\nCipher settings (SCHANNEL\\Ciphers, Hashes, KeyExchangeAlgorithms and the cipher suite order policy):\n",
+        "\n暗号の設定 (SCHANNEL\\Ciphers、Hashes、KeyExchangeAlgorithms と暗号スイートの順序のポリシー):\n",
+    } },
+    [MSG_STATUS_CIPHERS_NONE] = { {
+        "  Nothing is turned off: %s offers its %u cipher suites.\n",
+        "  無効にされたものはありません。%s は %u 個の暗号スイートを使います。\n",
+    } },
+    [MSG_STATUS_CIPHER_OFF] = { {
+        "  %s\\%s Enabled=0: removes %u of %s's cipher suites\n",
+        "  %s\\%s Enabled=0: 暗号スイートを %u 個除きます (%s の場合)\n",
+    } },
+    [MSG_STATUS_CIPHER_ORDER] = { {
+        "  Cipher suite order policy (HKLM\\%s, Functions): %u suites named; %s offers only those, in that order\n",
+        "  暗号スイートの順序のポリシー (HKLM\\%s、Functions): %u 個を指定。%s はそれだけをその順で使います\n",
+    } },
+    [MSG_STATUS_CIPHER_ORDER_IGNORED] = { {
+        "  Cipher suite order policy (HKLM\\%s, Functions): %u suites named; %s does not read it\n",
+        "  暗号スイートの順序のポリシー (HKLM\\%s、Functions): %u 個を指定。%s はこれを読みません\n",
+    } },
+    [MSG_STATUS_CIPHERS_LEFT] = { {
+        "  With these settings %s offers %u of its %u cipher suites.\n",
+        "  この設定で %s が使う暗号スイートは %u 個 (本来 %u 個) です。\n",
+    } },
+    [MSG_GUI_AS_LABEL] = { {
+        "Test &as (the way this Windows connects):",
+        "テストする Windows(&A) (この Windows と同じ方法で接続):",
+    } },
+    [MSG_GUI_AS_THIS_PC] = { {
+        "This PC",
+        "このパソコン",
+    } },
+    [MSG_AS_EVERYTHING] = { {
+        "Offered every suite, the server: %s\n",
+        "すべてのスイートを提示した場合のサーバー: %s\n",
+    } },
+    [MSG_NEEDS_CCM] = { {
+        "AES-CCM",
+        "AES-CCM",
+    } },
+    [MSG_DIAG_CANNOT_SUITES_COMBINATION] = { {
+        "%s cannot use this server, and no registry setting can change that: the server accepts only cipher suites that %s does not have. Offered every suite, it chose %s, a combination %s does not have.\n",
+        "%s ではこのサーバーを使えません。レジストリの設定では変えられません。サーバーは %s にない暗号スイートしか受け付けません。すべてのスイートを提示すると %s を選びました。%s にはこの組み合わせがありません。\n",
+    } },
+    [MSG_REGFILE_BAD_CONTINUATION] = { {
+        "the hex data goes on from the line before, but this line does not go on with hex bytes",
+        "前の行から hex のデータが続いていますが、この行は 16 進のバイトで続いていません",
+    } },
+    [MSG_REGFILE_EMPTY_HEX_TEXT] = { {
+        "text data written in hex (hex(1), hex(2) or hex(7)) with a comment but no bytes: regedit stops importing at such a line",
+        "16 進で書いた文字列データ (hex(1)、hex(2)、hex(7)) にコメントだけがあってバイトがありません。regedit はこのような行で読み込みを止めます",
+    } },
+};
+
+const char *message_table_entry(enum language language, enum message_id id)
+{
+    if ((unsigned)language >= LANGUAGE_COUNT || (unsigned)id >= MSG_COUNT)
+        return NULL;
+    return messages[id].text[language];
+}
