@@ -33,7 +33,7 @@
 /* The handshakes of a test, by the name the child's output gives each record. */
 static const char *const handshake_names[1 + PROBE_COUNT] = { "default", "tls1.0", "tls1.1", "tls1.2" };
 
-static int parse_timeout(const struct options *options, enum language language, unsigned *seconds)
+int command_timeout(const struct options *options, enum language language, unsigned *seconds)
 {
     char *end = NULL;
     unsigned long value;
@@ -136,7 +136,7 @@ int command_handshake(const struct options *options, enum language language)
         console_message(CONSOLE_ERR, language, MSG_ERR_BAD_TARGET, options->command_value);
         return EXIT_USAGE;
     }
-    if (parse_timeout(options, language, &timeout) != 0)
+    if (command_timeout(options, language, &timeout) != 0)
         return EXIT_USAGE;
     set = malloc(sizeof(*set));
     if (!set)
@@ -293,7 +293,10 @@ static unsigned long handshakes_in_child(const char *target_text, unsigned timeo
     return error;
 }
 
-unsigned long test_gather(const char *target_text, unsigned timeout, HANDLE cancel, struct test_facts *facts)
+/* One target's test. `started`: the handshakes run in this process, Schannel started and
+ * its default ClientHello captured there (handshakes_start); NULL: in a new process. */
+static unsigned long gather_one(const char *target_text, unsigned timeout, HANDLE cancel,
+                                const struct handshake_set *started, struct test_facts *facts)
 {
     struct regstore store = regstore_win32();
     struct simulation_job *jobs = calloc(COMPATIBILITY_SHOWN_COUNT + 3, sizeof(*jobs));
@@ -319,10 +322,10 @@ unsigned long test_gather(const char *target_text, unsigned timeout, HANDLE canc
     cipher_policy_read(&store, &facts->compat.policy);
     compatibility_this_hello(windows_client_for_os(&facts->os), &facts->compat.policy, &facts->compat.this_hello);
 
-    if (schannel_sees_current_settings()) {
-        /* Schannel is new to this process: it reads the registry as it is now, so the
+    if (started) {
+        /* Schannel was new to this process: it reads the registry as it is now, so the
          * handshakes run here, with the simulations (this PC's own hello among them). */
-        handshakes_start(set);
+        *set = *started;
         own = own_hello_job(facts, set->hello, set->hello_length, &jobs[0]);
         if (own)
             simulation_start(&jobs[0], &facts->target, CERT_RSA | CERT_DSA | CERT_ECDSA | CERT_RSA_PSS, timeout,
@@ -352,6 +355,77 @@ unsigned long test_gather(const char *target_text, unsigned timeout, HANDLE canc
     return error;
 }
 
+/* One target of several, in a thread of its own. */
+struct gather_job {
+    const char *target_text;
+    unsigned timeout;
+    HANDLE cancel;
+    const struct handshake_set *started;
+    int as_windows;            /* -1: as this PC */
+    struct test_facts *facts;
+    struct as_facts *as;
+    unsigned long error;
+    HANDLE thread;
+};
+
+static DWORD WINAPI gather_thread(void *argument)
+{
+    struct gather_job *job = argument;
+    job->error = job->as_windows < 0
+                     ? gather_one(job->target_text, job->timeout, job->cancel, job->started, job->facts)
+                     : test_gather_as(job->target_text, job->as_windows, job->timeout, job->cancel, job->as);
+    return 0;
+}
+
+unsigned long test_gather_all(const char *const *targets, int count, int as_windows, unsigned timeout, HANDLE cancel,
+                              struct test_facts *facts, struct as_facts *as, unsigned long *errors)
+{
+    struct gather_job *jobs = calloc((size_t)count, sizeof(*jobs));
+    struct handshake_set *started = NULL;
+    int i;
+
+    if (!jobs)
+        return ERROR_NOT_ENOUGH_MEMORY;
+    /* Decided once for all targets, before any of them uses Schannel. */
+    if (as_windows < 0 && schannel_sees_current_settings()) {
+        started = malloc(sizeof(*started));
+        if (!started) {
+            free(jobs);
+            return ERROR_NOT_ENOUGH_MEMORY;
+        }
+        handshakes_start(started);
+    }
+    for (i = 0; i < count; i++) {
+        jobs[i].target_text = targets[i];
+        jobs[i].timeout = timeout;
+        jobs[i].cancel = cancel;
+        jobs[i].started = started;
+        jobs[i].as_windows = as_windows;
+        jobs[i].facts = facts ? &facts[i] : NULL;
+        jobs[i].as = as ? &as[i] : NULL;
+        jobs[i].thread = count > 1 ? CreateThread(NULL, 0, gather_thread, &jobs[i], 0, NULL) : NULL;
+        if (!jobs[i].thread)
+            gather_thread(&jobs[i]);   /* one target, or no thread to be had: run it here */
+    }
+    for (i = 0; i < count; i++) {
+        if (jobs[i].thread) {
+            WaitForSingleObject(jobs[i].thread, INFINITE);
+            CloseHandle(jobs[i].thread);
+        }
+        errors[i] = jobs[i].error;
+    }
+    free(jobs);
+    free(started);
+    return ERROR_SUCCESS;
+}
+
+unsigned long test_gather(const char *target_text, unsigned timeout, HANDLE cancel, struct test_facts *facts)
+{
+    unsigned long error;
+    unsigned long rc = test_gather_all(&target_text, 1, -1, timeout, cancel, facts, NULL, &error);
+    return rc != ERROR_SUCCESS ? rc : error;
+}
+
 unsigned long test_gather_as(const char *target_text, int windows, unsigned timeout, HANDLE cancel,
                              struct as_facts *facts)
 {
@@ -375,52 +449,73 @@ unsigned long test_gather_as(const char *target_text, int windows, unsigned time
     return ERROR_SUCCESS;
 }
 
-/* /test TARGET /as WINDOWS: one simulated handshake (two when it fails), no Schannel. */
-static int command_test_as(const struct options *options, enum language language, unsigned timeout)
-{
-    struct as_facts *facts = calloc(1, sizeof(*facts));
-    struct strbuf out;
-    int ok;
-    if (!facts)
-        return EXIT_SYSTEM_ERROR;
-    test_gather_as(options->test_target, options->as_windows, timeout, NULL, facts);
-    strbuf_init(&out);
-    ok = diagnose_as(facts, language, TLSSWITCH_VERSION_STRING, &out);
-    if (!out.failed)
-        console_write(CONSOLE_OUT, out.data);
-    strbuf_free(&out);
-    free(facts);
-    return ok ? EXIT_DONE : EXIT_TEST_FAILED;
-}
-
+/* /test TARGET ...: every target in parallel, each report in the order given, and for
+ * several targets a last word on them all. With /as, simulated handshakes of that Windows
+ * (one for each target, two when it fails), no Schannel. */
 int command_test(const struct options *options, enum language language)
 {
-    struct test_facts facts;
+    int count = options->test_target_count, i, ok_count = 0, as = options->as_given ? options->as_windows : -1;
+    struct test_facts *facts = NULL;
+    struct as_facts *as_facts = NULL;
+    unsigned long errors[ARGS_MAX_TARGETS];
+    struct strbuf out, failed;
     struct target target;
-    struct strbuf out;
     unsigned timeout;
-    unsigned long error;
-    int ok;
+    int exit_code = EXIT_DONE;
 
-    if (target_parse(options->test_target, &target) != 0) {
-        console_message(CONSOLE_ERR, language, MSG_ERR_BAD_TARGET, options->test_target);
+    if (options->find)
+        return command_find(options, language);
+    for (i = 0; i < count; i++)
+        if (target_parse(options->test_targets[i], &target) != 0) {
+            console_message(CONSOLE_ERR, language, MSG_ERR_BAD_TARGET, options->test_targets[i]);
+            return EXIT_USAGE;
+        }
+    if (command_timeout(options, language, &timeout) != 0)
         return EXIT_USAGE;
-    }
-    if (parse_timeout(options, language, &timeout) != 0)
-        return EXIT_USAGE;
-    if (options->as_given)
-        return command_test_as(options, language, timeout);
-    error = test_gather(options->test_target, timeout, NULL, &facts);
-    if (error != ERROR_SUCCESS) {
-        char reason[512];
-        windows_error_text(error, reason, sizeof(reason));
-        console_message(CONSOLE_ERR, language, MSG_ERR_WINDOWS_CALL, "CreateProcess", reason);
+    if (as < 0)
+        facts = calloc((size_t)count, sizeof(*facts));
+    else
+        as_facts = calloc((size_t)count, sizeof(*as_facts));
+    if (!facts && !as_facts)
         return EXIT_SYSTEM_ERROR;
-    }
+    test_gather_all(options->test_targets, count, as, timeout, NULL, facts, as_facts, errors);
+
     strbuf_init(&out);
-    ok = diagnose(&facts, language, TLSSWITCH_VERSION_STRING, &out);
+    strbuf_init(&failed);
+    for (i = 0; i < count; i++) {
+        int ok = 0;
+        if (i > 0)
+            strbuf_append(&out, "\n");
+        if (errors[i] != ERROR_SUCCESS) {
+            char reason[512];
+            windows_error_text(errors[i], reason, sizeof(reason));
+            strbuf_printf(&out, message_text(language, MSG_ERR_WINDOWS_CALL), "CreateProcess", reason);
+            exit_code = EXIT_SYSTEM_ERROR;
+        } else if (as < 0) {
+            ok = diagnose(&facts[i], language, TLSSWITCH_VERSION_STRING, &out);
+        } else {
+            ok = diagnose_as(&as_facts[i], language, TLSSWITCH_VERSION_STRING, &out);
+        }
+        if (ok)
+            ok_count++;
+        else
+            strbuf_printf(&failed, "%s%s", failed.length ? ", " : "", options->test_targets[i]);
+    }
+    if (count > 1) {
+        if (ok_count == count)
+            strbuf_printf(&out, message_text(language, MSG_TEST_ALL_WORK), count);
+        else
+            strbuf_printf(&out, message_text(language, MSG_TEST_NOT_ALL_WORK), count - ok_count, count,
+                          failed.failed ? "" : failed.data);
+        strbuf_append(&out, ok_count == count ? "OK\n" : "FAILED\n");
+    }
     if (!out.failed)
         console_write(CONSOLE_OUT, out.data);
     strbuf_free(&out);
-    return ok ? EXIT_DONE : EXIT_TEST_FAILED;
+    strbuf_free(&failed);
+    free(facts);
+    free(as_facts);
+    if (exit_code != EXIT_DONE)
+        return exit_code;
+    return ok_count == count ? EXIT_DONE : EXIT_TEST_FAILED;
 }

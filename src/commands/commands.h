@@ -9,7 +9,12 @@ int command_status(const struct options *options, enum language language);
 int command_change(const struct options *options, enum language language);
 int command_backup(const struct options *options, enum language language);
 int command_test(const struct options *options, enum language language);
+/* /test NAME /find (command_find.c); command_test hands it over. */
+int command_find(const struct options *options, enum language language);
 int command_handshake(const struct options *options, enum language language);
 int command_probes(void);
+
+/* /timeout SECONDS of /test (1 to 300, default 10); -1 after saying why it is bad. */
+int command_timeout(const struct options *options, enum language language, unsigned *seconds);
 
 #endif

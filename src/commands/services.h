@@ -13,6 +13,12 @@
  * when `cancel` was signalled, or the Windows error that kept the child from running. */
 unsigned long test_gather(const char *target_text, unsigned timeout, HANDLE cancel, struct test_facts *facts);
 
+/* The same for `count` targets in parallel, as this PC connects (as_windows -1: into
+ * facts[]) or as another Windows would (into as[]), each target's error in errors[].
+ * Returns 0, or ERROR_NOT_ENOUGH_MEMORY when nothing could start. */
+unsigned long test_gather_all(const char *const *targets, int count, int as_windows, unsigned timeout, HANDLE cancel,
+                              struct test_facts *facts, struct as_facts *as, unsigned long *errors);
+
 /* What /test /as finds out: the simulated handshake of that Windows (an enum
  * windows_client_id), and when it fails one offering every suite. Returns 0,
  * ERROR_CANCELLED, or ERROR_INVALID_PARAMETER for a bad target or Windows. */

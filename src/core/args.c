@@ -72,6 +72,7 @@ static const struct switch_row switches[] = {
       WITH(COMMAND_TEST) | WITH(COMMAND_APPLY) | WITH(COMMAND_SET) | WITH(COMMAND_HANDSHAKE), 0, NULL },
     { "as",       SWITCH_VALUE,   1, COMMAND_NONE,      NO_FIELD,
       WITH(COMMAND_TEST) | WITH(COMMAND_APPLY) | WITH(COMMAND_SET), 0, convert_windows },
+    { "find",     SWITCH_FLAG,    0, COMMAND_NONE,      FIELD(find), WITH(COMMAND_TEST), 0, NULL },
     /* Internal: /test runs each handshake as tlsswitch /handshake TARGET /protocol P. */
     { "handshake", SWITCH_COMMAND, 1, COMMAND_HANDSHAKE, NO_FIELD, ANY_COMMAND, 1, NULL },
     { "protocol", SWITCH_VALUE,   1, COMMAND_NONE,      FIELD(probe_protocol), WITH(COMMAND_HANDSHAKE), 1, NULL },
@@ -144,7 +145,7 @@ int args_parse(int argc, char **argv, struct options *out, struct args_error *er
     const struct switch_row *restricted[SWITCH_COUNT];
     const char *restricted_text[SWITCH_COUNT];
     size_t restricted_count = 0, r;
-    int i;
+    int i, after_test = 0;
 
     memset(out, 0, sizeof(*out));
     memset(error, 0, sizeof(*error));
@@ -155,8 +156,15 @@ int args_parse(int argc, char **argv, struct options *out, struct args_error *er
         size_t name_length;
         const struct switch_row *row;
 
-        if (arg[0] != '/' && arg[0] != '-')
-            return fail(error, MSG_ERR_UNEXPECTED_ARGUMENT, arg, NULL);
+        if (arg[0] != '/' && arg[0] != '-') {
+            /* /test takes several targets, one after the other. */
+            if (!after_test)
+                return fail(error, MSG_ERR_UNEXPECTED_ARGUMENT, arg, NULL);
+            if (out->test_target_count == ARGS_MAX_TARGETS)
+                return fail(error, MSG_ERR_TOO_MANY_TARGETS, arg, NULL);
+            out->test_targets[out->test_target_count++] = arg;
+            continue;
+        }
         name = arg + 1;
         colon = strchr(name, ':');
         name_length = colon ? (size_t)(colon - name) : strlen(name);
@@ -182,6 +190,12 @@ int args_parse(int argc, char **argv, struct options *out, struct args_error *er
             *(int *)(void *)((char *)out + row->field) = 1;
         } else if (row->field != NO_FIELD) {
             *(const char **)(void *)((char *)out + row->field) = value;
+        }
+        after_test = row->field == FIELD(test_target);
+        if (after_test) {
+            if (out->test_target_count > 0)
+                return fail(error, MSG_ERR_TWO_COMMANDS, "/test", arg);
+            out->test_targets[out->test_target_count++] = value;
         }
         if (row->convert) {
             enum message_id bad;
@@ -209,5 +223,10 @@ int args_parse(int argc, char **argv, struct options *out, struct args_error *er
         return fail(error, MSG_ERR_SWITCH_NEEDS_COMMAND, "/timeout", "/test");
     if (out->as_given && !out->test_target)
         return fail(error, MSG_ERR_SWITCH_NEEDS_COMMAND, "/as", "/test");
+    /* /find searches from one name, as this PC. */
+    if (out->find && out->test_target_count > 1)
+        return fail(error, MSG_ERR_FIND_ONE_NAME, out->test_targets[1], NULL);
+    if (out->find && out->as_given)
+        return fail(error, MSG_ERR_FIND_WITH_AS, NULL, NULL);
     return 0;
 }

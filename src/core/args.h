@@ -22,6 +22,9 @@ enum command {
     COMMAND_COUNT
 };
 
+/* The most targets one /test takes; they are tested in parallel. */
+#define ARGS_MAX_TARGETS 8
+
 struct options {
     enum command command;
     const char *command_switch;   /* the command as the user typed it, for messages */
@@ -31,7 +34,10 @@ struct options {
     int no_backup;
     const char *log_file;
     const char *output_file;      /* /output FILE: the window reads a change's report there */
-    const char *test_target;      /* /test TARGET */
+    const char *test_target;      /* /test TARGET: the first target */
+    const char *test_targets[ARGS_MAX_TARGETS];   /* /test TARGET TARGET ...: all of them */
+    int test_target_count;
+    int find;                     /* /test HOST /find, or /test ADDRESS /find */
     const char *timeout_text;     /* /timeout SECONDS, checked by the command */
     const char *probe_protocol;   /* internal /protocol for /handshake */
     int as_given;                 /* /as WINDOWS: simulate that Windows' handshake */

@@ -60,6 +60,11 @@ static const enum message_id outcome_phrases[OUTCOME_COUNT] = {
     [OUTCOME_BAD_TLS] = MSG_OUTCOME_BAD_TLS,
 };
 
+enum message_id compatibility_outcome_phrase(enum outcome outcome)
+{
+    return (unsigned)outcome < OUTCOME_COUNT ? outcome_phrases[outcome] : MSG_OUTCOME_OK;
+}
+
 void compatibility_describe(const struct simulation *sim, enum language language, struct strbuf *out)
 {
     char spare[8];

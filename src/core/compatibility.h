@@ -40,6 +40,9 @@ int compatibility_must_agree(enum windows_client_id id);
  * (the suite order policy only from Vista on). */
 void compatibility_this_hello(enum windows_client_id id, const struct cipher_policy *policy, struct hello_spec *out);
 
+/* The short phrase for how a connection ended ("connection refused", ...). */
+enum message_id compatibility_outcome_phrase(enum outcome outcome);
+
 /* A short phrase for a simulation: "yes: TLS 1.2, TLS_RSA_WITH_AES_128_CBC_SHA", ... */
 void compatibility_describe(const struct simulation *sim, enum language language, struct strbuf *out);
 

@@ -1036,6 +1036,122 @@ static const struct message_row messages[MSG_COUNT] = {
         "text data written in hex (hex(1), hex(2) or hex(7)) with a comment but no bytes: regedit stops importing at such a line",
         "16 進で書いた文字列データ (hex(1)、hex(2)、hex(7)) にコメントだけがあってバイトがありません。regedit はこのような行で読み込みを止めます",
     } },
+    [MSG_ERR_TOO_MANY_TARGETS] = { {
+        "Error: one /test takes at most 8 servers; \"%s\" is one too many.\n",
+        "エラー: 一度の /test で指定できるサーバーは 8 つまでです。\"%s\" は多すぎます。\n",
+    } },
+    [MSG_ERR_FIND_ONE_NAME] = { {
+        "Error: /find searches from one server name or mail address; \"%s\" is a second one.\n",
+        "エラー: /find で調べるのは一つのサーバー名かメールアドレスだけです。\"%s\" は二つ目です。\n",
+    } },
+    [MSG_ERR_FIND_WITH_AS] = { {
+        "Error: /find searches as this PC connects; it does not go with /as.\n",
+        "エラー: /find はこのパソコンからの接続で調べます。/as と一緒には使えません。\n",
+    } },
+    [MSG_ERR_BAD_FIND_NAME] = { {
+        "Error: \"%s\" is neither a server name (mail.example.jp) nor a mail address (taro@example.jp) for /find.\n",
+        "エラー: \"%s\" は /find に使えるサーバー名 (mail.example.jp) でもメールアドレス (taro@example.jp) でもありません。\n",
+    } },
+    [MSG_FIND_HEADING_NAME] = { {
+        "Mail settings for %s, as this PC (%s) connects:\n",
+        "%s のメール設定 (このパソコン %s からの接続):\n",
+    } },
+    [MSG_FIND_HEADING_ADDRESS] = { {
+        "Mail settings for %s, from the usual server names of its domain, as this PC (%s) connects:\n",
+        "%s のメール設定 (ドメインのよくあるサーバー名で調べた結果、このパソコン %s からの接続):\n",
+    } },
+    [MSG_FIND_WORKS] = { {
+        "works (%s, %s)",
+        "使える (%s、%s)",
+    } },
+    [MSG_FIND_AFTER_FIX] = { {
+        "works after tlsswitch /apply recommended (%s, %s)",
+        "tlsswitch /apply recommended の後なら使える (%s、%s)",
+    } },
+    [MSG_FIND_CANNOT] = { {
+        "%s cannot use it, whatever the settings (%s)",
+        "%s では設定を変えても使えない (%s)",
+    } },
+    [MSG_FIND_NO_TLS] = { {
+        "answers, but not with TLS this way (%s)",
+        "応答はあるが、この方式では TLS にならない (%s)",
+    } },
+    [MSG_FIND_CLOSED] = { {
+        "closed (connection refused)",
+        "閉じている (接続を拒否)",
+    } },
+    [MSG_FIND_NO_ANSWER] = { {
+        "no answer within the time limit",
+        "制限時間内に応答なし",
+    } },
+    [MSG_FIND_NO_NAME] = { {
+        "no such server name",
+        "このサーバー名は存在しない",
+    } },
+    [MSG_FIND_NOT_TRIED] = { {
+        "not tried (the search makes at most %d connections)",
+        "試していない (調べる接続は最大 %d 回まで)",
+    } },
+    [MSG_FIND_CERT_NAME] = { {
+        "; but its certificate is for another name: the mail program will warn",
+        "。ただし証明書が別の名前用のため、メールソフトが警告を出す",
+    } },
+    [MSG_FIND_CERT_UNTRUSTED] = { {
+        "; but this PC does not trust its certificate: the mail program will warn",
+        "。ただしこのパソコンはその証明書を信頼していないため、メールソフトが警告を出す",
+    } },
+    [MSG_FIND_CERT_EXPIRED] = { {
+        "; but its certificate has expired: the mail program will warn",
+        "。ただし証明書の期限が切れているため、メールソフトが警告を出す",
+    } },
+    [MSG_FIND_CERT_OTHER] = { {
+        "; but its certificate check failed (%s): the mail program will warn",
+        "。ただし証明書の確認に失敗したため (%s)、メールソフトが警告を出す",
+    } },
+    [MSG_FIND_SETTINGS] = { {
+        "\nSettings to type into the mail program:\n",
+        "\nメールソフトに入力する設定:\n",
+    } },
+    [MSG_FIND_INCOMING] = { {
+        "  Incoming mail (receiving): %s, server %s, port %s, %s",
+        "  受信メール: %s、サーバー %s、ポート %s、%s",
+    } },
+    [MSG_FIND_OUTGOING] = { {
+        "  Outgoing mail (sending): %s, server %s, port %s, %s, the server requires authentication (the same user name and password)",
+        "  送信メール: %s、サーバー %s、ポート %s、%s、送信サーバーの認証あり (受信と同じユーザー名とパスワード)",
+    } },
+    [MSG_FIND_SSL_ON] = { {
+        "SSL/TLS on (\"This server requires a secure connection (SSL)\")",
+        "SSL/TLS を使う (「このサーバーはセキュリティで保護された接続 (SSL) が必要」)",
+    } },
+    [MSG_FIND_STARTTLS] = { {
+        "STARTTLS (some programs call it TLS)",
+        "STARTTLS (ソフトによっては TLS と表示)",
+    } },
+    [MSG_FIND_AFTER_FIX_NOTE] = { {
+        ", after tlsswitch /apply recommended",
+        "。ただし tlsswitch /apply recommended の後",
+    } },
+    [MSG_FIND_NO_INCOMING] = { {
+        "  Incoming mail (receiving): no way works from this PC\n",
+        "  受信メール: このパソコンから使える方式はありません\n",
+    } },
+    [MSG_FIND_NO_OUTGOING] = { {
+        "  Outgoing mail (sending): no way works from this PC\n",
+        "  送信メール: このパソコンから使える方式はありません\n",
+    } },
+    [MSG_FIND_CHECK_WITH_TEST] = { {
+        "These come from simulated handshakes as this PC makes them; tlsswitch /test checks a setting with Schannel itself.\n",
+        "この結果はこのパソコンと同じ方法での模擬ハンドシェイクによるものです。tlsswitch /test で Schannel 自身による確認ができます。\n",
+    } },
+    [MSG_TEST_ALL_WORK] = { {
+        "\nAll %d servers can be used from this PC.\n",
+        "\n%d 台のサーバーすべてをこのパソコンから使えます。\n",
+    } },
+    [MSG_TEST_NOT_ALL_WORK] = { {
+        "\n%d of the %d servers cannot be used from this PC as it is: %s\n",
+        "\nこのパソコンの今の状態では使えないサーバーが %d 台あります (全 %d 台中): %s\n",
+    } },
 };
 
 const char *message_table_entry(enum language language, enum message_id id)

@@ -119,6 +119,11 @@ static enum flight_state read_certificates(struct server_flight *flight, struct 
     struct span list = span_take(&body, span24(&body));
     if (body.bad || body.at != body.size)
         return fail(flight, FLIGHT_MALFORMED);
+    flight->chain_length = 0;
+    if (list.size <= sizeof(flight->chain)) {
+        memcpy(flight->chain, list.data, list.size);
+        flight->chain_length = list.size;
+    }
     while (!list.bad && list.at < list.size) {
         struct span der = span_take(&list, span24(&list));
         if (list.bad)
@@ -130,7 +135,11 @@ static enum flight_state read_certificates(struct server_flight *flight, struct 
         }
         flight->certificate_count++;
     }
-    return list.bad ? fail(flight, FLIGHT_MALFORMED) : FLIGHT_MORE;
+    if (list.bad) {
+        flight->chain_length = 0;
+        return fail(flight, FLIGHT_MALFORMED);
+    }
+    return FLIGHT_MORE;
 }
 
 /* One whole handshake message: type, then its body. */

@@ -18,6 +18,7 @@
  * times over. */
 #define FLIGHT_MAX_MESSAGE 65536u
 #define FLIGHT_MAX_CERTIFICATES 8
+#define FLIGHT_MAX_CHAIN 16384u
 
 enum flight_state {
     FLIGHT_MORE,       /* the answer is not complete yet: feed more */
@@ -48,6 +49,10 @@ struct server_flight {
     uint16_t group;                     /* ECDHE group (ServerKeyExchange), or TLS 1.3 key_share */
     size_t certificate_count;           /* in the chain */
     struct certificate_facts certificates[FLIGHT_MAX_CERTIFICATES];   /* the leaf first */
+    /* The certificate_list as sent (each DER certificate after its 3-byte length), for a
+     * chain check; chain_length is 0 when it was larger than FLIGHT_MAX_CHAIN. */
+    unsigned char chain[FLIGHT_MAX_CHAIN];
+    size_t chain_length;
     int have_key_exchange;
 
     /* Reading state. */

@@ -28,6 +28,10 @@ struct simulation {
     struct certificate_facts leaf;
     enum certificate_algorithm unusable;   /* SIM_CERTIFICATE_UNUSABLE: the algorithm at fault */
     char reply[128];            /* a plain-text greeting, or the answer that refused STARTTLS */
+    /* Only where the Win32 layer was asked to check the certificate as Schannel would
+     * (simulated_client_run_checked), for a usable handshake: */
+    int chain_checked;
+    unsigned long chain_error;  /* 0, or the CERT_E_ / TRUST_E_ code of the SSL policy check */
 };
 
 /* Judges a complete flight (or an alert, or bad bytes) against the hello that was sent

@@ -1,5 +1,6 @@
 /* The simulated handshake (see simulated_client.h). */
 #include "simulated_client.h"
+#include "certificate_check.h"
 #include "connection.h"
 #include "../core/text.h"
 
@@ -35,7 +36,7 @@ static void keep_plain_text(const struct connection *c, struct simulation *resul
 }
 
 static void run(struct simulated_session *s, const struct target *target, const struct hello_spec *hello,
-                unsigned certificates, unsigned timeout_seconds, struct simulation *result)
+                unsigned certificates, unsigned timeout_seconds, int check, struct simulation *result)
 {
     unsigned char random[32], bytes[4096];
     size_t length;
@@ -82,10 +83,13 @@ static void run(struct simulated_session *s, const struct target *target, const 
     simulation_judge(&s->flight, hello, certificates, result);
     if (result->outcome == OUTCOME_PLAINTEXT)
         keep_plain_text(&s->net, result);
+    if (check && result->verdict == SIM_USABLE && s->flight.chain_length > 0 &&
+        certificate_check_list(s->flight.chain, s->flight.chain_length, target->host, &result->chain_error) == 0)
+        result->chain_checked = 1;
 }
 
-void simulated_client_run(const struct target *target, const struct hello_spec *hello, unsigned certificates,
-                          unsigned timeout_seconds, HANDLE cancel, struct simulation *result)
+static void run_session(const struct target *target, const struct hello_spec *hello, unsigned certificates,
+                        unsigned timeout_seconds, HANDLE cancel, int check, struct simulation *result)
 {
     /* On the heap: the flight reader holds up to 80 KB, and several threads may run one. */
     struct simulated_session *s = calloc(1, sizeof(*s));
@@ -95,7 +99,19 @@ void simulated_client_run(const struct target *target, const struct hello_spec *
     }
     s->net.socket = INVALID_SOCKET;
     s->net.cancel = cancel;
-    run(s, target, hello, certificates, timeout_seconds, result);
+    run(s, target, hello, certificates, timeout_seconds, check, result);
     connection_close(&s->net);
     free(s);
+}
+
+void simulated_client_run(const struct target *target, const struct hello_spec *hello, unsigned certificates,
+                          unsigned timeout_seconds, HANDLE cancel, struct simulation *result)
+{
+    run_session(target, hello, certificates, timeout_seconds, cancel, 0, result);
+}
+
+void simulated_client_run_checked(const struct target *target, const struct hello_spec *hello, unsigned certificates,
+                                  unsigned timeout_seconds, HANDLE cancel, struct simulation *result)
+{
+    run_session(target, hello, certificates, timeout_seconds, cancel, 1, result);
 }

@@ -16,4 +16,9 @@
 void simulated_client_run(const struct target *target, const struct hello_spec *hello, unsigned certificates,
                           unsigned timeout_seconds, HANDLE cancel, struct simulation *result);
 
+/* The same, and when the handshake is usable, the certificate chain the server sent
+ * checked as Schannel would, with the target's name (result->chain_checked). */
+void simulated_client_run_checked(const struct target *target, const struct hello_spec *hello, unsigned certificates,
+                                  unsigned timeout_seconds, HANDLE cancel, struct simulation *result);
+
 #endif

@@ -4,6 +4,7 @@
  * errors, keeping the bytes Schannel reports as SECBUFFER_EXTRA. The raw bytes are also
  * read here, because Schannel gives one code for many different refusals. */
 #include "tls_client.h"
+#include "certificate_check.h"
 #include "connection.h"
 #include "platform.h"
 #include "schannel_probe.h"
@@ -344,7 +345,7 @@ static void name_to_text(CERT_NAME_BLOB *name, char *out, size_t size)
  * own while the mail commands run. */
 struct chain_job {
     PCCERT_CONTEXT certificate;
-    wchar_t *host;
+    const char *host;
     unsigned long error;
     HANDLE thread;
 };
@@ -352,30 +353,7 @@ struct chain_job {
 static DWORD WINAPI check_chain(void *argument)
 {
     struct chain_job *job = argument;
-    PCCERT_CHAIN_CONTEXT chain = NULL;
-    CERT_CHAIN_PARA chain_para;
-    CERT_CHAIN_POLICY_PARA policy_para;
-    CERT_CHAIN_POLICY_STATUS policy_status;
-    SSL_EXTRA_CERT_CHAIN_POLICY_PARA ssl_para;
-
-    memset(&chain_para, 0, sizeof(chain_para));
-    chain_para.cbSize = sizeof(chain_para);
-    job->error = (unsigned long)CERT_E_UNTRUSTEDROOT;
-    if (CertGetCertificateChain(NULL, job->certificate, NULL, job->certificate->hCertStore, &chain_para, 0, NULL,
-                                &chain)) {
-        memset(&ssl_para, 0, sizeof(ssl_para));
-        ssl_para.cbSize = sizeof(ssl_para);
-        ssl_para.dwAuthType = AUTHTYPE_SERVER;
-        ssl_para.pwszServerName = job->host;
-        memset(&policy_para, 0, sizeof(policy_para));
-        policy_para.cbSize = sizeof(policy_para);
-        policy_para.pvExtraPolicyPara = &ssl_para;
-        memset(&policy_status, 0, sizeof(policy_status));
-        policy_status.cbSize = sizeof(policy_status);
-        if (CertVerifyCertificateChainPolicy(CERT_CHAIN_POLICY_SSL, chain, &policy_para, &policy_status))
-            job->error = policy_status.dwError;
-        CertFreeCertificateChain(chain);
-    }
+    job->error = certificate_check(job->certificate, job->certificate->hCertStore, job->host);
     return 0;
 }
 
@@ -402,7 +380,7 @@ static void describe_certificate(struct session *s, const struct target *target,
         for (i = 0; i < hash_size && i < 20; i++)
             text_format(report->thumbprint + 2 * i, 3, "%02X", hash[i]);
     job->certificate = certificate;
-    job->host = wide_from_utf8(target->host);
+    job->host = target->host;
     job->thread = CreateThread(NULL, 0, check_chain, job, 0, NULL);
     if (!job->thread)
         check_chain(job);   /* no thread to be had: check it here */
@@ -419,7 +397,6 @@ static void finish_certificate(struct chain_job *job, struct handshake_report *r
     }
     report->chain_error = job->error;
     CertFreeCertificateContext(job->certificate);
-    free(job->host);
 }
 
 static void describe_connection(struct session *s, const struct target *target, enum client_depth depth,

@@ -177,6 +177,52 @@ static void change_commands_and_their_options(void **state)
     assert_string_equal(args_command_name(COMMAND_HELP), "?");
 }
 
+static void test_takes_several_targets_and_find(void **state)
+{
+    struct options options;
+    struct args_error error;
+    int result;
+    (void)state;
+    PARSE(&options, &error, "/test", "pop3s://pop.example.jp", "smtps://smtp.example.jp", "/timeout", "5");
+    assert_int_equal(result, 0);
+    assert_int_equal(options.command, COMMAND_TEST);
+    assert_int_equal(options.test_target_count, 2);
+    assert_string_equal(options.test_target, "pop3s://pop.example.jp");
+    assert_string_equal(options.test_targets[1], "smtps://smtp.example.jp");
+    PARSE(&options, &error, "/apply", "recommended", "/test", "a", "b", "/as", "xp");
+    assert_int_equal(result, 0);
+    assert_int_equal(options.command, COMMAND_APPLY);
+    assert_int_equal(options.test_target_count, 2);
+    /* Targets follow /test only. */
+    PARSE(&options, &error, "/test", "a", "/timeout", "5", "b");
+    assert_int_equal(result, -1);
+    assert_int_equal(error.message, MSG_ERR_UNEXPECTED_ARGUMENT);
+    assert_string_equal(error.first, "b");
+    PARSE(&options, &error, "/test", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+    assert_int_equal(result, -1);
+    assert_int_equal(error.message, MSG_ERR_TOO_MANY_TARGETS);
+    assert_string_equal(error.first, "9");
+    PARSE(&options, &error, "/test", "a", "/test", "b");
+    assert_int_equal(result, -1);
+
+    PARSE(&options, &error, "/test", "taro@example.jp", "/find");
+    assert_int_equal(result, 0);
+    assert_true(options.find);
+    PARSE(&options, &error, "/find");
+    assert_int_equal(result, -1);
+    assert_int_equal(error.message, MSG_ERR_SWITCH_NEEDS_COMMAND);
+    PARSE(&options, &error, "/test", "a.example", "b.example", "/find");
+    assert_int_equal(result, -1);
+    assert_int_equal(error.message, MSG_ERR_FIND_ONE_NAME);
+    assert_string_equal(error.first, "b.example");
+    PARSE(&options, &error, "/test", "a.example", "/find", "/as", "xp");
+    assert_int_equal(result, -1);
+    assert_int_equal(error.message, MSG_ERR_FIND_WITH_AS);
+    PARSE(&options, &error, "/apply", "recommended", "/test", "a.example", "/find");
+    assert_int_equal(result, -1);
+    assert_int_equal(error.message, MSG_ERR_SWITCH_NEEDS_COMMAND);
+}
+
 static void csv_needs_status(void **state)
 {
     struct options options;
@@ -230,6 +276,7 @@ int main(void)
         cmocka_unit_test(missing_and_bad_values),
         cmocka_unit_test(bare_words_and_two_commands_are_refused),
         cmocka_unit_test(change_commands_and_their_options),
+        cmocka_unit_test(test_takes_several_targets_and_find),
         cmocka_unit_test(csv_needs_status),
         cmocka_unit_test(allowed_commands_come_from_the_table),
     };

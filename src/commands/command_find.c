@@ -1,0 +1,162 @@
+/* /test NAME /find: the search of src/core/find.h over the network. Every way is a
+ * simulated handshake in a thread of its own, all at once: first with this PC's hello as
+ * its settings are now, then, for the ways that refused it, with TLS 1.2 offered as after
+ * /apply recommended, within FIND_MAX_CONNECTIONS connections in all. A name that does
+ * not resolve costs no connection. */
+#include "commands.h"
+#include "../win32/console.h"
+#include "../win32/platform.h"
+#include "../win32/regstore_win32.h"
+#include "../win32/osinfo_win32.h"
+#include "../win32/schannel_probe.h"
+#include "../win32/simulated_client.h"
+#include "../core/exitcodes.h"
+#include "../core/find.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct way_job {
+    struct target target;
+    const struct hello_spec *hello;
+    unsigned certificates;
+    unsigned timeout;
+    HANDLE cancel;
+    struct simulation *result;
+    HANDLE thread;
+};
+
+static DWORD WINAPI way_thread(void *argument)
+{
+    struct way_job *job = argument;
+    simulated_client_run_checked(&job->target, job->hello, job->certificates, job->timeout, job->cancel, job->result);
+    return 0;
+}
+
+/* Runs the jobs at once and waits for them all; each ends within its own time limits. */
+static void run_jobs(struct way_job *jobs, unsigned count)
+{
+    unsigned i;
+    for (i = 0; i < count; i++) {
+        jobs[i].thread = CreateThread(NULL, 0, way_thread, &jobs[i], 0, NULL);
+        if (!jobs[i].thread)
+            way_thread(&jobs[i]);   /* no thread to be had: run it here */
+    }
+    for (i = 0; i < count; i++)
+        if (jobs[i].thread) {
+            WaitForSingleObject(jobs[i].thread, INFINITE);
+            CloseHandle(jobs[i].thread);
+        }
+}
+
+static void prepare_job(struct find_search *s, struct find_row *row, const struct hello_spec *hello, unsigned timeout,
+                        HANDLE cancel, struct simulation *result, struct way_job *job)
+{
+    char text[400];
+    find_row_target(s, row, text, sizeof(text));
+    target_parse(text, &job->target);
+    job->hello = hello;
+    job->certificates = s->certificates;
+    job->timeout = timeout;
+    job->cancel = cancel;
+    job->result = result;
+}
+
+/* The version Schannel's default ClientHello offers (0x0304 with TLS 1.3); 0 for none. */
+static uint16_t default_version(void)
+{
+    unsigned char bytes[4096];
+    struct hello_spec spec;
+    size_t length = schannel_default_hello(bytes, sizeof(bytes));
+    if (length == 0 || clienthello_parse(bytes, length, &spec) != 0)
+        return 0;
+    return spec.offers_tls13 ? 0x0304 : spec.client_version;
+}
+
+static unsigned long find_gather(const char *input, unsigned timeout, HANDLE cancel, struct find_search *s)
+{
+    struct regstore store = regstore_win32();
+    struct cipher_policy policy;
+    struct os_info os;
+    struct way_job *jobs = calloc(FIND_MAX_ROWS, sizeof(*jobs));
+    unsigned i, count = 0, connections = 0;
+
+    if (!jobs)
+        return ERROR_NOT_ENOUGH_MEMORY;
+    if (find_prepare(input, s) != 0) {
+        free(jobs);
+        return ERROR_INVALID_PARAMETER;
+    }
+    osinfo_read(&store, &os);
+    cipher_policy_read(&store, &policy);
+    find_set_hellos(s, windows_client_for_os(&os), &policy, default_version());
+
+    /* Every way as this PC is now. */
+    for (i = 0; i < s->row_count; i++) {
+        s->rows[i].tried = 1;
+        prepare_job(s, &s->rows[i], &s->hello_now, timeout, cancel, &s->rows[i].now, &jobs[i]);
+    }
+    run_jobs(jobs, s->row_count);
+    for (i = 0; i < s->row_count; i++) {
+        struct find_row *row = &s->rows[i];
+        if (row->now.outcome != OUTCOME_HOST_NOT_FOUND) {
+            s->name_found[row->name] = 1;
+            connections++;
+        }
+    }
+    /* Then, within the limit, the ways that refused it, as after /apply recommended. */
+    for (i = 0; i < s->row_count && connections < FIND_MAX_CONNECTIONS; i++) {
+        struct find_row *row = &s->rows[i];
+        if (!find_wants_after(s, row))
+            continue;
+        row->tried_after = 1;
+        prepare_job(s, row, &s->hello_after, timeout, cancel, &row->after, &jobs[count]);
+        count++;
+        connections++;
+    }
+    run_jobs(jobs, count);
+    for (i = 0; i < s->row_count; i++) {
+        struct find_row *row = &s->rows[i];
+        const struct simulation *usable = row->now.verdict == SIM_USABLE ? &row->now : &row->after;
+        row->certificate_checked = usable->chain_checked;
+        row->certificate_error = usable->chain_checked ? usable->chain_error : 0;
+    }
+    find_judge(s);
+    free(jobs);
+    if (cancel && WaitForSingleObject(cancel, 0) == WAIT_OBJECT_0)
+        return ERROR_CANCELLED;
+    return ERROR_SUCCESS;
+}
+
+int command_find(const struct options *options, enum language language)
+{
+    struct find_search *search = calloc(1, sizeof(*search));
+    struct strbuf out;
+    unsigned timeout;
+    unsigned long error;
+    int ok;
+
+    if (!search)
+        return EXIT_SYSTEM_ERROR;
+    if (command_timeout(options, language, &timeout) != 0) {
+        free(search);
+        return EXIT_USAGE;
+    }
+    error = find_gather(options->test_target, timeout, NULL, search);
+    if (error == ERROR_INVALID_PARAMETER) {
+        console_message(CONSOLE_ERR, language, MSG_ERR_BAD_FIND_NAME, options->test_target);
+        free(search);
+        return EXIT_USAGE;
+    }
+    if (error != ERROR_SUCCESS) {
+        free(search);
+        return EXIT_SYSTEM_ERROR;
+    }
+    strbuf_init(&out);
+    ok = find_report(search, language, &out);
+    if (!out.failed)
+        console_write(CONSOLE_OUT, out.data);
+    strbuf_free(&out);
+    free(search);
+    return ok ? EXIT_DONE : EXIT_TEST_FAILED;
+}

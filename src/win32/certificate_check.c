@@ -1,0 +1,72 @@
+/* Certificate chain checks (see certificate_check.h). */
+#include "certificate_check.h"
+#include "wide.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+unsigned long certificate_check(PCCERT_CONTEXT leaf, HCERTSTORE extra, const char *host)
+{
+    PCCERT_CHAIN_CONTEXT chain = NULL;
+    CERT_CHAIN_PARA chain_para;
+    CERT_CHAIN_POLICY_PARA policy_para;
+    CERT_CHAIN_POLICY_STATUS policy_status;
+    SSL_EXTRA_CERT_CHAIN_POLICY_PARA ssl_para;
+    unsigned long error = (unsigned long)CERT_E_UNTRUSTEDROOT;
+    wchar_t *name;
+
+    memset(&chain_para, 0, sizeof(chain_para));
+    chain_para.cbSize = sizeof(chain_para);
+    if (!CertGetCertificateChain(NULL, leaf, NULL, extra, &chain_para, 0, NULL, &chain))
+        return error;
+    name = wide_from_utf8(host);
+    memset(&ssl_para, 0, sizeof(ssl_para));
+    ssl_para.cbSize = sizeof(ssl_para);
+    ssl_para.dwAuthType = AUTHTYPE_SERVER;
+    ssl_para.pwszServerName = name;
+    memset(&policy_para, 0, sizeof(policy_para));
+    policy_para.cbSize = sizeof(policy_para);
+    policy_para.pvExtraPolicyPara = &ssl_para;
+    memset(&policy_status, 0, sizeof(policy_status));
+    policy_status.cbSize = sizeof(policy_status);
+    if (name && CertVerifyCertificateChainPolicy(CERT_CHAIN_POLICY_SSL, chain, &policy_para, &policy_status))
+        error = policy_status.dwError;
+    CertFreeCertificateChain(chain);
+    free(name);
+    return error;
+}
+
+int certificate_check_list(const unsigned char *list, size_t size, const char *host, unsigned long *error)
+{
+    HCERTSTORE store = CertOpenStore(CERT_STORE_PROV_MEMORY, 0, 0, 0, NULL);
+    PCCERT_CONTEXT leaf = NULL;
+    size_t at = 0;
+    int rc = -1;
+
+    if (!store)
+        return -1;
+    while (size - at >= 3) {
+        size_t length = (size_t)list[at] << 16 | (size_t)list[at + 1] << 8 | list[at + 2];
+        PCCERT_CONTEXT added = NULL;
+        at += 3;
+        if (length > size - at)
+            break;
+        if (CertAddEncodedCertificateToStore(store, X509_ASN_ENCODING, list + at, (DWORD)length,
+                                             CERT_STORE_ADD_ALWAYS, &added)) {
+            if (!leaf)
+                leaf = added;   /* the server's own certificate comes first */
+            else
+                CertFreeCertificateContext(added);
+        } else if (!leaf) {
+            break;   /* Windows cannot read the server's own certificate: nothing to check */
+        }
+        at += length;
+    }
+    if (leaf) {
+        *error = certificate_check(leaf, store, host);
+        CertFreeCertificateContext(leaf);
+        rc = 0;
+    }
+    CertCloseStore(store, 0);
+    return rc;
+}
