@@ -1,8 +1,9 @@
 /* /test NAME /find: the search of src/core/find.h over the network. Every way is a
  * simulated handshake in a thread of its own, all at once: first with this PC's hello as
- * its settings are now, then, for the ways that refused it, with TLS 1.2 offered as after
- * /apply recommended, within FIND_MAX_CONNECTIONS connections in all. A name that does
- * not resolve costs no connection. */
+ * its settings are now; then, for the ways that refused it, with TLS 1.2 offered as after
+ * /apply recommended; then, where no setting helps, with every suite offered to say why;
+ * within FIND_MAX_CONNECTIONS connections in all. A name that does not resolve costs no
+ * connection. */
 #include "commands.h"
 #include "../win32/console.h"
 #include "../win32/platform.h"
@@ -77,6 +78,7 @@ static unsigned long find_gather(const char *input, unsigned timeout, HANDLE can
 {
     struct regstore store = regstore_win32();
     struct cipher_policy policy;
+    struct hello_spec everything;
     struct os_info os;
     struct way_job *jobs = calloc(FIND_MAX_ROWS, sizeof(*jobs));
     unsigned i, count = 0, connections = 0;
@@ -90,6 +92,7 @@ static unsigned long find_gather(const char *input, unsigned timeout, HANDLE can
     osinfo_read(&store, &os);
     cipher_policy_read(&store, &policy);
     find_set_hellos(s, windows_client_for_os(&os), &policy, default_version());
+    hello_offering_everything(&everything);
 
     /* Every way as this PC is now. */
     for (i = 0; i < s->row_count; i++) {
@@ -111,6 +114,19 @@ static unsigned long find_gather(const char *input, unsigned timeout, HANDLE can
             continue;
         row->tried_after = 1;
         prepare_job(s, row, &s->hello_after, timeout, cancel, &row->after, &jobs[count]);
+        count++;
+        connections++;
+    }
+    run_jobs(jobs, count);
+    /* And where no setting helps, within the limit: every suite offered, to say why. */
+    find_judge(s);
+    for (i = 0, count = 0; i < s->row_count && connections < FIND_MAX_CONNECTIONS; i++) {
+        struct find_row *row = &s->rows[i];
+        if (!find_wants_everything(s, row))
+            continue;
+        row->tried_everything = 1;
+        prepare_job(s, row, &everything, timeout, cancel, &row->everything, &jobs[count]);
+        jobs[count].certificates = CERT_RSA | CERT_DSA | CERT_ECDSA | CERT_RSA_PSS;
         count++;
         connections++;
     }

@@ -250,6 +250,23 @@ static unsigned windows_has(const struct windows_client *windows)
     return has;
 }
 
+int compatibility_needs(const struct simulation *everything, const struct windows_client *row, enum language language,
+                        struct strbuf *out)
+{
+    const struct cipher_suite *suite;
+    unsigned lacks;
+    if (everything->verdict == SIM_VERSION_REFUSED) {
+        strbuf_append(out, "TLS 1.3");
+        return 1;
+    }
+    suite = everything->verdict == SIM_USABLE ? cipher_suite_find(everything->suite) : NULL;
+    lacks = suite ? cipher_suite_needs(suite) & ~windows_has(row) : 0;
+    if (!lacks)
+        return 0;
+    append_needs(lacks, language, out);
+    return 1;
+}
+
 int compatibility_explain(const struct simulation *sim, const struct simulation *everything,
                           const struct windows_client *row, enum language language, struct strbuf *out)
 {

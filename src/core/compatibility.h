@@ -67,6 +67,12 @@ const char *tls_version_name(uint16_t version);
  * simulation that reached the server and failed, with `everything` (when it ran) naming
  * what the server wants. Writes nothing and returns 0 for a connection that never got a
  * TLS answer. */
+/* What the server's choice, offered every suite, needs that `row` does not have, in
+ * words ("ECDHE key exchange, AES-GCM", or "TLS 1.3" when it refused every TLS 1.2
+ * suite's version): appended, and 1; 0 when that says nothing. */
+int compatibility_needs(const struct simulation *everything, const struct windows_client *row, enum language language,
+                        struct strbuf *out);
+
 int compatibility_explain(const struct simulation *sim, const struct simulation *everything,
                           const struct windows_client *windows, enum language language, struct strbuf *out);
 

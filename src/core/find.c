@@ -162,6 +162,12 @@ int find_wants_after(const struct find_search *s, const struct find_row *row)
     return s->after_differs && row->tried && row->now.verdict != SIM_USABLE && ending(&row->now) == FIND_CANNOT;
 }
 
+int find_wants_everything(const struct find_search *s, const struct find_row *row)
+{
+    (void)s;
+    return row->result == FIND_CANNOT && compatibility_wants_everything(row->tried_after ? &row->after : &row->now);
+}
+
 void find_judge(struct find_search *s)
 {
     unsigned i;
@@ -245,7 +251,15 @@ static void result_words(const struct find_search *s, const struct find_row *row
         certificate_words(row, language, out);
         break;
     case FIND_CANNOT:
-        compatibility_describe(sim, language, &phrase);
+        if (row->tried_everything && compatibility_needs(&row->everything, windows_client_get(s->windows), language,
+                                                         &phrase)) {
+            struct strbuf needs = phrase;
+            strbuf_init(&phrase);
+            strbuf_printf(&phrase, message_text(language, MSG_FIND_SERVER_NEEDS), needs.failed ? "" : needs.data);
+            strbuf_free(&needs);
+        } else {
+            compatibility_describe(sim, language, &phrase);
+        }
         strbuf_printf(out, message_text(language, MSG_FIND_CANNOT), windows_client_get(s->windows)->name,
                       phrase.failed ? "" : phrase.data);
         break;

@@ -52,6 +52,8 @@ struct find_row {
     struct simulation now;               /* this PC's hello as its settings are now */
     int tried_after;
     struct simulation after;             /* TLS 1.2 offered, as after /apply recommended */
+    int tried_everything;
+    struct simulation everything;        /* where no setting helps: every suite offered, to say why */
     int certificate_checked;
     unsigned long certificate_error;     /* the chain check with the name: 0, or CERT_E_... */
     enum find_result result;             /* find_judge */
@@ -90,6 +92,10 @@ void find_row_target(const struct find_search *s, const struct find_row *row, ch
 /* Whether the row's first handshake leaves open that /apply recommended would help: the
  * server answered in TLS but refused, and the second hello offers more. */
 int find_wants_after(const struct find_search *s, const struct find_row *row);
+
+/* Whether a row that no setting helps would be explained by a hello offering every
+ * suite (hello_offering_everything): the server refused, or closed, without saying why. */
+int find_wants_everything(const struct find_search *s, const struct find_row *row);
 
 /* Sets every row's result from its handshakes. */
 void find_judge(struct find_search *s);

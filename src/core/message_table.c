@@ -1152,6 +1152,10 @@ static const struct message_row messages[MSG_COUNT] = {
         "\n%d of the %d servers cannot be used from this PC as it is: %s\n",
         "\nこのパソコンの今の状態では使えないサーバーが %d 台あります (全 %d 台中): %s\n",
     } },
+    [MSG_FIND_SERVER_NEEDS] = { {
+        "the server needs %s",
+        "サーバーが %s を必要としている",
+    } },
 };
 
 const char *message_table_entry(enum language language, enum message_id id)

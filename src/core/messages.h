@@ -294,6 +294,7 @@ enum message_id {
     MSG_FIND_CHECK_WITH_TEST,
     MSG_TEST_ALL_WORK,
     MSG_TEST_NOT_ALL_WORK,
+    MSG_FIND_SERVER_NEEDS,
     MSG_COUNT
 };
 

@@ -63,6 +63,8 @@ make_ca shield "/CN=Avast Web\/Mail Shield Root"
 sign valid ca localhost 20250101000000Z 20351231000000Z
 sign expired ca localhost 20200101000000Z 20210101000000Z
 sign wrongname ca wrong.example 20250101000000Z 20351231000000Z
+# For the servers of the mail domain /find searches (tests/wine/find.bats).
+sign anyname ca "*.tlsswitch.test" 20250101000000Z 20351231000000Z
 sign intercepted shield localhost 20250101000000Z 20351231000000Z
 make_ca ecca "/CN=TLS Switch Test EC CA" "${EC[@]}"
 sign ecdsa ecca localhost 20250101000000Z 20351231000000Z "${EC[@]}"

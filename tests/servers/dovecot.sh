@@ -11,11 +11,17 @@
 #                           DOVECOT_CIPHERS sets ssl_cipher_list (OpenSSL's words, see
 #                           providers.bash); without it dovecot keeps Debian's default, which
 #                           has "!kRSA": not one suite Windows XP has.
+#                           DOVECOT_LISTEN is the address (default 127.0.0.1: another
+#                           loopback address stands for another host); DOVECOT_CLOSED names
+#                           listeners not to open (pop3 pop3s imap imaps).
 #   dovecot.sh stop DIR     stops it
 set -eu
 command=${1:?usage: dovecot.sh start|stop DIR}
 dir=${2:?usage: dovecot.sh start|stop DIR}
 base_port=${DOVECOT_BASE_PORT:-31000}
+listen=${DOVECOT_LISTEN:-127.0.0.1}
+# port NAME OFFSET: the listener's port, or 0 (dovecot opens no listener on port 0).
+port() { if [[ " ${DOVECOT_CLOSED:-} " == *" $1 "* ]]; then echo 0; else echo $((base_port + $2)); fi; }
 cipher_line=
 if [[ -n "${DOVECOT_CIPHERS:-}" ]]; then
   cipher_line="ssl_cipher_list = $DOVECOT_CIPHERS"
@@ -35,7 +41,7 @@ start)
   chmod 644 "$dir/key.pem" "$dir/cert.pem"
   cat >"$dir/dovecot.conf" <<CONF
 protocols = pop3 imap
-listen = 127.0.0.1
+listen = $listen
 base_dir = $dir/run
 state_dir = $dir/run
 log_path = $dir/dovecot.log
@@ -61,19 +67,19 @@ userdb {
 }
 service pop3-login {
   inet_listener pop3 {
-    port = $((base_port + 110))
+    port = $(port pop3 110)
   }
   inet_listener pop3s {
-    port = $((base_port + 995))
+    port = $(port pop3s 995)
     ssl = yes
   }
 }
 service imap-login {
   inet_listener imap {
-    port = $((base_port + 143))
+    port = $(port imap 143)
   }
   inet_listener imaps {
-    port = $((base_port + 993))
+    port = $(port imaps 993)
     ssl = yes
   }
 }
@@ -82,8 +88,14 @@ service anvil {
 }
 CONF
   dovecot -c "$dir/dovecot.conf"
+  # Ready when the first open listener answers.
+  first=0
+  for name_offset in pop3s:995 imaps:993 pop3:110 imap:143; do
+    first=$(port "${name_offset%:*}" "${name_offset#*:}")
+    ((first)) && break
+  done
   for _ in $(seq 50); do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$((base_port + 995))") 2>/dev/null; then break; fi
+    if ((first == 0)) || (exec 3<>"/dev/tcp/$listen/$first") 2>/dev/null; then break; fi
     sleep 0.1
   done
   echo "POP3_PORT=$((base_port + 110)) POP3S_PORT=$((base_port + 995)) IMAP_PORT=$((base_port + 143)) IMAPS_PORT=$((base_port + 993))"

@@ -1,5 +1,5 @@
-/* A misbehaving server for /test's tests, on 127.0.0.1 only. Built natively.
- *   hostile MODE PORT
+/* A misbehaving server for /test's tests, on a loopback address only. Built natively.
+ *   hostile MODE [ADDRESS:]PORT   (PORT alone: on 127.0.0.1)
  * MODE: stall (accepts, never answers), garbage (answers with bytes that are not TLS),
  * close (reads the ClientHello, then closes), oversized (answers with a TLS record header
  * announcing 65535 bytes), plaintext (greets like an SMTP server, as on port 587),
@@ -93,7 +93,7 @@ int main(int argc, char **argv)
     int listener, one = 1;
     if (argc != 3) {
         fprintf(stderr, "usage: hostile stall|garbage|close|oversized|plaintext|truncated|bigmessage|badsuite|endless "
-                        "PORT\n");
+                        "[ADDRESS:]PORT\n");
         return 2;
     }
     signal(SIGCHLD, SIG_IGN);
@@ -101,8 +101,21 @@ int main(int argc, char **argv)
     setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
     memset(&address, 0, sizeof(address));
     address.sin_family = AF_INET;
-    address.sin_port = htons((unsigned short)atoi(argv[2]));
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    /* PORT on 127.0.0.1, or ADDRESS:PORT (another loopback address, as another host). */
+    {
+        char host[64];
+        const char *colon = strchr(argv[2], ':');
+        address.sin_port = htons((unsigned short)atoi(colon ? colon + 1 : argv[2]));
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        if (colon && (size_t)(colon - argv[2]) < sizeof(host)) {
+            memcpy(host, argv[2], (size_t)(colon - argv[2]));
+            host[colon - argv[2]] = '\0';
+            if (inet_pton(AF_INET, host, &address.sin_addr) != 1) {
+                fprintf(stderr, "hostile: %s is not an IPv4 address\n", host);
+                return 2;
+            }
+        }
+    }
     if (bind(listener, (struct sockaddr *)&address, sizeof(address)) != 0 || listen(listener, 16) != 0) {
         perror("hostile");
         return 1;

@@ -6,11 +6,14 @@
 #
 #   postfix.sh start DIR CERT KEY   prints SUBMISSION_PORT=... SMTPS_PORT=...
 #   postfix.sh stop DIR
-# POSTFIX_BASE_PORT moves the ports (default 35000: +587 and +465).
+# POSTFIX_BASE_PORT moves the ports (default 35000: +587 and +465); POSTFIX_LISTEN is the
+# address (default 127.0.0.1: another loopback address stands for another host; master.cf
+# binds it, while inet_interfaces stays 127.0.0.1, which postfix wants to be an interface).
 set -eu
 command=${1:?usage: postfix.sh start DIR CERT KEY | stop DIR}
 dir=${2:?usage: postfix.sh start DIR CERT KEY | stop DIR}
 base_port=${POSTFIX_BASE_PORT:-35000}
+listen=${POSTFIX_LISTEN:-127.0.0.1}
 
 case "$command" in
 start)
@@ -42,8 +45,8 @@ smtpd_relay_restrictions = reject
 maillog_file = /dev/stdout
 CONF
   {
-    echo "$((base_port + 587)) inet n - n - - smtpd"
-    echo "$((base_port + 465)) inet n - n - - smtpd -o smtpd_tls_wrappermode=yes"
+    echo "$listen:$((base_port + 587)) inet n - n - - smtpd"
+    echo "$listen:$((base_port + 465)) inet n - n - - smtpd -o smtpd_tls_wrappermode=yes"
     # The services postfix needs to start; nothing here delivers mail.
     for service in "pickup unix n - n 60 1 pickup" "cleanup unix n - n - 0 cleanup" \
       "qmgr unix n - n 300 1 qmgr" "tlsmgr unix - - n 1000? 1 tlsmgr" \
@@ -59,7 +62,7 @@ CONF
   postfix -c "$dir/conf" start-fg >"$dir/postfix.log" 2>&1 </dev/null &
   echo $! >"$dir/pid"
   for _ in $(seq 50); do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$((base_port + 465))") 2>/dev/null; then break; fi
+    if (exec 3<>"/dev/tcp/$listen/$((base_port + 465))") 2>/dev/null; then break; fi
     sleep 0.1
   done
   echo "SUBMISSION_PORT=$((base_port + 587)) SMTPS_PORT=$((base_port + 465))"
