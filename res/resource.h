@@ -33,6 +33,13 @@
 #define IDC_COPY 1113
 #define IDC_AS_LABEL 1114
 #define IDC_AS 1115
+#define IDC_OUT_LABEL 1116
+#define IDC_OUT_SERVER 1117
+#define IDC_OUT_KIND 1118
+#define IDC_OUT_PORT 1119
+#define IDC_FIND_LABEL 1120
+#define IDC_FIND_INPUT 1121
+#define IDC_FIND 1122
 
 /* Advanced */
 #define IDC_PROTOCOLS_LABEL 1201

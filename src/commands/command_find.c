@@ -5,6 +5,8 @@
  * within FIND_MAX_CONNECTIONS connections in all. A name that does not resolve costs no
  * connection. */
 #include "commands.h"
+#include "services.h"
+#include "../win32/child.h"
 #include "../win32/console.h"
 #include "../win32/platform.h"
 #include "../win32/regstore_win32.h"
@@ -63,18 +65,26 @@ static void prepare_job(struct find_search *s, struct find_row *row, const struc
     job->result = result;
 }
 
-/* The version Schannel's default ClientHello offers (0x0304 with TLS 1.3); 0 for none. */
-static uint16_t default_version(void)
+uint16_t find_default_version(void)
 {
-    unsigned char bytes[4096];
-    struct hello_spec spec;
-    size_t length = schannel_default_hello(bytes, sizeof(bytes));
-    if (length == 0 || clienthello_parse(bytes, length, &spec) != 0)
-        return 0;
-    return spec.offers_tls13 ? 0x0304 : spec.client_version;
+    struct strbuf probes;
+    enum child_end end;
+    DWORD exit_code;
+    const char *line;
+    unsigned long version = 0;
+    if (schannel_sees_current_settings())
+        return schannel_default_version();
+    /* This process's Schannel may hold old settings: a new process says (/probes). */
+    strbuf_init(&probes);
+    if (child_run("/probes", 30000, NULL, &probes, &end, &exit_code) == ERROR_SUCCESS && end == CHILD_EXITED &&
+        !probes.failed && probes.data && (line = strstr(probes.data, "default ")) != NULL)
+        version = strtoul(line + 8, NULL, 16);
+    strbuf_free(&probes);
+    return (uint16_t)version;
 }
 
-static unsigned long find_gather(const char *input, unsigned timeout, HANDLE cancel, struct find_search *s)
+unsigned long find_gather(const char *input, unsigned timeout, HANDLE cancel, uint16_t default_version,
+                          struct find_search *s)
 {
     struct regstore store = regstore_win32();
     struct cipher_policy policy;
@@ -91,7 +101,7 @@ static unsigned long find_gather(const char *input, unsigned timeout, HANDLE can
     }
     osinfo_read(&store, &os);
     cipher_policy_read(&store, &policy);
-    find_set_hellos(s, windows_client_for_os(&os), &policy, default_version());
+    find_set_hellos(s, windows_client_for_os(&os), &policy, default_version);
     hello_offering_everything(&everything);
 
     /* Every way as this PC is now. */
@@ -158,7 +168,7 @@ int command_find(const struct options *options, enum language language)
         free(search);
         return EXIT_USAGE;
     }
-    error = find_gather(options->test_target, timeout, NULL, search);
+    error = find_gather(options->test_target, timeout, NULL, find_default_version(), search);
     if (error == ERROR_INVALID_PARAMETER) {
         console_message(CONSOLE_ERR, language, MSG_ERR_BAD_FIND_NAME, options->test_target);
         free(search);

@@ -61,6 +61,8 @@ int command_probes(void)
         probe[id] = schannel_probe((enum protocol_id)id);
     strbuf_init(&out);
     probe_results_write(probe, &out);
+    /* And the version Schannel offers by default, for the window's /find. */
+    strbuf_printf(&out, "default %04x\n", (unsigned)schannel_default_version());
     if (out.failed) {
         strbuf_free(&out);
         return EXIT_SYSTEM_ERROR;

@@ -7,6 +7,7 @@
 #include "../win32/platform.h"
 #include "../core/args.h"
 #include "../core/diagnosis.h"
+#include "../core/find.h"
 
 /* What /test finds out about `target_text`, without the printing: the registry, the
  * Windows version and the handshakes of a child process. Returns 0, ERROR_CANCELLED
@@ -24,6 +25,15 @@ unsigned long test_gather_all(const char *const *targets, int count, int as_wind
  * ERROR_CANCELLED, or ERROR_INVALID_PARAMETER for a bad target or Windows. */
 unsigned long test_gather_as(const char *target_text, int windows, unsigned timeout, HANDLE cancel,
                              struct as_facts *facts);
+
+/* /test NAME /find for the window: the search (find.h) with `default_version` the version
+ * this PC's Schannel offers by default, from find_default_version. Returns 0,
+ * ERROR_CANCELLED, or ERROR_INVALID_PARAMETER when NAME is neither a name nor an address. */
+unsigned long find_gather(const char *input, unsigned timeout, HANDLE cancel, uint16_t default_version,
+                          struct find_search *s);
+/* The version Schannel offers by default, from this process where its Schannel still
+ * reads the settings of the moment, else from a new process. */
+uint16_t find_default_version(void);
 
 /* /whatif for the change `options` asks for: prints (or, captured, collects) what
  * command_change would, and fills in the preview. Returns the exit code command_change

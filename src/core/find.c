@@ -302,6 +302,12 @@ static void setting_line(const struct find_search *s, const struct find_row *row
     strbuf_append(out, "\n");
 }
 
+void find_settings(const struct find_search *s, enum language language, struct strbuf *out)
+{
+    setting_line(s, find_recommend(s, 1), 1, language, out);
+    setting_line(s, find_recommend(s, 0), 0, language, out);
+}
+
 int find_report(const struct find_search *s, enum language language, struct strbuf *out)
 {
     const char *windows = windows_client_get(s->windows)->name;
@@ -336,8 +342,7 @@ int find_report(const struct find_search *s, enum language language, struct strb
         }
     }
     strbuf_append(out, message_text(language, MSG_FIND_SETTINGS));
-    setting_line(s, incoming, 1, language, out);
-    setting_line(s, outgoing, 0, language, out);
+    find_settings(s, language, out);
     if (incoming || outgoing)
         strbuf_append(out, message_text(language, MSG_FIND_CHECK_WITH_TEST));
     if ((!incoming || !outgoing) && cannot)

@@ -105,6 +105,9 @@ void find_judge(struct find_search *s);
  * certificate without problems before one with. NULL when none works either way. */
 const struct find_row *find_recommend(const struct find_search *s, int incoming);
 
+/* The two lines of settings to type into the mail program (incoming, then outgoing). */
+void find_settings(const struct find_search *s, enum language language, struct strbuf *out);
+
 /* The table, then the settings to type into the mail program, in its words. The last
  * line is "OK" when incoming and outgoing mail both work now, else "FAILED" (the same
  * words in every language, for scripts). Returns 1 for OK. */

@@ -661,8 +661,8 @@ static const struct message_row messages[MSG_COUNT] = {
         "メール サーバーのテスト - TLS Switch",
     } },
     [MSG_GUI_SERVER_LABEL] = { {
-        "Server &name, as in your mail program's account settings:",
-        "サーバー名(&N) (メールソフトのアカウント設定にある名前):",
+        "&Incoming mail server (receiving):",
+        "受信メール サーバー(&I):",
     } },
     [MSG_GUI_KIND_LABEL] = { {
         "Connection &type:",
@@ -725,8 +725,8 @@ static const struct message_row messages[MSG_COUNT] = {
         "テストを中止しました。",
     } },
     [MSG_GUI_NEED_SERVER] = { {
-        "Type the name of your mail server first, for example smtp.example.com.",
-        "先にメール サーバーの名前を入力してください (例: smtp.example.com)。",
+        "Type the name of your incoming or outgoing mail server first, for example pop.example.com, or find the settings from your mail address.",
+        "先に受信か送信のメール サーバーの名前を入力してください (例: pop.example.com)。メール アドレスから設定を調べることもできます。",
     } },
     [MSG_GUI_BAD_SERVER] = { {
         "TLS Switch cannot test \"%s\". Type only the server name, for example smtp.example.com.",
@@ -1155,6 +1155,46 @@ static const struct message_row messages[MSG_COUNT] = {
     [MSG_FIND_SERVER_NEEDS] = { {
         "the server needs %s",
         "サーバーが %s を必要としている",
+    } },
+    [MSG_GUI_OUT_LABEL] = { {
+        "Out&going mail server (sending):",
+        "送信メール サーバー(&G):",
+    } },
+    [MSG_GUI_FIND_LABEL] = { {
+        "Not sure of the settings? Your &mail address or your mail server's name, to find them:",
+        "設定がわからないときは、メール アドレスかサーバー名(&M) を入力して調べます:",
+    } },
+    [MSG_GUI_FIND_BUTTON] = { {
+        "&Find settings",
+        "設定を調べる(&F)",
+    } },
+    [MSG_GUI_NEED_FIND] = { {
+        "Type your mail address or your mail server's name first, for example taro@example.jp.",
+        "先にメール アドレスかメール サーバーの名前を入力してください (例: taro@example.jp)。",
+    } },
+    [MSG_GUI_FIND_BAD] = { {
+        "TLS Switch cannot look for \"%s\": type a mail address (taro@example.jp) or a server name (mail.example.jp).",
+        "「%s」は調べられません。メール アドレス (taro@example.jp) かサーバー名 (mail.example.jp) を入力してください。",
+    } },
+    [MSG_GUI_FIND_RUNNING] = { {
+        "Looking for the settings of %s ... this can take up to %u seconds.",
+        "%s の設定を調べています... 最長で %u 秒かかります。",
+    } },
+    [MSG_GUI_FIND_FILLED] = { {
+        "The servers above are filled in with these settings: Start test checks them with this PC's own Schannel.",
+        "上の欄にこの設定を入れました。「テスト開始」で、このパソコンの Schannel による確認ができます。",
+    } },
+    [MSG_GUI_FIND_NONE] = { {
+        "No way to use these servers from this PC was found: the details say why, server by server.",
+        "このパソコンからこれらのサーバーを使う方法は見つかりませんでした。理由はサーバーごとに詳細にあります。",
+    } },
+    [MSG_GUI_RESULT_INCOMING] = { {
+        "Incoming mail (%s): ",
+        "受信メール (%s): ",
+    } },
+    [MSG_GUI_RESULT_OUTGOING] = { {
+        "Outgoing mail (%s): ",
+        "送信メール (%s): ",
     } },
 };
 

@@ -1,7 +1,8 @@
-/* "Test my mail server": the /test of the command line, for a server name and the
- * connection type a mail program offers, as this PC connects or as another Windows would
- * (/as). The handshakes run in a child process from a worker thread, so the window stays
- * responsive and "Stop" can end them. */
+/* "Test my mail server": the /test of the command line for the incoming and the outgoing
+ * server (one of them at least) with the connection types a mail program offers, as this
+ * PC connects or as another Windows would (/as); and /find, which looks for the settings
+ * from a mail address or a server name and fills them in. The work runs in a worker
+ * thread, so the window stays responsive and "Stop" can end it. */
 #include "../commands/services.h"
 #include "../win32/errors.h"
 #include "gui.h"
@@ -15,6 +16,7 @@
 #include <string.h>
 
 #define WM_TEST_DONE (WM_APP + 1)
+#define WM_FIND_DONE (WM_APP + 2)
 #define TEST_TIMEOUT_SECONDS 10u
 
 /* The connection types, in the words mail programs use, and what /test calls them. */
@@ -33,7 +35,10 @@ static const struct {
 #define KIND_COUNT (sizeof(kinds) / sizeof(kinds[0]))
 
 static const struct gui_text test_texts[] = {
+    { IDC_FIND_LABEL, MSG_GUI_FIND_LABEL },
+    { IDC_FIND, MSG_GUI_FIND_BUTTON },
     { IDC_SERVER_LABEL, MSG_GUI_SERVER_LABEL },
+    { IDC_OUT_LABEL, MSG_GUI_OUT_LABEL },
     { IDC_KIND_LABEL, MSG_GUI_KIND_LABEL },
     { IDC_PORT_LABEL, MSG_GUI_PORT_LABEL },
     { IDC_AS_LABEL, MSG_GUI_AS_LABEL },
@@ -45,9 +50,20 @@ static const struct gui_text test_texts[] = {
     { IDCANCEL, MSG_GUI_CLOSE },
 };
 
+/* The two servers of the window: incoming first. */
+#define SERVER_COUNT 2
+static const struct {
+    int server, kind, port;
+    enum message_id result_label;
+    size_t default_kind;
+} rows[SERVER_COUNT] = {
+    { IDC_SERVER, IDC_KIND, IDC_PORT, MSG_GUI_RESULT_INCOMING, 2 },       /* POP3 with SSL */
+    { IDC_OUT_SERVER, IDC_OUT_KIND, IDC_OUT_PORT, MSG_GUI_RESULT_OUTGOING, 0 },   /* SMTP with SSL */
+};
+
 /* What the user typed last, offered again the next time the dialog opens. */
-static wchar_t last_server[256];
-static int last_kind, last_as;
+static wchar_t last_server[SERVER_COUNT][256], last_find[256];
+static int last_kind[SERVER_COUNT] = { 2, 0 }, last_as;
 
 /* The "Test as" choices: this PC first, then every Windows of the table. */
 #define AS_THIS_PC 0
@@ -58,27 +74,47 @@ struct test_window {
     HFONT details_font;
     HANDLE thread;
     HANDLE cancel;
-    char target[400];
+    int target_count;
+    int target_row[SERVER_COUNT];  /* which row each target came from */
+    char targets[SERVER_COUNT][400];
     int as_windows;                /* -1: as this PC; else an enum windows_client_id */
-    struct test_facts facts;
-    struct as_facts as;
+    struct test_facts facts[SERVER_COUNT];
+    struct as_facts as[SERVER_COUNT];
+    unsigned long errors[SERVER_COUNT];
     unsigned long error;
+    char find_input[256];
+    struct find_search search;
 };
 
 static DWORD WINAPI test_thread(void *argument)
 {
     struct test_window *window = argument;
-    window->error = window->as_windows < 0
-                        ? test_gather(window->target, TEST_TIMEOUT_SECONDS, window->cancel, &window->facts)
-                        : test_gather_as(window->target, window->as_windows, TEST_TIMEOUT_SECONDS, window->cancel,
-                                         &window->as);
+    const char *targets[SERVER_COUNT];
+    int i;
+    for (i = 0; i < window->target_count; i++)
+        targets[i] = window->targets[i];
+    window->error = test_gather_all(targets, window->target_count, window->as_windows, TEST_TIMEOUT_SECONDS,
+                                    window->cancel, window->facts, window->as, window->errors);
+    for (i = 0; i < window->target_count && window->error == ERROR_SUCCESS; i++)
+        if (window->errors[i] == ERROR_CANCELLED)
+            window->error = ERROR_CANCELLED;   /* Stop: said once, for all */
     PostMessageW(window->dialog, WM_TEST_DONE, 0, 0);
+    return 0;
+}
+
+static DWORD WINAPI find_thread(void *argument)
+{
+    struct test_window *window = argument;
+    window->error = find_gather(window->find_input, TEST_TIMEOUT_SECONDS, window->cancel, find_default_version(),
+                                &window->search);
+    PostMessageW(window->dialog, WM_FIND_DONE, 0, 0);
     return 0;
 }
 
 static void set_running(struct test_window *window, int running)
 {
-    static const int inputs[] = { IDC_SERVER, IDC_KIND, IDC_PORT, IDC_AS, IDC_START };
+    static const int inputs[] = { IDC_FIND_INPUT, IDC_FIND, IDC_SERVER, IDC_KIND, IDC_PORT, IDC_OUT_SERVER,
+                                  IDC_OUT_KIND, IDC_OUT_PORT, IDC_AS, IDC_START };
     size_t i;
     for (i = 0; i < sizeof(inputs) / sizeof(inputs[0]); i++)
         EnableWindow(GetDlgItem(window->dialog, inputs[i]), !running);
@@ -99,55 +135,63 @@ static void say(struct test_window *window, enum message_id message, ...)
     strbuf_free(&text);
 }
 
-static void start_test(struct test_window *window)
+/* The text of an edit field without the blanks around it, in `out` (256 characters). */
+static void field_text(HWND dialog, int id, wchar_t *out)
 {
-    wchar_t server[256];
-    char *host;
-    BOOL port_ok;
-    UINT port = GetDlgItemInt(window->dialog, IDC_PORT, &port_ok, FALSE);
-    LRESULT kind = SendDlgItemMessageW(window->dialog, IDC_KIND, CB_GETCURSEL, 0, 0);
-    LRESULT as = SendDlgItemMessageW(window->dialog, IDC_AS, CB_GETCURSEL, 0, 0);
-    struct target parsed;
     wchar_t *start, *end;
-
-    GetDlgItemTextW(window->dialog, IDC_SERVER, server, 256);
-    for (start = server; *start == L' ' || *start == L'\t'; start++)
+    GetDlgItemTextW(dialog, id, out, 256);
+    for (start = out; *start == L' ' || *start == L'\t'; start++)
         ;
     for (end = start + wcslen(start); end > start && (end[-1] == L' ' || end[-1] == L'\t'); end--)
         ;
     *end = L'\0';
-    if (!*start) {
-        say(window, MSG_GUI_NEED_SERVER);
-        SetFocus(GetDlgItem(window->dialog, IDC_SERVER));
-        return;
-    }
+    memmove(out, start, (wcslen(start) + 1) * sizeof(wchar_t));
+}
+
+/* Reads one server row into the next target; 1 when it was used, 0 when empty, -1 when
+ * it is wrong (said, and the field focused). */
+static int read_row(struct test_window *window, int row)
+{
+    HWND dialog = window->dialog;
+    wchar_t server[256];
+    BOOL port_ok;
+    UINT port = GetDlgItemInt(dialog, rows[row].port, &port_ok, FALSE);
+    LRESULT kind = SendDlgItemMessageW(dialog, rows[row].kind, CB_GETCURSEL, 0, 0);
+    char *host, *target = window->targets[window->target_count];
+    struct target parsed;
+
+    field_text(dialog, rows[row].server, server);
+    if (!*server)
+        return 0;
     if (!port_ok || port < 1 || port > 65535) {
         say(window, MSG_GUI_BAD_PORT);
-        SetFocus(GetDlgItem(window->dialog, IDC_PORT));
-        return;
+        SetFocus(GetDlgItem(dialog, rows[row].port));
+        return -1;
     }
     if (kind < 0 || (size_t)kind >= KIND_COUNT)
         kind = 0;
-    host = utf8_from_wide(start);
+    host = utf8_from_wide(server);
     if (!host)
-        return;
-    text_format(window->target, sizeof(window->target), "%s://%s:%u", kinds[kind].scheme, host, port);
-    if (strlen(host) > 255 || target_parse(window->target, &parsed) != 0) {
+        return -1;
+    text_format(target, sizeof(window->targets[0]), "%s://%s:%u", kinds[kind].scheme, host, port);
+    if (strlen(host) > 255 || target_parse(target, &parsed) != 0) {
         say(window, MSG_GUI_BAD_SERVER, host);
         free(host);
-        SetFocus(GetDlgItem(window->dialog, IDC_SERVER));
-        return;
+        SetFocus(GetDlgItem(dialog, rows[row].server));
+        return -1;
     }
-    wcscpy(last_server, start);
-    last_kind = (int)kind;
-    last_as = as > AS_THIS_PC && as <= WINDOWS_CLIENT_COUNT ? (int)as : AS_THIS_PC;
-    window->as_windows = last_as - 1;
-    gui_set_utf8(window->dialog, IDC_DETAILS, "");
-    say(window, MSG_GUI_TEST_RUNNING, window->target, 3u * TEST_TIMEOUT_SECONDS);
     free(host);
+    wcscpy(last_server[row], server);
+    last_kind[row] = (int)kind;
+    window->target_row[window->target_count++] = row;
+    return 1;
+}
+
+static void start_worker(struct test_window *window, LPTHREAD_START_ROUTINE routine)
+{
     ResetEvent(window->cancel);
     set_running(window, 1);
-    window->thread = CreateThread(NULL, 0, test_thread, window, 0, NULL);
+    window->thread = CreateThread(NULL, 0, routine, window, 0, NULL);
     if (!window->thread) {
         char reason[512];
         windows_error_text(GetLastError(), reason, sizeof(reason));
@@ -156,32 +200,157 @@ static void start_test(struct test_window *window)
     }
 }
 
-static void finish_test(struct test_window *window)
+static void start_test(struct test_window *window)
 {
-    struct strbuf details, words;
+    LRESULT as = SendDlgItemMessageW(window->dialog, IDC_AS, CB_GETCURSEL, 0, 0);
+    struct strbuf running;
+    int row;
+
+    window->target_count = 0;
+    for (row = 0; row < SERVER_COUNT; row++) {
+        /* An emptied field is forgotten too. */
+        wchar_t server[256];
+        field_text(window->dialog, rows[row].server, server);
+        if (!*server)
+            last_server[row][0] = L'\0';
+        if (read_row(window, row) < 0)
+            return;
+    }
+    if (window->target_count == 0) {
+        say(window, MSG_GUI_NEED_SERVER);
+        SetFocus(GetDlgItem(window->dialog, IDC_SERVER));
+        return;
+    }
+    last_as = as > AS_THIS_PC && as <= WINDOWS_CLIENT_COUNT ? (int)as : AS_THIS_PC;
+    window->as_windows = last_as - 1;
+    gui_set_utf8(window->dialog, IDC_DETAILS, "");
+    strbuf_init(&running);
+    for (row = 0; row < window->target_count; row++)
+        strbuf_printf(&running, "%s%s", row ? ", " : "", window->targets[row]);
+    say(window, MSG_GUI_TEST_RUNNING, running.failed ? "" : running.data, 3u * TEST_TIMEOUT_SECONDS);
+    strbuf_free(&running);
+    start_worker(window, test_thread);
+}
+
+static void start_find(struct test_window *window)
+{
+    wchar_t input[256];
+    char *utf8;
+    struct find_search check;
+
+    field_text(window->dialog, IDC_FIND_INPUT, input);
+    if (!*input) {
+        say(window, MSG_GUI_NEED_FIND);
+        SetFocus(GetDlgItem(window->dialog, IDC_FIND_INPUT));
+        return;
+    }
+    utf8 = utf8_from_wide(input);
+    if (!utf8)
+        return;
+    if (strlen(utf8) >= sizeof(window->find_input) || find_prepare(utf8, &check) != 0) {
+        say(window, MSG_GUI_FIND_BAD, utf8);
+        free(utf8);
+        SetFocus(GetDlgItem(window->dialog, IDC_FIND_INPUT));
+        return;
+    }
+    wcscpy(last_find, input);
+    text_format(window->find_input, sizeof(window->find_input), "%s", utf8);
+    free(utf8);
+    gui_set_utf8(window->dialog, IDC_DETAILS, "");
+    /* A search makes two rounds of connections, and a third where no setting helps. */
+    say(window, MSG_GUI_FIND_RUNNING, window->find_input, 9u * TEST_TIMEOUT_SECONDS);
+    start_worker(window, find_thread);
+}
+
+/* Ends the worker; 0 when its work can be shown, else says why not. */
+static int end_worker(struct test_window *window)
+{
     WaitForSingleObject(window->thread, INFINITE);
     CloseHandle(window->thread);
     window->thread = NULL;
     set_running(window, 0);
     if (window->error == ERROR_CANCELLED) {
         say(window, MSG_GUI_TEST_STOPPED);
-        return;
+        return -1;
     }
     if (window->error != ERROR_SUCCESS) {
         char reason[512];
         windows_error_text(window->error, reason, sizeof(reason));
         say(window, MSG_ERR_WINDOWS_CALL, "CreateProcess", reason);
-        return;
+        return -1;
     }
+    return 0;
+}
+
+static void finish_test(struct test_window *window)
+{
+    struct strbuf details, words;
+    int i;
+    if (end_worker(window) != 0)
+        return;
     strbuf_init(&details);
     strbuf_init(&words);
-    if (window->as_windows < 0) {
-        diagnose(&window->facts, window->language, TLSSWITCH_VERSION_STRING, &details);
-        diagnose_conclusion(&window->facts, window->language, AUDIENCE_WINDOW, &words);
-    } else {
-        diagnose_as(&window->as, window->language, TLSSWITCH_VERSION_STRING, &details);
-        diagnose_as_conclusion(&window->as, window->language, &words);
+    for (i = 0; i < window->target_count; i++) {
+        if (i > 0) {
+            strbuf_append(&details, "\n");
+            strbuf_append(&words, "\n");
+        }
+        /* With both servers, each sentence says which it is about. */
+        if (window->target_count > 1)
+            strbuf_printf(&words, message_text(window->language, rows[window->target_row[i]].result_label),
+                          window->targets[i]);
+        if (window->errors[i] != ERROR_SUCCESS) {
+            char reason[512];
+            windows_error_text(window->errors[i], reason, sizeof(reason));
+            strbuf_printf(&words, message_text(window->language, MSG_ERR_WINDOWS_CALL), "CreateProcess", reason);
+        } else if (window->as_windows < 0) {
+            diagnose(&window->facts[i], window->language, TLSSWITCH_VERSION_STRING, &details);
+            diagnose_conclusion(&window->facts[i], window->language, AUDIENCE_WINDOW, &words);
+        } else {
+            diagnose_as(&window->as[i], window->language, TLSSWITCH_VERSION_STRING, &details);
+            diagnose_as_conclusion(&window->as[i], window->language, &words);
+        }
     }
+    gui_set_utf8(window->dialog, IDC_RESULT, words.failed ? "" : words.data);
+    gui_set_utf8(window->dialog, IDC_DETAILS, details.failed ? "" : details.data);
+    strbuf_free(&details);
+    strbuf_free(&words);
+}
+
+/* Puts a recommended way into a server row. */
+static void fill_row(struct test_window *window, int row, const struct find_row *found)
+{
+    const struct mail_way_info *way;
+    wchar_t *name;
+    size_t kind;
+    if (!found)
+        return;
+    way = mail_way_get(found->way);
+    for (kind = 0; kind < KIND_COUNT; kind++)
+        if (strcmp(kinds[kind].scheme, way->scheme) == 0)
+            SendDlgItemMessageW(window->dialog, rows[row].kind, CB_SETCURSEL, kind, 0);
+    SetDlgItemInt(window->dialog, rows[row].port, (UINT)strtoul(way->port, NULL, 10), FALSE);
+    name = wide_from_utf8(window->search.names[found->name]);
+    if (name)
+        SetDlgItemTextW(window->dialog, rows[row].server, name);
+    free(name);
+}
+
+static void finish_find(struct test_window *window)
+{
+    struct strbuf details, words;
+    const struct find_row *incoming, *outgoing;
+    if (end_worker(window) != 0)
+        return;
+    incoming = find_recommend(&window->search, 1);
+    outgoing = find_recommend(&window->search, 0);
+    strbuf_init(&details);
+    strbuf_init(&words);
+    find_report(&window->search, window->language, &details);
+    find_settings(&window->search, window->language, &words);
+    strbuf_append(&words, message_text(window->language, incoming || outgoing ? MSG_GUI_FIND_FILLED : MSG_GUI_FIND_NONE));
+    fill_row(window, 0, incoming);
+    fill_row(window, 1, outgoing);
     gui_set_utf8(window->dialog, IDC_RESULT, words.failed ? "" : words.data);
     gui_set_utf8(window->dialog, IDC_DETAILS, details.failed ? "" : details.data);
     strbuf_free(&details);
@@ -207,11 +376,11 @@ static void copy_details(HWND dialog)
     CloseClipboard();
 }
 
-static void show_kind_port(HWND dialog)
+static void show_kind_port(HWND dialog, int row)
 {
-    LRESULT kind = SendDlgItemMessageW(dialog, IDC_KIND, CB_GETCURSEL, 0, 0);
+    LRESULT kind = SendDlgItemMessageW(dialog, rows[row].kind, CB_GETCURSEL, 0, 0);
     if (kind >= 0 && (size_t)kind < KIND_COUNT)
-        SetDlgItemInt(dialog, IDC_PORT, kinds[kind].port, FALSE);
+        SetDlgItemInt(dialog, rows[row].port, kinds[kind].port, FALSE);
 }
 
 static void initialise(struct test_window *window)
@@ -220,21 +389,26 @@ static void initialise(struct test_window *window)
     HDC screen = GetDC(NULL);
     int height = -MulDiv(8, GetDeviceCaps(screen, LOGPIXELSY), 72);
     size_t i;
+    int row;
 
     ReleaseDC(NULL, screen);
     gui_set_title(dialog, window->language, MSG_GUI_TEST_TITLE);
     gui_set_texts(dialog, window->language, test_texts, sizeof(test_texts) / sizeof(test_texts[0]));
-    for (i = 0; i < KIND_COUNT; i++)
-        gui_add_choice(dialog, IDC_KIND, window->language, kinds[i].label);
-    SendDlgItemMessageW(dialog, IDC_KIND, CB_SETCURSEL, (WPARAM)last_kind, 0);
+    for (row = 0; row < SERVER_COUNT; row++) {
+        for (i = 0; i < KIND_COUNT; i++)
+            gui_add_choice(dialog, rows[row].kind, window->language, kinds[i].label);
+        SendDlgItemMessageW(dialog, rows[row].kind, CB_SETCURSEL, (WPARAM)last_kind[row], 0);
+        show_kind_port(dialog, row);
+        SendDlgItemMessageW(dialog, rows[row].server, EM_LIMITTEXT, 255, 0);
+        SendDlgItemMessageW(dialog, rows[row].port, EM_LIMITTEXT, 5, 0);
+        SetDlgItemTextW(dialog, rows[row].server, last_server[row]);
+    }
+    SendDlgItemMessageW(dialog, IDC_FIND_INPUT, EM_LIMITTEXT, 255, 0);
+    SetDlgItemTextW(dialog, IDC_FIND_INPUT, last_find);
     gui_add_choice(dialog, IDC_AS, window->language, MSG_GUI_AS_THIS_PC);
     for (i = 0; i < WINDOWS_CLIENT_COUNT; i++)
         gui_add_text_choice(dialog, IDC_AS, windows_client_get((enum windows_client_id)i)->name);
     SendDlgItemMessageW(dialog, IDC_AS, CB_SETCURSEL, (WPARAM)last_as, 0);
-    show_kind_port(dialog);
-    SendDlgItemMessageW(dialog, IDC_SERVER, EM_LIMITTEXT, 255, 0);
-    SendDlgItemMessageW(dialog, IDC_PORT, EM_LIMITTEXT, 5, 0);
-    SetDlgItemTextW(dialog, IDC_SERVER, last_server);
     /* The details line up in columns: a fixed-pitch font for them. */
     window->details_font = CreateFontW(height, 0, 0, 0, FW_NORMAL, FALSE, FALSE, FALSE,
                                        window->language == LANGUAGE_JA ? SHIFTJIS_CHARSET : DEFAULT_CHARSET,
@@ -259,15 +433,23 @@ static INT_PTR CALLBACK test_procedure(HWND dialog, UINT message, WPARAM wparam,
     case WM_TEST_DONE:
         finish_test(window);
         return TRUE;
+    case WM_FIND_DONE:
+        finish_find(window);
+        return TRUE;
     case WM_COMMAND:
         switch (LOWORD(wparam)) {
         case IDC_KIND:
+        case IDC_OUT_KIND:
             if (HIWORD(wparam) == CBN_SELCHANGE)
-                show_kind_port(dialog);
+                show_kind_port(dialog, LOWORD(wparam) == IDC_KIND ? 0 : 1);
             return TRUE;
         case IDC_START:
             if (!window->thread)
                 start_test(window);
+            return TRUE;
+        case IDC_FIND:
+            if (!window->thread)
+                start_find(window);
             return TRUE;
         case IDC_STOP:
             if (window->thread)

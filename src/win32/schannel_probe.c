@@ -98,3 +98,13 @@ size_t schannel_default_hello(unsigned char *out, size_t size)
     first_message(0, out, size, &length);
     return length;
 }
+
+uint16_t schannel_default_version(void)
+{
+    unsigned char bytes[4096];
+    struct hello_spec spec;
+    size_t length = schannel_default_hello(bytes, sizeof(bytes));
+    if (length == 0 || clienthello_parse(bytes, length, &spec) != 0)
+        return 0;
+    return spec.offers_tls13 ? 0x0304 : spec.client_version;
+}

@@ -8,6 +8,7 @@
 #include "../core/report.h"
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* Acquires client credentials for exactly this protocol and lets Schannel build its
  * first handshake message (no network is used); PROBE_OFFERED only when that message
@@ -17,6 +18,10 @@ enum probe_result schannel_probe(enum protocol_id id);
 /* The ClientHello Schannel builds for its default protocols (as old mail programs ask),
  * into out. Returns its length, or 0 when Schannel builds none. */
 size_t schannel_default_hello(unsigned char *out, size_t size);
+
+/* The highest version that ClientHello offers (0x0303 for TLS 1.2, 0x0304 with TLS 1.3);
+ * 0 when Schannel builds none. */
+uint16_t schannel_default_version(void);
 
 /* Schannel reads its registry settings once per process, at its first use: a process
  * that has used it, or that has changed the settings since (itself or through another

@@ -10,6 +10,7 @@ load ../wine/helper
 # Control ids from res/resource.h, and the buttons of a message box.
 SENTENCE=1002 ADMIN_NOTE=1003 FIX=1004 TEST=1005 ADVANCED=1006
 SERVER=1102 KIND=1104 PORT=1106 START=1107 STOP=1108 RESULT=1110 DETAILS=1112 AS=1115
+OUT_SERVER=1117 OUT_KIND=1118 OUT_PORT=1119 FIND_INPUT=1121 FIND=1122
 PROTOCOL_LIST=1202 SETTING=1204 SET=1205 PROFILE=1207 APPLY_PROFILE=1208 RESTORE=1209 UNDO=1210
 FILE_NAME=1148   # cmb13, the file name box of the Open dialog
 OK=1 CANCEL=2 YES=6 NO=7
@@ -31,8 +32,17 @@ driver() {
 }
 
 # Opens the window as a double-click does (no arguments) and waits until it takes input.
+# open_window_named: the same where the names of the test's mail domain resolve (as
+# tests/wine/find.bats does it: a private mount namespace with its own /etc/hosts).
 open_window() {
   env "$@" wine "$TLSSWITCH_EXE" 3>&- </dev/null >/dev/null 2>&1 &
+  WINDOW_PID=$!
+  driver wait main
+}
+
+open_window_named() {
+  unshare -m bash -c 'mount --bind "$1" /etc/hosts && mount --bind "$2" /etc/resolv.conf && shift 2 &&
+    exec env "$@" wine "$TLSSWITCH_EXE"' open_window_named "$HOSTS" "$RESOLV" "$@" 3>&- </dev/null >/dev/null 2>&1 &
   WINDOW_PID=$!
   driver wait main
 }
@@ -80,11 +90,27 @@ setup_file() {
   openssl s_server -accept 36203 -cert "$CERTS/valid.pem" -key "$CERTS/valid.key" -www -tls1_2 \
     -cipher "$PROVIDER_ECDHE_AEAD" </dev/null >/dev/null 2>&1 3>&- &
   echo $! >>"$BATS_FILE_TMPDIR/stall.pid"
+  # A provider's mail domain for "Find settings", as in tests/wine/find.bats: POP3 on
+  # pop.tlsswitch.test (dovecot, TLS 1.2 only, RSA key exchange kept), SMTP on
+  # smtp.tlsswitch.test (postfix, TLS 1.2 only), every other name without a server.
+  export HOSTS="$BATS_FILE_TMPDIR/hosts" RESOLV="$BATS_FILE_TMPDIR/resolv.conf"
+  { cat /etc/hosts; printf '%s\n' "127.0.0.22 pop.tlsswitch.test" "127.0.0.24 smtp.tlsswitch.test"; } >"$HOSTS"
+  printf '%s\n' "nameserver 127.0.0.1" "options timeout:1 attempts:1" >"$RESOLV"
+  DOVECOT_LISTEN=127.0.0.22 DOVECOT_BASE_PORT=0 DOVECOT_CLOSED="imap imaps" DOVECOT_CERT="$CERTS/anyname.pem" \
+    DOVECOT_KEY="$CERTS/anyname.key" DOVECOT_CIPHERS=$PROVIDER_KEEPS_RSA_KX \
+    "$HELPER_DIR/../servers/dovecot.sh" start "$BATS_FILE_TMPDIR/pop" >/dev/null 3>&-
+  POSTFIX_DIR=$(mktemp -d /tmp/tlsswitch-postfix.XXXXXX)
+  export POSTFIX_DIR
+  POSTFIX_LISTEN=127.0.0.24 POSTFIX_BASE_PORT=0 "$HELPER_DIR/../servers/postfix.sh" start "$POSTFIX_DIR" \
+    "$CERTS/anyname.pem" "$CERTS/anyname.key" >/dev/null 3>&-
 }
 
 teardown_file() {
   xargs -r kill <"$BATS_FILE_TMPDIR/stall.pid" 2>/dev/null
   "$HELPER_DIR/../servers/dovecot.sh" stop "$DOVECOT_DIR" 3>&-
+  "$HELPER_DIR/../servers/dovecot.sh" stop "$BATS_FILE_TMPDIR/pop" 3>&-
+  "$HELPER_DIR/../servers/postfix.sh" stop "$POSTFIX_DIR" 3>&-
+  rm -rf "$POSTFIX_DIR"
   true
 }
 
@@ -260,6 +286,36 @@ teardown() {
   close_window
 }
 
+@test "Find settings from a mail address fills in both servers, and the test reads both results" {
+  open_window_named LC_ALL=C.UTF-8
+  driver click main $TEST
+  driver wait test
+  driver click test $FIND
+  driver wait-text test $RESULT "Type your mail address or your mail server's name first"
+  driver set test $FIND_INPUT "taro@tlsswitch.test"
+  driver click test $FIND
+  driver wait-text test $RESULT "The servers above are filled in with these settings"
+  run driver text test $RESULT
+  [[ "$output" == *"Incoming mail (receiving): POP3, server pop.tlsswitch.test, port 995, SSL/TLS on"*", after tlsswitch /apply recommended"* ]]
+  [[ "$output" == *"Outgoing mail (sending): SMTP, server smtp.tlsswitch.test, port 465, SSL/TLS on"* ]]
+  run driver text test $DETAILS
+  [[ "$output" == *"imap.tlsswitch.test  no such server name"* ]]
+  [ "$(driver text test $SERVER)" = "pop.tlsswitch.test" ]
+  [ "$(driver text test $PORT)" = 995 ]
+  [ "$(driver text test $OUT_SERVER)" = "smtp.tlsswitch.test" ]
+  [ "$(driver text test $OUT_PORT)" = 465 ]
+  # The test of both: two sentences, each saying which server it is about.
+  driver click test $START
+  driver wait-text test $RESULT "Outgoing mail (smtps://smtp.tlsswitch.test:465): "
+  run driver text test $RESULT
+  [[ "$output" == "Incoming mail (pop3s://pop.tlsswitch.test:995): "*"this PC does not use TLS 1.2 by default"* ]]
+  [[ "$output" == *"Outgoing mail (smtps://smtp.tlsswitch.test:465): "*"this PC does not use TLS 1.2 by default"* ]]
+  run driver text test $DETAILS
+  [ "$(grep -c 'TLS Switch .*: testing ' <<<"$output")" -eq 2 ]
+  driver click test $CANCEL
+  close_window
+}
+
 @test "Stop ends a test that would wait, and the window stays usable" {
   open_window LC_ALL=C.UTF-8
   driver click main $TEST
@@ -267,7 +323,7 @@ teardown() {
   driver set test $SERVER 127.0.0.1
   driver set test $PORT 36201
   driver click test $START
-  driver wait-text test $RESULT "Testing smtps://127.0.0.1:36201"
+  driver wait-text test $RESULT "Testing pop3s://127.0.0.1:36201"
   [ "$(driver enabled test $START)" = 0 ]
   driver click test $STOP
   driver wait-text test $RESULT "The test was stopped."
@@ -281,7 +337,7 @@ teardown() {
   driver click main $TEST
   driver wait test
   driver click test $START
-  driver wait-text test $RESULT "Type the name of your mail server first"
+  driver wait-text test $RESULT "Type the name of your incoming or outgoing mail server first"
   driver set test $SERVER "mail.example"
   driver set test $PORT 0
   driver click test $START
