@@ -11,6 +11,7 @@
 #include "../win32/platform.h"
 #include "../win32/regstore_win32.h"
 #include "../win32/osinfo_win32.h"
+#include "../win32/parallel.h"
 #include "../win32/schannel_probe.h"
 #include "../win32/simulated_client.h"
 #include "../core/exitcodes.h"
@@ -19,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* One simulated handshake of the search. */
 struct way_job {
     struct target target;
     const struct hello_spec *hello;
@@ -26,30 +28,12 @@ struct way_job {
     unsigned timeout;
     HANDLE cancel;
     struct simulation *result;
-    HANDLE thread;
 };
 
-static DWORD WINAPI way_thread(void *argument)
+static void way_work(void *context, size_t index)
 {
-    struct way_job *job = argument;
+    struct way_job *job = (struct way_job *)context + index;
     simulated_client_run_checked(&job->target, job->hello, job->certificates, job->timeout, job->cancel, job->result);
-    return 0;
-}
-
-/* Runs the jobs at once and waits for them all; each ends within its own time limits. */
-static void run_jobs(struct way_job *jobs, unsigned count)
-{
-    unsigned i;
-    for (i = 0; i < count; i++) {
-        jobs[i].thread = CreateThread(NULL, 0, way_thread, &jobs[i], 0, NULL);
-        if (!jobs[i].thread)
-            way_thread(&jobs[i]);   /* no thread to be had: run it here */
-    }
-    for (i = 0; i < count; i++)
-        if (jobs[i].thread) {
-            WaitForSingleObject(jobs[i].thread, INFINITE);
-            CloseHandle(jobs[i].thread);
-        }
 }
 
 static void prepare_job(struct find_search *s, struct find_row *row, const struct hello_spec *hello, unsigned timeout,
@@ -109,7 +93,7 @@ unsigned long find_gather(const char *input, unsigned timeout, HANDLE cancel, ui
         s->rows[i].tried = 1;
         prepare_job(s, &s->rows[i], &s->hello_now, timeout, cancel, &s->rows[i].now, &jobs[i]);
     }
-    run_jobs(jobs, s->row_count);
+    parallel_run(s->row_count, way_work, jobs);
     for (i = 0; i < s->row_count; i++) {
         struct find_row *row = &s->rows[i];
         if (row->now.outcome != OUTCOME_HOST_NOT_FOUND) {
@@ -127,7 +111,7 @@ unsigned long find_gather(const char *input, unsigned timeout, HANDLE cancel, ui
         count++;
         connections++;
     }
-    run_jobs(jobs, count);
+    parallel_run(count, way_work, jobs);
     /* And where no setting helps, within the limit: every suite offered, to say why. */
     find_judge(s);
     for (i = 0, count = 0; i < s->row_count && connections < FIND_MAX_CONNECTIONS; i++) {
@@ -140,7 +124,7 @@ unsigned long find_gather(const char *input, unsigned timeout, HANDLE cancel, ui
         count++;
         connections++;
     }
-    run_jobs(jobs, count);
+    parallel_run(count, way_work, jobs);
     for (i = 0; i < s->row_count; i++) {
         struct find_row *row = &s->rows[i];
         const struct simulation *usable = row->now.verdict == SIM_USABLE ? &row->now : &row->after;

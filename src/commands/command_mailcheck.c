@@ -10,6 +10,7 @@
 #include "../win32/console.h"
 #include "../win32/errors.h"
 #include "../win32/osinfo_win32.h"
+#include "../win32/parallel.h"
 #include "../win32/platform.h"
 #include "../win32/regstore_win32.h"
 #include "../win32/schannel_probe.h"
@@ -57,24 +58,26 @@ struct handshake_set {
     struct handshake_report report[CHILD_COUNT];
 };
 
-struct handshake_job {
+/* The handshakes to run: the default one and the probes, or the one named. */
+struct handshake_jobs {
     const struct target *target;
-    unsigned long grbit;
     unsigned timeout;
     HANDLE cancel;
-    struct handshake_report *report;
-    HANDLE thread;
+    size_t count;
+    int which[CHILD_COUNT];        /* by handshake_names */
+    struct handshake_set *set;
 };
 
-static DWORD WINAPI handshake_thread(void *argument)
+static void handshake_work(void *context, size_t index)
 {
-    struct handshake_job *job = argument;
+    struct handshake_jobs *jobs = context;
+    int i = jobs->which[index], id = i == 0 ? -1 : protocol_find(handshake_names[i]);
+    unsigned long grbit = id < 0 ? 0 : protocol_get((enum protocol_id)id)->sp_prot_client;
     /* The default handshake is the verdict: certificate and mail commands too. A probe
      * needs only to know whether its protocol works; checking a certificate chain costs
      * more than a handshake. */
-    tls_client_run(job->target, job->grbit, job->timeout, job->grbit == 0 ? CLIENT_WITH_MAIL : CLIENT_HANDSHAKE_ONLY,
-                   job->cancel, job->report);
-    return 0;
+    tls_client_run(jobs->target, grbit, jobs->timeout, grbit == 0 ? CLIENT_WITH_MAIL : CLIENT_HANDSHAKE_ONLY,
+                   jobs->cancel, &jobs->set->report[i]);
 }
 
 /* Starts Schannel in this process (which must not have used it yet, for the results to
@@ -92,32 +95,22 @@ static void handshakes_start(struct handshake_set *set)
 static int handshakes_run(const struct target *target, unsigned timeout, const char *only, HANDLE cancel,
                           struct handshake_set *set)
 {
-    struct handshake_job jobs[CHILD_COUNT];
-    int i, count = 0;
+    struct handshake_jobs jobs;
+    int i;
 
+    jobs.target = target;
+    jobs.timeout = timeout;
+    jobs.cancel = cancel;
+    jobs.count = 0;
+    jobs.set = set;
     for (i = 0; i < CHILD_COUNT; i++) {
-        int id = i == 0 ? -1 : protocol_find(handshake_names[i]);
-        jobs[i].thread = NULL;
         if (only && strcmp(only, handshake_names[i]) != 0)
             continue;
         set->ran[i] = 1;
-        count++;
-        jobs[i].target = target;
-        jobs[i].grbit = id < 0 ? 0 : protocol_get((enum protocol_id)id)->sp_prot_client;
-        jobs[i].timeout = timeout;
-        jobs[i].cancel = cancel;
-        jobs[i].report = &set->report[i];
-        jobs[i].thread = CreateThread(NULL, 0, handshake_thread, &jobs[i], 0, NULL);
-        if (!jobs[i].thread)
-            handshake_thread(&jobs[i]);   /* no thread to be had: run it here */
+        jobs.which[jobs.count++] = i;
     }
-    for (i = 0; i < CHILD_COUNT; i++) {
-        if (jobs[i].thread) {
-            WaitForSingleObject(jobs[i].thread, INFINITE);
-            CloseHandle(jobs[i].thread);
-        }
-    }
-    return count;
+    parallel_run(jobs.count, handshake_work, &jobs);
+    return (int)jobs.count;
 }
 
 /* The internal child: the handshakes of handshakes_run, each record after a "[name]"
@@ -355,66 +348,49 @@ static unsigned long gather_one(const char *target_text, unsigned timeout, HANDL
     return error;
 }
 
-/* One target of several, in a thread of its own. */
-struct gather_job {
-    const char *target_text;
+/* The targets of one test, each in a thread of its own. */
+struct gather_jobs {
+    const char *const *targets;
     unsigned timeout;
     HANDLE cancel;
     const struct handshake_set *started;
     int as_windows;            /* -1: as this PC */
     struct test_facts *facts;
     struct as_facts *as;
-    unsigned long error;
-    HANDLE thread;
+    unsigned long *errors;
 };
 
-static DWORD WINAPI gather_thread(void *argument)
+static void gather_work(void *context, size_t i)
 {
-    struct gather_job *job = argument;
-    job->error = job->as_windows < 0
-                     ? gather_one(job->target_text, job->timeout, job->cancel, job->started, job->facts)
-                     : test_gather_as(job->target_text, job->as_windows, job->timeout, job->cancel, job->as);
-    return 0;
+    struct gather_jobs *jobs = context;
+    jobs->errors[i] = jobs->as_windows < 0
+                          ? gather_one(jobs->targets[i], jobs->timeout, jobs->cancel, jobs->started, &jobs->facts[i])
+                          : test_gather_as(jobs->targets[i], jobs->as_windows, jobs->timeout, jobs->cancel,
+                                           &jobs->as[i]);
 }
 
 unsigned long test_gather_all(const char *const *targets, int count, int as_windows, unsigned timeout, HANDLE cancel,
                               struct test_facts *facts, struct as_facts *as, unsigned long *errors)
 {
-    struct gather_job *jobs = calloc((size_t)count, sizeof(*jobs));
+    struct gather_jobs jobs;
     struct handshake_set *started = NULL;
-    int i;
 
-    if (!jobs)
-        return ERROR_NOT_ENOUGH_MEMORY;
     /* Decided once for all targets, before any of them uses Schannel. */
     if (as_windows < 0 && schannel_sees_current_settings()) {
         started = malloc(sizeof(*started));
-        if (!started) {
-            free(jobs);
+        if (!started)
             return ERROR_NOT_ENOUGH_MEMORY;
-        }
         handshakes_start(started);
     }
-    for (i = 0; i < count; i++) {
-        jobs[i].target_text = targets[i];
-        jobs[i].timeout = timeout;
-        jobs[i].cancel = cancel;
-        jobs[i].started = started;
-        jobs[i].as_windows = as_windows;
-        jobs[i].facts = facts ? &facts[i] : NULL;
-        jobs[i].as = as ? &as[i] : NULL;
-        jobs[i].thread = count > 1 ? CreateThread(NULL, 0, gather_thread, &jobs[i], 0, NULL) : NULL;
-        if (!jobs[i].thread)
-            gather_thread(&jobs[i]);   /* one target, or no thread to be had: run it here */
-    }
-    for (i = 0; i < count; i++) {
-        if (jobs[i].thread) {
-            WaitForSingleObject(jobs[i].thread, INFINITE);
-            CloseHandle(jobs[i].thread);
-        }
-        errors[i] = jobs[i].error;
-    }
-    free(jobs);
+    jobs.targets = targets;
+    jobs.timeout = timeout;
+    jobs.cancel = cancel;
+    jobs.started = started;
+    jobs.as_windows = as_windows;
+    jobs.facts = facts;
+    jobs.as = as;
+    jobs.errors = errors;
+    parallel_run((size_t)count, gather_work, &jobs);
     free(started);
     return ERROR_SUCCESS;
 }

@@ -40,29 +40,20 @@ int compatibility_wants_everything(const struct simulation *sim)
            sim->verdict == SIM_CERTIFICATE_UNUSABLE;
 }
 
-/* The outcome phrases of a simulation that got no TLS answer; the connection's own. */
-static const enum message_id outcome_phrases[OUTCOME_COUNT] = {
-    [OUTCOME_OK] = MSG_OUTCOME_OK,
-    [OUTCOME_HOST_NOT_FOUND] = MSG_OUTCOME_HOST_NOT_FOUND,
-    [OUTCOME_REFUSED] = MSG_OUTCOME_REFUSED,
-    [OUTCOME_CONNECT_TIMEOUT] = MSG_OUTCOME_CONNECT_TIMEOUT,
-    [OUTCOME_TIMEOUT] = MSG_OUTCOME_TIMEOUT,
-    [OUTCOME_CLOSED] = MSG_OUTCOME_CLOSED,
-    [OUTCOME_PLAINTEXT] = MSG_OUTCOME_PLAINTEXT,
-    [OUTCOME_NOT_TLS] = MSG_OUTCOME_NOT_TLS,
-    [OUTCOME_OVERSIZED] = MSG_OUTCOME_OVERSIZED,
-    [OUTCOME_ALERT] = MSG_OUTCOME_ALERT,
-    [OUTCOME_NOTHING_TO_OFFER] = MSG_SIM_NO_SUITES_LEFT,
-    [OUTCOME_HANDSHAKE_ERROR] = MSG_OUTCOME_BAD_TLS,
-    [OUTCOME_STARTTLS_REFUSED] = MSG_OUTCOME_STARTTLS_REFUSED,
-    [OUTCOME_MAIL_FAILED] = MSG_OUTCOME_STARTTLS_REFUSED,
-    [OUTCOME_SYSTEM_ERROR] = MSG_OUTCOME_BAD_TLS,
-    [OUTCOME_BAD_TLS] = MSG_OUTCOME_BAD_TLS,
-};
 
 enum message_id compatibility_outcome_phrase(enum outcome outcome)
 {
-    return (unsigned)outcome < OUTCOME_COUNT ? outcome_phrases[outcome] : MSG_OUTCOME_OK;
+    /* A simulation has no Schannel: its few words where its endings differ. */
+    switch (outcome) {
+    case OUTCOME_NOTHING_TO_OFFER:
+        return MSG_SIM_NO_SUITES_LEFT;
+    case OUTCOME_HANDSHAKE_ERROR:
+        return MSG_OUTCOME_BAD_TLS;
+    case OUTCOME_MAIL_FAILED:   /* the mail dialogue before TLS: STARTTLS */
+        return MSG_OUTCOME_STARTTLS_REFUSED;
+    default:
+        return outcome_message(outcome);
+    }
 }
 
 void compatibility_describe(const struct simulation *sim, enum language language, struct strbuf *out)
@@ -99,7 +90,7 @@ void compatibility_describe(const struct simulation *sim, enum language language
     {
         struct strbuf phrase;
         strbuf_init(&phrase);
-        strbuf_append(&phrase, message_text(language, outcome_phrases[sim->outcome]));
+        strbuf_append(&phrase, message_text(language, compatibility_outcome_phrase(sim->outcome)));
         strbuf_printf(out, message_text(language, MSG_SIM_NOT_TESTED), phrase.failed ? "" : phrase.data);
         strbuf_free(&phrase);
     }

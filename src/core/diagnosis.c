@@ -36,29 +36,11 @@ const char *interceptor_name(const char *issuer)
     return NULL;
 }
 
-static const enum message_id outcome_messages[OUTCOME_COUNT] = {
-    [OUTCOME_OK] = MSG_OUTCOME_OK,
-    [OUTCOME_HOST_NOT_FOUND] = MSG_OUTCOME_HOST_NOT_FOUND,
-    [OUTCOME_REFUSED] = MSG_OUTCOME_REFUSED,
-    [OUTCOME_CONNECT_TIMEOUT] = MSG_OUTCOME_CONNECT_TIMEOUT,
-    [OUTCOME_TIMEOUT] = MSG_OUTCOME_TIMEOUT,
-    [OUTCOME_CLOSED] = MSG_OUTCOME_CLOSED,
-    [OUTCOME_PLAINTEXT] = MSG_OUTCOME_PLAINTEXT,
-    [OUTCOME_NOT_TLS] = MSG_OUTCOME_NOT_TLS,
-    [OUTCOME_OVERSIZED] = MSG_OUTCOME_OVERSIZED,
-    [OUTCOME_ALERT] = MSG_OUTCOME_ALERT,
-    [OUTCOME_NOTHING_TO_OFFER] = MSG_OUTCOME_NOTHING_TO_OFFER,
-    [OUTCOME_HANDSHAKE_ERROR] = MSG_OUTCOME_HANDSHAKE_ERROR,
-    [OUTCOME_STARTTLS_REFUSED] = MSG_OUTCOME_STARTTLS_REFUSED,
-    [OUTCOME_MAIL_FAILED] = MSG_OUTCOME_MAIL_FAILED,
-    [OUTCOME_SYSTEM_ERROR] = MSG_OUTCOME_SYSTEM_ERROR,
-    [OUTCOME_BAD_TLS] = MSG_OUTCOME_BAD_TLS,
-};
 
 /* A short phrase for what happened: "works", "connection refused", ... */
 static void describe_outcome(const struct handshake_report *report, enum language language, struct strbuf *out)
 {
-    const char *text = message_text(language, outcome_messages[report->outcome]);
+    const char *text = message_text(language, outcome_message(report->outcome));
     char code[160];
     if (report->outcome == OUTCOME_ALERT) {
         strbuf_printf(out, text, report->alert);

@@ -1,5 +1,6 @@
 /* The handshake record: writing and reading it, and naming what Schannel reports. */
 #include "handshake_report.h"
+#include "text.h"
 #include "protocols.h"
 
 #include <stdio.h>
@@ -123,17 +124,6 @@ int handshake_report_read_section(const char *text, const char *name, struct han
     return -1;
 }
 
-static int hex_digit(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 size_t handshake_report_read_hello(const char *text, unsigned char *out, size_t size)
 {
     const char *bytes = strstr(text, "[hello]\nbytes=");
@@ -141,8 +131,8 @@ size_t handshake_report_read_hello(const char *text, unsigned char *out, size_t 
     if (!bytes)
         return 0;
     bytes += strlen("[hello]\nbytes=");
-    while (length < size && hex_digit(bytes[0]) >= 0 && hex_digit(bytes[1]) >= 0) {
-        out[length++] = (unsigned char)(hex_digit(bytes[0]) * 16 + hex_digit(bytes[1]));
+    while (length < size && text_hex_digit(bytes[0]) >= 0 && text_hex_digit(bytes[1]) >= 0) {
+        out[length++] = (unsigned char)(text_hex_digit(bytes[0]) * 16 + text_hex_digit(bytes[1]));
         bytes += 2;
     }
     return length;
@@ -172,4 +162,29 @@ const char *protocol_name_for_flag(unsigned long sp_prot)
     if (sp_prot == 0x2000)
         return "TLS 1.3";
     return NULL;
+}
+
+/* How each outcome is put in a few words. */
+static const enum message_id outcome_messages[OUTCOME_COUNT] = {
+    [OUTCOME_OK] = MSG_OUTCOME_OK,
+    [OUTCOME_HOST_NOT_FOUND] = MSG_OUTCOME_HOST_NOT_FOUND,
+    [OUTCOME_REFUSED] = MSG_OUTCOME_REFUSED,
+    [OUTCOME_CONNECT_TIMEOUT] = MSG_OUTCOME_CONNECT_TIMEOUT,
+    [OUTCOME_TIMEOUT] = MSG_OUTCOME_TIMEOUT,
+    [OUTCOME_CLOSED] = MSG_OUTCOME_CLOSED,
+    [OUTCOME_PLAINTEXT] = MSG_OUTCOME_PLAINTEXT,
+    [OUTCOME_NOT_TLS] = MSG_OUTCOME_NOT_TLS,
+    [OUTCOME_OVERSIZED] = MSG_OUTCOME_OVERSIZED,
+    [OUTCOME_ALERT] = MSG_OUTCOME_ALERT,
+    [OUTCOME_NOTHING_TO_OFFER] = MSG_OUTCOME_NOTHING_TO_OFFER,
+    [OUTCOME_HANDSHAKE_ERROR] = MSG_OUTCOME_HANDSHAKE_ERROR,
+    [OUTCOME_STARTTLS_REFUSED] = MSG_OUTCOME_STARTTLS_REFUSED,
+    [OUTCOME_MAIL_FAILED] = MSG_OUTCOME_MAIL_FAILED,
+    [OUTCOME_SYSTEM_ERROR] = MSG_OUTCOME_SYSTEM_ERROR,
+    [OUTCOME_BAD_TLS] = MSG_OUTCOME_BAD_TLS,
+};
+
+enum message_id outcome_message(enum outcome outcome)
+{
+    return (unsigned)outcome < OUTCOME_COUNT ? outcome_messages[outcome] : MSG_OUTCOME_SYSTEM_ERROR;
 }

@@ -4,6 +4,7 @@
 #ifndef TLSSWITCH_HANDSHAKE_REPORT_H
 #define TLSSWITCH_HANDSHAKE_REPORT_H
 
+#include "messages.h"
 #include "target.h"
 #include "text.h"
 
@@ -53,6 +54,9 @@ int handshake_report_read_section(const char *text, const char *name, struct han
 /* The child also writes the ClientHello its Schannel sends by default, as "[hello]" and
  * "bytes=" with the bytes in hex. Reads it into out; returns its length, 0 when missing. */
 size_t handshake_report_read_hello(const char *text, unsigned char *out, size_t size);
+
+/* The few words for an outcome ("connection refused", ...). */
+enum message_id outcome_message(enum outcome outcome);
 
 /* Names for Schannel's algorithm ids ("AES", "SHA-256", "ECDHE"); NULL when unknown. */
 const char *algorithm_name(unsigned long alg_id);

@@ -79,17 +79,6 @@ static void trim_right(struct strbuf *sb)
         sb->data[--sb->length] = '\0';
 }
 
-static int hex_digit(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 /* Checks a key name and returns its path below HKEY_LOCAL_MACHINE (in `path`). As
  * regedit, only the full root name counts, in any case: regedit refuses [HKLM\...]. */
 static int parse_key_name(const char *name, size_t length, unsigned line, int deleting,
@@ -188,14 +177,14 @@ static enum hex_line parse_hex_line(const char *p, struct strbuf *out)
             if (*p == ';')
                 return HEX_LINE_END;
         }
-        high = hex_digit(*p);
+        high = text_hex_digit(*p);
         if (high < 0)
             return HEX_LINE_BAD;
         p++;
-        low = hex_digit(*p);
+        low = text_hex_digit(*p);
         if (low >= 0) {
             p++;
-            if (hex_digit(*p) >= 0)
+            if (text_hex_digit(*p) >= 0)
                 return HEX_LINE_BAD;   /* three digits: more than a byte, or 011 */
             byte = (unsigned char)(high * 16 + low);
         } else {
@@ -275,7 +264,7 @@ static int parse_hex_type(const char *p, uint32_t *type, const char **list)
         return -1;
     *type = 0;
     for (i = 0; i < count; i++) {
-        int digit = hex_digit(p[4 + i]);
+        int digit = text_hex_digit(p[4 + i]);
         if (digit < 0)
             return -1;
         *type = (*type << 4) | (uint32_t)digit;
@@ -298,7 +287,7 @@ static int read_hex_continuation(struct reader *r, unsigned line_number, struct 
         more = skip_blanks(r->current.data ? r->current.data : "");
         if (*more == '\0' || *more == ';')
             continue;
-        if (hex_digit(*more) < 0)
+        if (text_hex_digit(*more) < 0)
             return fail(error, r->line, MSG_REGFILE_BAD_CONTINUATION, NULL);
         state = parse_hex_line(more, data);
         if (state == HEX_LINE_BAD)
@@ -353,8 +342,8 @@ static int parse_value(struct reader *r, const char *line, unsigned line_number,
         const char *digits = skip_blanks(p + 6), *end = digits;
         uint32_t value = 0;
         type = REGTYPE_DWORD;
-        while (hex_digit(*end) >= 0 && end - digits < 9) {
-            value = (value << 4) | (uint32_t)hex_digit(*end);
+        while (text_hex_digit(*end) >= 0 && end - digits < 9) {
+            value = (value << 4) | (uint32_t)text_hex_digit(*end);
             end++;
         }
         if (end == digits || end - digits > 8 || !ends_here(end)) {

@@ -441,3 +441,14 @@ int text_utf8_to_utf16le(const char *text, size_t length, struct strbuf *out)
     }
     return 0;
 }
+
+int text_hex_digit(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}

@@ -11,6 +11,9 @@
 int text_equal_nocase(const char *a, const char *b);
 int text_equal_nocase_n(const char *a, const char *b, size_t n);
 char text_ascii_lower(char c);
+
+/* The value of a hex digit (either case), or -1. */
+int text_hex_digit(char c);
 /* strcmp without ASCII case: negative, 0 or positive. */
 int text_compare_nocase(const char *a, const char *b);
 /* A malloc'd copy, or NULL when out of memory. */

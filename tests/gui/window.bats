@@ -33,7 +33,7 @@ driver() {
 
 # Opens the window as a double-click does (no arguments) and waits until it takes input.
 # open_window_named: the same where the names of the test's mail domain resolve (as
-# tests/wine/find.bats does it: a private mount namespace with its own /etc/hosts).
+# tests/wine/find.bats does it: with_names of tests/wine/helper.bash).
 open_window() {
   env "$@" wine "$TLSSWITCH_EXE" 3>&- </dev/null >/dev/null 2>&1 &
   WINDOW_PID=$!
@@ -41,8 +41,7 @@ open_window() {
 }
 
 open_window_named() {
-  unshare -m bash -c 'mount --bind "$1" /etc/hosts && mount --bind "$2" /etc/resolv.conf && shift 2 &&
-    exec env "$@" wine "$TLSSWITCH_EXE"' open_window_named "$HOSTS" "$RESOLV" "$@" 3>&- </dev/null >/dev/null 2>&1 &
+  with_names env "$@" wine "$TLSSWITCH_EXE" 3>&- </dev/null >/dev/null 2>&1 &
   WINDOW_PID=$!
   driver wait main
 }
@@ -93,9 +92,7 @@ setup_file() {
   # A provider's mail domain for "Find settings", as in tests/wine/find.bats: POP3 on
   # pop.tlsswitch.test (dovecot, TLS 1.2 only, RSA key exchange kept), SMTP on
   # smtp.tlsswitch.test (postfix, TLS 1.2 only), every other name without a server.
-  export HOSTS="$BATS_FILE_TMPDIR/hosts" RESOLV="$BATS_FILE_TMPDIR/resolv.conf"
-  { cat /etc/hosts; printf '%s\n' "127.0.0.22 pop.tlsswitch.test" "127.0.0.24 smtp.tlsswitch.test"; } >"$HOSTS"
-  printf '%s\n' "nameserver 127.0.0.1" "options timeout:1 attempts:1" >"$RESOLV"
+  names_file "127.0.0.22 pop.tlsswitch.test" "127.0.0.24 smtp.tlsswitch.test"
   DOVECOT_LISTEN=127.0.0.22 DOVECOT_BASE_PORT=0 DOVECOT_CLOSED="imap imaps" DOVECOT_CERT="$CERTS/anyname.pem" \
     DOVECOT_KEY="$CERTS/anyname.key" DOVECOT_CIPHERS=$PROVIDER_KEEPS_RSA_KX \
     "$HELPER_DIR/../servers/dovecot.sh" start "$BATS_FILE_TMPDIR/pop" >/dev/null 3>&-

@@ -30,14 +30,8 @@ setup_file() {
   "$BATS_TEST_DIRNAME/../servers/certs.sh" "$CERTS" 3>&-
   wine "$ROOT/build/tests/trust_root.exe" "$(wine_path "$CERTS/ca.pem")" >/dev/null 3>&- </dev/null
   source "$BATS_TEST_DIRNAME/../servers/providers.bash"
-  export HOSTS="$BATS_FILE_TMPDIR/hosts" RESOLV="$BATS_FILE_TMPDIR/resolv.conf"
-  {
-    cat /etc/hosts
-    printf '%s\n' "127.0.0.12 pop.tlsswitch.test" "127.0.0.13 imap.tlsswitch.test" \
-      "127.0.0.14 smtp.tlsswitch.test" "127.0.0.15 mail.tlsswitch.test" "127.0.0.16 tlsswitch.test" \
-      "127.0.0.17 stall.tlsswitch.test"
-  } >"$HOSTS"
-  printf '%s\n' "nameserver 127.0.0.1" "options timeout:1 attempts:1" >"$RESOLV"
+  names_file "127.0.0.12 pop.tlsswitch.test" "127.0.0.13 imap.tlsswitch.test" "127.0.0.14 smtp.tlsswitch.test" \
+    "127.0.0.15 mail.tlsswitch.test" "127.0.0.16 tlsswitch.test" "127.0.0.17 stall.tlsswitch.test"
   local dovecot=$BATS_TEST_DIRNAME/../servers/dovecot.sh
   DOVECOT_LISTEN=127.0.0.12 DOVECOT_BASE_PORT=0 DOVECOT_CLOSED="imap imaps" DOVECOT_CERT="$CERTS/anyname.pem" \
     DOVECOT_KEY="$CERTS/anyname.key" DOVECOT_CIPHERS=$PROVIDER_KEEPS_RSA_KX \
@@ -53,15 +47,14 @@ setup_file() {
   POSTFIX_LISTEN=127.0.0.14 POSTFIX_BASE_PORT=0 "$BATS_TEST_DIRNAME/../servers/postfix.sh" start "$POSTFIX_DIR" \
     "$CERTS/anyname.pem" "$CERTS/anyname.key" >/dev/null 3>&-
   local port
-  : >"$BATS_FILE_TMPDIR/pids"
   for port in 995 993 110 143 465 587; do
     "$ROOT/build/tests/hostile" stall "127.0.0.17:$port" </dev/null >/dev/null 2>&1 3>&- &
-    echo $! >>"$BATS_FILE_TMPDIR/pids"
+    echo $! >>"$(PIDS_FILE)"
   done
 }
 
 teardown_file() {
-  xargs -r kill <"$BATS_FILE_TMPDIR/pids" 2>/dev/null
+  xargs -r kill <"$(PIDS_FILE)" 2>/dev/null
   local name
   for name in pop imap mail; do
     "$BATS_TEST_DIRNAME/../servers/dovecot.sh" stop "$BATS_FILE_TMPDIR/$name" 3>&-
@@ -74,13 +67,6 @@ teardown_file() {
 setup() {
   reset_protocols
 }
-
-# with_names COMMAND...: runs it where the test's names resolve and no other does.
-with_names() {
-  unshare -m bash -c 'mount --bind "$1" /etc/hosts && mount --bind "$2" /etc/resolv.conf && shift 2 && exec "$@"' \
-    with_names "$HOSTS" "$RESOLV" "$@"
-}
-export -f with_names
 
 # tlsswitch_named ARGS...: tlsswitch with the test's names and a time limit of its own, so
 # a hang fails the test instead of stalling it.

@@ -87,3 +87,44 @@ backup_count() {
 }
 
 wine_path() { winepath -w "$1" 2>/dev/null </dev/null; }
+
+# Servers a test file starts in setup_file; teardown_file kills the pids in PIDS_FILE.
+PIDS_FILE() { echo "$BATS_FILE_TMPDIR/pids"; }
+
+# start_server NAME PORT COMMAND...: runs a server in the background, keeps its pid, and
+# waits until it accepts on 127.0.0.1:PORT.
+start_server() {
+  local name=$1 port=$2; shift 2
+  "$@" </dev/null >"$BATS_FILE_TMPDIR/$name.log" 2>&1 3>&- &
+  echo $! >>"$(PIDS_FILE)"
+  for _ in $(seq 50); do
+    (exec 9<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
+    sleep 0.1
+  done
+  echo "server $name did not start on port $port" >&2
+  return 1
+}
+
+s_server() { # s_server NAME PORT CERT ARGS...: openssl s_server with a certificate of certs.sh
+  local name=$1 port=$2 cert=$3; shift 3
+  start_server "$name" "$port" openssl s_server -accept "$port" -cert "$CERTS/$cert.pem" -key "$CERTS/$cert.key" \
+    -www "$@"
+}
+
+# Names of a provider's mail domain for the tests: another loopback address stands for
+# each host. names_file "ADDRESS NAME"...: writes HOSTS (this machine's /etc/hosts and
+# these lines) and RESOLV (a name server, 127.0.0.1, that does not answer, so no other
+# name resolves) into BATS_FILE_TMPDIR and exports both.
+names_file() {
+  export HOSTS="$BATS_FILE_TMPDIR/hosts" RESOLV="$BATS_FILE_TMPDIR/resolv.conf"
+  { cat /etc/hosts; printf '%s\n' "$@"; } >"$HOSTS"
+  printf '%s\n' "nameserver 127.0.0.1" "options timeout:1 attempts:1" >"$RESOLV"
+}
+
+# with_names COMMAND...: runs it where those names resolve: a private mount namespace
+# (unshare -m, as root) with HOSTS and RESOLV bound over /etc/hosts and /etc/resolv.conf.
+with_names() {
+  unshare -m bash -c 'mount --bind "$1" /etc/hosts && mount --bind "$2" /etc/resolv.conf && shift 2 && exec "$@"' \
+    with_names "$HOSTS" "$RESOLV" "$@"
+}
+export -f with_names

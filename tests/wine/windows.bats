@@ -7,25 +7,6 @@
 
 load helper
 
-PIDS_FILE() { echo "$BATS_FILE_TMPDIR/pids"; }
-
-start_server() { # start_server NAME PORT COMMAND...
-  local name=$1 port=$2; shift 2
-  "$@" </dev/null >"$BATS_FILE_TMPDIR/$name.log" 2>&1 3>&- &
-  echo $! >>"$(PIDS_FILE)"
-  for _ in $(seq 50); do
-    (exec 9<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
-    sleep 0.1
-  done
-  echo "server $name did not start on port $port" >&2
-  return 1
-}
-
-s_server() { # s_server NAME PORT CERT ARGS...
-  local name=$1 port=$2 cert=$3; shift 3
-  start_server "$name" "$port" openssl s_server -accept "$port" -cert "$CERTS/$cert.pem" -key "$CERTS/$cert.key" \
-    -www "$@"
-}
 
 setup_file() {
   export CERTS="$BATS_FILE_TMPDIR/certs"
