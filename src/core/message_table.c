@@ -1196,6 +1196,14 @@ static const struct message_row messages[MSG_COUNT] = {
         "Outgoing mail (%s): ",
         "送信メール (%s): ",
     } },
+    [MSG_REGFILE_KEY_TOO_DEEP] = { {
+        "the key \"%s\" is more than 12 levels deep: the Schannel settings are a few levels deep",
+        "キー「%s」は 12 階層より深くなっています。Schannel の設定は数階層しかありません",
+    } },
+    [MSG_REGFILE_TOO_MANY_KEYS] = { {
+        "more than 1000 keys: the Schannel settings have a few dozen",
+        "キーが 1000 個を超えています。Schannel の設定のキーは数十個です",
+    } },
 };
 
 const char *message_table_entry(enum language language, enum message_id id)

@@ -87,7 +87,7 @@ static int parse_key_name(const char *name, size_t length, unsigned line, int de
     static const char root[] = "HKEY_LOCAL_MACHINE";
     const char *slash = memchr(name, '\\', length);
     size_t root_length = slash ? (size_t)(slash - name) : length;
-    size_t i, component = 0;
+    size_t i, component = 0, levels = 0;
     char shown[128];
 
     text_format(shown, sizeof(shown), "%.*s", (int)(length < 120 ? length : 120), name);
@@ -102,6 +102,10 @@ static int parse_key_name(const char *name, size_t length, unsigned line, int de
         if (c == '\\' || c == '\0') {
             if (component == 0 || component > 255)
                 return fail(error, line, MSG_REGFILE_BAD_KEY_NAME, shown);
+            /* SCHANNEL's keys are a few levels deep: a much deeper key is refused, so
+             * that no file can make the plan walk thousands of levels. */
+            if (++levels > REGFILE_MAX_LEVELS)
+                return fail(error, line, MSG_REGFILE_KEY_TOO_DEEP, shown);
             component = 0;
         } else if ((unsigned char)c < 0x20) {
             return fail(error, line, MSG_REGFILE_BAD_KEY_NAME, shown);
@@ -393,6 +397,7 @@ int regfile_parse(const char *text, size_t length, int is_unicode, struct regops
     struct reader r;
     struct strbuf key_path, scratch;
     int have_key = 0, key_deleted = 0, rc = 0;
+    unsigned key_lines = 0;
 
     memset(out, 0, sizeof(*out));
     memset(error, 0, sizeof(*error));
@@ -431,6 +436,12 @@ int regfile_parse(const char *text, size_t length, int is_unicode, struct regops
             const char *name = line + 1 + deleting;
             if (!close || close < name || !ends_here(close + 1)) {
                 rc = fail(error, line_number, MSG_REGFILE_BAD_KEY_LINE, NULL);
+                break;
+            }
+            /* The Schannel settings have a few dozen keys; a file naming more than
+             * REGFILE_MAX_KEYS is refused, so that no file can make the plan slow. */
+            if (++key_lines > REGFILE_MAX_KEYS) {
+                rc = fail(error, line_number, MSG_REGFILE_TOO_MANY_KEYS, NULL);
                 break;
             }
             rc = parse_key_name(name, (size_t)(close - name), line_number, deleting, &key_path, error);

@@ -11,6 +11,11 @@
 
 /* Largest .reg file /restore reads: far more than any SCHANNEL export. */
 #define REGFILE_MAX_BYTES (1024u * 1024u)
+/* The deepest key a file may name, in levels below HKEY_LOCAL_MACHINE: SCHANNEL is 5, its
+ * deepest keys (Protocols\TLS 1.2\Client) 8. */
+#define REGFILE_MAX_LEVELS 12u
+/* The most key lines a file may have (SCHANNEL has a few dozen keys). */
+#define REGFILE_MAX_KEYS 1000u
 
 struct regfile_error {
     unsigned line;             /* 1-based; 0 when the problem is the file as a whole */

@@ -14,6 +14,7 @@ struct memory_value {
 
 struct memory_key {
     char *path;
+    size_t length;   /* of path: most keys differ in it, and then need no comparing */
     struct memory_value *values;
     unsigned value_count;
 };
@@ -50,9 +51,10 @@ void memory_registry_free(struct memory_registry *registry)
 
 static struct memory_key *find_key(struct memory_registry *registry, const char *path)
 {
+    size_t length = strlen(path);
     unsigned k;
     for (k = 0; k < registry->key_count; k++)
-        if (text_equal_nocase(registry->keys[k].path, path))
+        if (registry->keys[k].length == length && text_equal_nocase(registry->keys[k].path, path))
             return &registry->keys[k];
     return NULL;
 }
@@ -88,6 +90,7 @@ static long add_one_key(struct memory_registry *registry, const char *path)
     grown[registry->key_count].path = text_duplicate(path);
     if (!grown[registry->key_count].path)
         return REGSTORE_NO_MEMORY;
+    grown[registry->key_count].length = strlen(path);
     registry->key_count++;
     return REGSTORE_OK;
 }
@@ -99,6 +102,10 @@ long memory_registry_add_key(struct memory_registry *registry, const char *path)
     long rc = REGSTORE_OK;
     if (!prefix)
         return REGSTORE_NO_MEMORY;
+    if (find_key(registry, path)) {   /* it and every key above it are there */
+        free(prefix);
+        return REGSTORE_OK;
+    }
     for (p = prefix; rc == REGSTORE_OK; p++) {
         if (*p == '\\' || *p == '\0') {
             char saved = *p;
@@ -220,7 +227,7 @@ static long memory_list_subkeys(void *context, const char *path, struct name_lis
         return REGSTORE_NOT_FOUND;
     for (k = 0; k < registry->key_count; k++) {
         const char *candidate = registry->keys[k].path;
-        if (strlen(candidate) > length + 1 && candidate[length] == '\\' &&
+        if (registry->keys[k].length > length + 1 && candidate[length] == '\\' &&
             text_equal_nocase_n(candidate, path, length) && !strchr(candidate + length + 1, '\\')) {
             if (name_list_add(out, candidate + length + 1) != REGSTORE_OK)
                 return REGSTORE_NO_MEMORY;

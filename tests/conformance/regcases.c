@@ -173,6 +173,8 @@ static const struct {
       H4 "[" K "]\r\n\"G8f\"=hex(7):;c\r\n\"G8g\"=\"after\"\r\n" },
     { "hex-text-empty-comment-unicode", UTF16,
       H5 "[" K "]\r\n\"G8h\"=hex(2): ;comment\r\n\"G8i\"=\"after\"\r\n" },
+    /* Keys deeper than SCHANNEL's ever are (REGFILE_MAX_LEVELS, 12 below HKLM). */
+    { "key-too-deep", ANSI, H4 "[" K "\\a\\b\\c\\d\\e]\r\n\"deep\"=\"x\"\r\n" },
     { "hex-big-types", ANSI, H4 "[" K "]\r\n\"x\"=hex(10):56,61,6c,75,65,00\r\n\"y\"=hex(ffffffff):56,61\r\n" },
     { "hex-type-too-big", ANSI, H4 "[" K "]\r\n\"x\"=hex(100000000):56\r\n" },
     { "hex-type-0x", ANSI, H4 "[" K "]\r\n\"x\"=hex(0x2):41\r\n" },

@@ -230,6 +230,41 @@ static void refuses_malformed_and_hostile_files(void **state)
     }
 }
 
+/* Files whose keys would make the plan slow, though each line is well-formed: keys more
+ * than REGFILE_MAX_LEVELS deep, more than REGFILE_MAX_KEYS key lines. The deepest and
+ * the most that are allowed still read. */
+static void refuses_keys_too_deep_or_too_many(void **state)
+{
+    struct strbuf text;
+    struct regops ops = { NULL, 0 };
+    struct regfile_error error;
+    unsigned i;
+    (void)state;
+    strbuf_init(&text);
+    /* KEY is 8 levels deep: 4 more is the most. */
+    strbuf_append(&text, "REGEDIT4\r\n[" KEY "\\a\\b\\c\\d]\r\n");
+    assert_int_equal(regfile_parse(text.data, text.length, 0, &ops, &error), 0);
+    regops_free(&ops);
+    strbuf_clear(&text);
+    strbuf_append(&text, "REGEDIT4\r\n[" KEY "\\a\\b\\c\\d\\e]\r\n");
+    assert_int_equal(regfile_parse(text.data, text.length, 0, &ops, &error), -1);
+    assert_int_equal(error.reason, MSG_REGFILE_KEY_TOO_DEEP);
+    assert_int_equal(error.line, 2);
+    strbuf_clear(&text);
+    strbuf_append(&text, "REGEDIT4\r\n");
+    for (i = 0; i < REGFILE_MAX_KEYS; i++)
+        strbuf_printf(&text, "[" KEY "\\k%u]\r\n", i);
+    assert_int_equal(regfile_parse(text.data, text.length, 0, &ops, &error), 0);
+    assert_int_equal(ops.count, REGFILE_MAX_KEYS);
+    regops_free(&ops);
+    strbuf_append(&text, "[-" KEY "]\r\n");
+    assert_int_equal(regfile_parse(text.data, text.length, 0, &ops, &error), -1);
+    assert_int_equal(error.reason, MSG_REGFILE_TOO_MANY_KEYS);
+    assert_int_equal(error.line, REGFILE_MAX_KEYS + 2);
+    assert_int_equal(ops.count, 0);
+    strbuf_free(&text);
+}
+
 static void backup_reads_back_to_the_same_state(void **state)
 {
     struct memory_registry *current = memory_registry_new(), *restored = memory_registry_new();
@@ -317,6 +352,7 @@ int main(void)
         cmocka_unit_test(decodes_unicode_files),
         cmocka_unit_test(reads_what_regedit_reads_the_same_way),
         cmocka_unit_test(refuses_malformed_and_hostile_files),
+        cmocka_unit_test(refuses_keys_too_deep_or_too_many),
         cmocka_unit_test(backup_reads_back_to_the_same_state),
         cmocka_unit_test(backup_covers_what_a_plan_touches),
     };
