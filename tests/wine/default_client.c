@@ -2,8 +2,9 @@
  * asks Schannel for its default protocols (grbitEnabledProtocols = 0), completes the
  * handshake and reads the server's greeting over TLS. Prints "protocol 0xN" (0x800 is
  * TLS 1.2) and "greeting TEXT" and exits 0, or names the failure and exits 1. With a third
- * argument "handshake" it stops after the handshake (for servers that send no greeting).
- * Certificates are not checked: the scenario is about protocol versions. */
+ * argument "handshake" it stops after the handshake (for servers that send no greeting);
+ * with "verify" it also checks the server's certificate chain, as a mail program does.
+ * Without "verify" certificates are not checked: the scenario is about protocol versions. */
 #define SECURITY_WIN32
 #include <winsock2.h>
 #include <ws2tcpip.h>
@@ -69,8 +70,9 @@ int main(int argc, char **argv)
     const ULONG flags = ISC_REQ_ALLOCATE_MEMORY | ISC_REQ_CONFIDENTIALITY | ISC_REQ_STREAM |
                         ISC_REQ_SEQUENCE_DETECT | ISC_REQ_REPLAY_DETECT | ISC_REQ_MANUAL_CRED_VALIDATION;
 
-    if (argc != 3 && !(argc == 4 && strcmp(argv[3], "handshake") == 0)) {
-        printf("usage: default_client HOST PORT [handshake]\n");
+    int verify = argc == 4 && strcmp(argv[3], "verify") == 0;
+    if (argc != 3 && !(argc == 4 && (strcmp(argv[3], "handshake") == 0 || verify))) {
+        printf("usage: default_client HOST PORT [handshake|verify]\n");
         return 2;
     }
     WSAStartup(MAKEWORD(2, 2), &wsa);
@@ -152,7 +154,30 @@ int main(int argc, char **argv)
         return 1;
     }
     printf("protocol 0x%lx\n", (unsigned long)info.dwProtocol);
-    if (argc == 4)
+    if (verify) {
+        /* The check a mail program's Schannel makes: the chain, with the SSL policy. */
+        PCCERT_CONTEXT certificate = NULL;
+        PCCERT_CHAIN_CONTEXT chain = NULL;
+        CERT_CHAIN_PARA chain_para;
+        CERT_CHAIN_POLICY_PARA policy_para;
+        CERT_CHAIN_POLICY_STATUS policy_status;
+        memset(&chain_para, 0, sizeof(chain_para));
+        chain_para.cbSize = sizeof(chain_para);
+        memset(&policy_para, 0, sizeof(policy_para));
+        policy_para.cbSize = sizeof(policy_para);
+        memset(&policy_status, 0, sizeof(policy_status));
+        policy_status.cbSize = sizeof(policy_status);
+        if (QueryContextAttributesA(&context, SECPKG_ATTR_REMOTE_CERT_CONTEXT, (void *)&certificate) != SEC_E_OK ||
+            !CertGetCertificateChain(NULL, certificate, NULL, certificate->hCertStore, &chain_para, 0, NULL, &chain) ||
+            !CertVerifyCertificateChainPolicy(CERT_CHAIN_POLICY_SSL, chain, &policy_para, &policy_status)) {
+            printf("certificate check failed\n");
+            return 1;
+        }
+        printf("certificate 0x%lx\n", (unsigned long)policy_status.dwError);
+        CertFreeCertificateChain(chain);
+        CertFreeCertificateContext(certificate);
+    }
+    if (argc == 4 && !verify)
         return 0;
 
     /* The greeting: decrypt records until some application data arrives. */
