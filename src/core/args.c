@@ -203,9 +203,14 @@ int args_parse(int argc, char **argv, struct options *out, struct args_error *er
                 return fail(error, bad, value, NULL);
         }
         if (row->allowed_with != ANY_COMMAND) {
-            restricted[restricted_count] = row;
-            restricted_text[restricted_count] = arg;
-            restricted_count++;
+            /* Once a switch: a repeated one (/csv /csv) is checked as its first. */
+            for (r = 0; r < restricted_count && restricted[r] != row; r++)
+                ;
+            if (r == restricted_count) {
+                restricted[restricted_count] = row;
+                restricted_text[restricted_count] = arg;
+                restricted_count++;
+            }
         }
     }
 

@@ -238,6 +238,27 @@ static void csv_needs_status(void **state)
     assert_int_equal(result, 0);
 }
 
+/* A switch given again and again is checked once: more repeats than there are switches
+ * overran the parser's list of switches to check (found by review; ASan sees it here). */
+static void repeated_switches_are_checked_once(void **state)
+{
+    struct options options;
+    struct args_error error;
+    int result;
+    (void)state;
+    PARSE(&options, &error, "/status", "/csv", "/csv", "/csv", "/csv", "/csv", "/csv", "/csv", "/csv", "/csv",
+          "/csv", "/csv", "/csv", "/csv", "/csv", "/csv", "/csv", "/csv", "/csv", "/csv", "/csv", "/csv", "/csv",
+          "/csv", "/csv", "/csv", "/csv", "/csv", "/csv", "/csv", "/csv", "/csv");
+    assert_int_equal(result, 0);
+    assert_true(options.csv);
+    PARSE(&options, &error, "/undo", "/find", "/find", "/find", "/find", "/find", "/find", "/find", "/find", "/find",
+          "/find", "/find", "/find", "/find", "/find", "/find", "/find", "/find", "/find", "/find", "/find", "/find",
+          "/find", "/find", "/find", "/find", "/find", "/find", "/find", "/find", "/find", "/csv");
+    assert_int_equal(result, -1);
+    assert_int_equal(error.message, MSG_ERR_SWITCH_NEEDS_COMMAND);
+    assert_string_equal(error.first, "/find");
+}
+
 /* "Can only be used with ..." names the commands from the switch table, never an
  * internal one. */
 static void allowed_commands_come_from_the_table(void **state)
@@ -278,6 +299,7 @@ int main(void)
         cmocka_unit_test(change_commands_and_their_options),
         cmocka_unit_test(test_takes_several_targets_and_find),
         cmocka_unit_test(csv_needs_status),
+        cmocka_unit_test(repeated_switches_are_checked_once),
         cmocka_unit_test(allowed_commands_come_from_the_table),
     };
     return cmocka_run_group_tests_name("args", tests, NULL, NULL);
