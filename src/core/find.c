@@ -196,18 +196,26 @@ static const struct simulation *deciding(const struct find_row *row)
     return row->tried_after ? &row->after : &row->now;
 }
 
+/* 2: its certificate was checked and is fine; 1: it could not be checked; 0: a problem. */
+static int certificate_rank(const struct find_row *row)
+{
+    if (!row->certificate_checked)
+        return 1;
+    return row->certificate_error == 0 ? 2 : 0;
+}
+
 const struct find_row *find_recommend(const struct find_search *s, int incoming)
 {
     static const enum find_result wanted[2] = { FIND_WORKS, FIND_AFTER_FIX };
     int pass, clean, way;
     unsigned i;
     for (pass = 0; pass < 2; pass++)
-        for (clean = 1; clean >= 0; clean--)
+        for (clean = 2; clean >= 0; clean--)
             for (way = 0; way < WAY_COUNT; way++)
                 for (i = 0; i < s->row_count; i++) {
                     const struct find_row *row = &s->rows[i];
                     if ((int)row->way == way && ways[way].incoming == incoming && row->result == wanted[pass] &&
-                        (!clean || row->certificate_error == 0))
+                        certificate_rank(row) >= clean)
                         return row;
                 }
     return NULL;
@@ -216,7 +224,12 @@ const struct find_row *find_recommend(const struct find_search *s, int incoming)
 static void certificate_words(const struct find_row *row, enum language language, struct strbuf *out)
 {
     char name[64];
-    if (!row->certificate_checked || row->certificate_error == 0)
+    if (!row->certificate_checked) {
+        /* Under TLS 1.3 the certificate travels encrypted, and a chain can be too long. */
+        strbuf_append(out, message_text(language, MSG_FIND_CERT_UNCHECKED));
+        return;
+    }
+    if (row->certificate_error == 0)
         return;
     switch (row->certificate_error) {
     case CHAIN_NAME_MISMATCH:

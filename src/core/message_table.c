@@ -1204,6 +1204,10 @@ static const struct message_row messages[MSG_COUNT] = {
         "more than 1000 keys: the Schannel settings have a few dozen",
         "キーが 1000 個を超えています。Schannel の設定のキーは数十個です",
     } },
+    [MSG_FIND_CERT_UNCHECKED] = { {
+        "; its certificate could not be checked here: tlsswitch /test checks it",
+        "。ただし証明書はここでは確認できなかったため、tlsswitch /test で確認してください",
+    } },
 };
 
 const char *message_table_entry(enum language language, enum message_id id)

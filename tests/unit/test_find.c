@@ -117,6 +117,7 @@ static void provider(struct find_search *s)
         if (find_wants_after(s, &s->rows[i]))
             s->rows[i].tried_after = 1;
     usable(&s->rows[4].after, 0x0303, 0x002f);
+    s->rows[4].certificate_checked = 1;
     refused(&s->rows[5].after, 40);
     simulation_failed(OUTCOME_PLAINTEXT, 0, &s->rows[2].now);   /* imap. IMAP SSL/TLS: plain text */
     find_judge(s);
@@ -147,6 +148,20 @@ static void each_way_judged_and_the_settings_recommended(void **state)
     s.rows[0].certificate_error = 0x800B010Ful;
     find_judge(&s);
     assert_ptr_equal(find_recommend(&s, 1), &s.rows[1]);
+    /* One whose certificate could not be checked comes after one checked and fine. */
+    s.rows[0].certificate_error = 0;
+    find_judge(&s);
+    assert_ptr_equal(find_recommend(&s, 1), &s.rows[0]);
+    s.rows[0].certificate_checked = 0;
+    s.rows[1].certificate_checked = 1;
+    find_judge(&s);
+    assert_ptr_equal(find_recommend(&s, 1), &s.rows[1]);
+    s.rows[1].certificate_error = 0x800B010Ful;
+    find_judge(&s);
+    assert_ptr_equal(find_recommend(&s, 1), &s.rows[0]);
+    s.rows[0].certificate_checked = 1;
+    s.rows[1].certificate_checked = 0;
+    s.rows[1].certificate_error = 0;
     /* A way not tried for the limit is not called closed. */
     s.rows[5].tried_after = 0;
     find_judge(&s);
@@ -200,6 +215,22 @@ static void the_report_in_both_languages(void **state)
     assert_int_equal(find_report(&s, LANGUAGE_EN, &out), 0);
     assert_non_null(strstr(out.data, "Incoming mail (receiving): no way works from this PC"));
     assert_non_null(strstr(out.data, "What works instead:"));
+    strbuf_free(&out);
+
+    /* A certificate that could not be checked (TLS 1.3 hides it) is said so, never taken
+     * for a good one. */
+    provider(&s);
+    s.rows[0].certificate_checked = 0;
+    find_judge(&s);
+    strbuf_init(&out);
+    find_report(&s, LANGUAGE_EN, &out);
+    assert_non_null(strstr(out.data, "works (TLS 1.0, TLS_RSA_WITH_AES_128_CBC_SHA); its certificate could not be "
+                                     "checked here: tlsswitch /test checks it\n"));
+    assert_non_null(strstr(out.data, "connection (SSL)\"); its certificate could not be checked here"));
+    strbuf_free(&out);
+    strbuf_init(&out);
+    find_report(&s, LANGUAGE_JA, &out);
+    assert_non_null(strstr(out.data, "証明書はここでは確認できなかった"));
     strbuf_free(&out);
 }
 
