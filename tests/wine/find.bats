@@ -54,14 +54,7 @@ setup_file() {
 }
 
 teardown_file() {
-  xargs -r kill <"$(PIDS_FILE)" 2>/dev/null
-  local name
-  for name in pop imap mail; do
-    "$BATS_TEST_DIRNAME/../servers/dovecot.sh" stop "$BATS_FILE_TMPDIR/$name" 3>&-
-  done
-  "$BATS_TEST_DIRNAME/../servers/postfix.sh" stop "$POSTFIX_DIR" 3>&-
-  rm -rf "$POSTFIX_DIR"
-  true
+  stop_servers "$BATS_FILE_TMPDIR/pop" "$BATS_FILE_TMPDIR/imap" "$BATS_FILE_TMPDIR/mail"
 }
 
 setup() {

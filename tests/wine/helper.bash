@@ -105,6 +105,21 @@ start_server() {
   return 1
 }
 
+# stop_servers DOVECOT_DIR...: for teardown_file: kills the servers of start_server, stops
+# the dovecots in those folders and the postfix in POSTFIX_DIR (when set).
+stop_servers() {
+  local dir
+  [ -f "$(PIDS_FILE)" ] && xargs -r kill <"$(PIDS_FILE)" 2>/dev/null
+  for dir in "$@"; do
+    "$ROOT/tests/servers/dovecot.sh" stop "$dir" 3>&-
+  done
+  if [ -n "${POSTFIX_DIR:-}" ]; then
+    "$ROOT/tests/servers/postfix.sh" stop "$POSTFIX_DIR" 3>&-
+    rm -rf "$POSTFIX_DIR"
+  fi
+  true
+}
+
 s_server() { # s_server NAME PORT CERT ARGS...: openssl s_server with a certificate of certs.sh
   local name=$1 port=$2 cert=$3; shift 3
   start_server "$name" "$port" openssl s_server -accept "$port" -cert "$CERTS/$cert.pem" -key "$CERTS/$cert.key" \

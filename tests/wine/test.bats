@@ -37,11 +37,7 @@ setup_file() {
 }
 
 teardown_file() {
-  [ -f "$(PIDS_FILE)" ] && xargs -r kill <"$(PIDS_FILE)" 2>/dev/null
-  "$BATS_TEST_DIRNAME/../servers/dovecot.sh" stop "$DOVECOT_DIR" 3>&-
-  "$BATS_TEST_DIRNAME/../servers/postfix.sh" stop "$POSTFIX_DIR" 3>&-
-  rm -rf "$POSTFIX_DIR"
-  true
+  stop_servers "$DOVECOT_DIR"
 }
 
 setup() {
