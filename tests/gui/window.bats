@@ -17,16 +17,17 @@ OK=1 CANCEL=2 YES=6 NO=7
 KIND_SMTPS=0 KIND_POP3S=2 KIND_IMAP_STARTTLS=5
 AS_THIS_PC=0 AS_XP=1 AS_10=6
 
-# The driver exits 0, or 1 (or 2 for a wrong step) after saying why. Any other code means
-# the Wine process itself did not run through (seen twice in many runs, never reproduced):
-# say so, and take the step once more.
+# The driver exits 0, or 1 (or 2 for a wrong step) after saying why on stderr. Any other
+# code, or a failure that says nothing, means the Wine process itself did not run through
+# (seen a few times in many runs, never reproduced): say so, and take the step once more.
 driver() {
-  local status attempt
+  local status attempt said
   for attempt in 1 2; do
     status=0
-    wine "$ROOT/build/tests/gui_driver.exe" "$@" 3>&- </dev/null || status=$?
-    if ((status <= 2)); then return "$status"; fi
-    echo "gui_driver $* ended with exit code $status under Wine (attempt $attempt)" >&2
+    { said=$(wine "$ROOT/build/tests/gui_driver.exe" "$@" 2>&1 1>&4 3>&- 4>&- </dev/null); } 4>&1 || status=$?
+    [ -n "$said" ] && printf '%s\n' "$said" >&2
+    if ((status == 0)) || { ((status <= 2)) && [ -n "$said" ]; }; then return "$status"; fi
+    echo "gui_driver $* ended with exit code $status under Wine, saying nothing (attempt $attempt)" >&2
   done
   return "$status"
 }
