@@ -8,6 +8,7 @@
 #include "services.h"
 #include "../win32/child.h"
 #include "../win32/console.h"
+#include "../win32/errors.h"
 #include "../win32/platform.h"
 #include "../win32/regstore_win32.h"
 #include "../win32/osinfo_win32.h"
@@ -49,22 +50,30 @@ static void prepare_job(struct find_search *s, struct find_row *row, const struc
     job->result = result;
 }
 
-uint16_t find_default_version(void)
+unsigned long find_default_version(uint16_t *version)
 {
     struct strbuf probes;
     enum child_end end;
     DWORD exit_code;
     const char *line;
-    unsigned long version = 0;
-    if (schannel_sees_current_settings())
-        return schannel_default_version();
-    /* This process's Schannel may hold old settings: a new process says (/probes). */
+    unsigned long error;
+    *version = 0;
+    if (schannel_sees_current_settings()) {
+        *version = schannel_default_version();
+        return ERROR_SUCCESS;
+    }
+    /* This process's Schannel may hold old settings: a new process says (/probes). A
+     * process that says nothing is no "offers nothing", which would judge every way. */
     strbuf_init(&probes);
-    if (child_run("/probes", 30000, NULL, &probes, &end, &exit_code) == ERROR_SUCCESS && end == CHILD_EXITED &&
-        !probes.failed && probes.data && (line = strstr(probes.data, "default ")) != NULL)
-        version = strtoul(line + 8, NULL, 16);
+    error = child_run("/probes", 30000, NULL, &probes, &end, &exit_code);
+    if (error == ERROR_SUCCESS && end != CHILD_EXITED)
+        error = ERROR_TIMEOUT;
+    if (error == ERROR_SUCCESS && (probes.failed || !probes.data || !(line = strstr(probes.data, "default "))))
+        error = ERROR_INVALID_DATA;
+    if (error == ERROR_SUCCESS)
+        *version = (uint16_t)strtoul(line + 8, NULL, 16);
     strbuf_free(&probes);
-    return (uint16_t)version;
+    return error;
 }
 
 unsigned long find_gather(const char *input, unsigned timeout, HANDLE cancel, uint16_t default_version,
@@ -144,6 +153,7 @@ int command_find(const struct options *options, enum language language)
     struct strbuf out;
     unsigned timeout;
     unsigned long error;
+    uint16_t default_version;
     int ok;
 
     if (!search)
@@ -152,13 +162,18 @@ int command_find(const struct options *options, enum language language)
         free(search);
         return EXIT_USAGE;
     }
-    error = find_gather(options->test_target, timeout, NULL, find_default_version(), search);
+    error = find_default_version(&default_version);
+    if (error == ERROR_SUCCESS)
+        error = find_gather(options->test_target, timeout, NULL, default_version, search);
     if (error == ERROR_INVALID_PARAMETER) {
         console_message(CONSOLE_ERR, language, MSG_ERR_BAD_FIND_NAME, options->test_target);
         free(search);
         return EXIT_USAGE;
     }
     if (error != ERROR_SUCCESS) {
+        char reason[512];
+        windows_error_text(error, reason, sizeof(reason));
+        console_message(CONSOLE_ERR, language, MSG_ERR_WINDOWS_CALL, "/find", reason);
         free(search);
         return EXIT_SYSTEM_ERROR;
     }

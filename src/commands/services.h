@@ -31,9 +31,10 @@ unsigned long test_gather_as(const char *target_text, int windows, unsigned time
  * ERROR_CANCELLED, or ERROR_INVALID_PARAMETER when NAME is neither a name nor an address. */
 unsigned long find_gather(const char *input, unsigned timeout, HANDLE cancel, uint16_t default_version,
                           struct find_search *s);
-/* The version Schannel offers by default, from this process where its Schannel still
- * reads the settings of the moment, else from a new process. */
-uint16_t find_default_version(void);
+/* The version Schannel offers by default (0: none), from this process where its Schannel
+ * still reads the settings of the moment, else from a new process (/probes). Returns 0, or
+ * an error code when that process could not say: then nothing is to be judged. */
+unsigned long find_default_version(uint16_t *version);
 
 /* /whatif for the change `options` asks for: prints (or, captured, collects) what
  * command_change would, and fills in the preview. Returns the exit code command_change

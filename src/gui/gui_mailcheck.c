@@ -105,8 +105,11 @@ static DWORD WINAPI test_thread(void *argument)
 static DWORD WINAPI find_thread(void *argument)
 {
     struct test_window *window = argument;
-    window->error = find_gather(window->find_input, TEST_TIMEOUT_SECONDS, window->cancel, find_default_version(),
-                                &window->search);
+    uint16_t default_version;
+    window->error = find_default_version(&default_version);
+    if (window->error == ERROR_SUCCESS)
+        window->error = find_gather(window->find_input, TEST_TIMEOUT_SECONDS, window->cancel, default_version,
+                                    &window->search);
     PostMessageW(window->dialog, WM_FIND_DONE, 0, 0);
     return 0;
 }
