@@ -20,13 +20,16 @@ AS_THIS_PC=0 AS_XP=1 AS_10=6
 # The driver exits 0, or 1 (or 2 for a wrong step) after saying why on stderr. Any other
 # code, or a failure that says nothing, means the Wine process itself did not run through
 # (seen a few times in many runs, never reproduced): say so, and take the step once more.
+# What it says goes through a file of its own: Wine's own processes (wineserver, the
+# desktop) that a step starts keep its stderr open, and a pipe would never end.
 driver() {
   local status attempt said
   for attempt in 1 2; do
     status=0
-    { said=$(wine "$ROOT/build/tests/gui_driver.exe" "$@" 2>&1 1>&4 3>&- 4>&- </dev/null); } 4>&1 || status=$?
-    [ -n "$said" ] && printf '%s\n' "$said" >&2
-    if ((status == 0)) || { ((status <= 2)) && [ -n "$said" ]; }; then return "$status"; fi
+    said=$(mktemp "${BATS_TEST_TMPDIR:-$BATS_FILE_TMPDIR}/driver.XXXXXX")
+    wine "$ROOT/build/tests/gui_driver.exe" "$@" 2>"$said" 3>&- </dev/null || status=$?
+    cat "$said" >&2
+    if ((status == 0)) || { ((status <= 2)) && [ -s "$said" ]; }; then return "$status"; fi
     echo "gui_driver $* ended with exit code $status under Wine, saying nothing (attempt $attempt)" >&2
   done
   return "$status"
