@@ -212,6 +212,11 @@ static void simulation_wait(struct simulation_job *job)
     }
 }
 
+/* The most simulations one target starts: this PC's own hello, the Windows shown, this
+ * Windows where it is not one of them (8.1, 11, XP x64), this Windows with its registry's
+ * cipher settings, and a hello offering everything. */
+#define SIMULATION_JOBS_MAX (1 + COMPATIBILITY_SHOWN_COUNT + 1 + 1 + 1)
+
 /* Starts the simulations of /test: the Windows shown, this Windows as it is and with its
  * registry's cipher settings, and a hello offering everything. */
 static size_t start_simulations(struct test_facts *facts, HANDLE cancel, struct simulation_job *jobs)
@@ -292,7 +297,7 @@ static unsigned long gather_one(const char *target_text, unsigned timeout, HANDL
                                 const struct handshake_set *started, struct test_facts *facts)
 {
     struct regstore store = regstore_win32();
-    struct simulation_job *jobs = calloc(COMPATIBILITY_SHOWN_COUNT + 3, sizeof(*jobs));
+    struct simulation_job *jobs = calloc(SIMULATION_JOBS_MAX, sizeof(*jobs));
     struct handshake_set *set = malloc(sizeof(*set));
     unsigned long error = ERROR_SUCCESS;
     size_t job_count = 0, j;
