@@ -379,12 +379,16 @@ unsigned long test_gather_all(const char *const *targets, int count, int as_wind
 {
     struct gather_jobs jobs;
     struct handshake_set *started = NULL;
+    int i;
 
     /* Decided once for all targets, before any of them uses Schannel. */
     if (as_windows < 0 && schannel_sees_current_settings()) {
         started = malloc(sizeof(*started));
-        if (!started)
+        if (!started) {
+            for (i = 0; i < count; i++)
+                errors[i] = ERROR_NOT_ENOUGH_MEMORY;   /* each target says so */
             return ERROR_NOT_ENOUGH_MEMORY;
+        }
         handshakes_start(started);
     }
     jobs.targets = targets;
