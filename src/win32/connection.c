@@ -5,6 +5,7 @@
 #include "../core/text.h"
 
 #include <ws2tcpip.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define MAX_REPLY_LINES 200
@@ -113,10 +114,97 @@ static enum outcome connect_address(struct connection *c, const struct addrinfo 
     return OUTCOME_OK;
 }
 
+/* A name looked up in a thread of its own: getaddrinfo has no time limit, and Windows'
+ * resolver can take many seconds (DNS retries, NetBIOS). The caller waits at most one time
+ * limit, or until the cancel event; then it leaves, and whichever of the two lets go last
+ * frees the lookup. */
+struct lookup {
+    LONG owners;   /* the caller and the thread */
+    char host[256];
+    char port[8];
+    struct addrinfo *list;
+    int rc;
+    HANDLE done;
+};
+
+static void lookup_release(struct lookup *l)
+{
+    if (InterlockedDecrement(&l->owners) != 0)
+        return;
+    if (l->list)
+        freeaddrinfo(l->list);
+    CloseHandle(l->done);
+    free(l);
+}
+
+static void lookup_run(struct lookup *l)
+{
+    struct addrinfo hints;
+    memset(&hints, 0, sizeof(hints));
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    l->rc = getaddrinfo(l->host, l->port, &hints, &l->list);
+}
+
+static DWORD WINAPI lookup_thread(void *argument)
+{
+    struct lookup *l = argument;
+    WSADATA wsa;
+    /* Its own start-up: the caller's connection may be closed (WSACleanup) before this ends. */
+    int started = WSAStartup(MAKEWORD(2, 2), &wsa) == 0;
+    lookup_run(l);
+    SetEvent(l->done);
+    lookup_release(l);
+    if (started)
+        WSACleanup();
+    return 0;
+}
+
+/* Looks the target's name up within one time limit: 0 with *list (to be freed with
+ * freeaddrinfo), a getaddrinfo error, or -1 when the time ran out or the wait was cancelled. */
+static int look_up(const struct connection *c, const struct target *target, struct addrinfo **list)
+{
+    struct lookup *l = calloc(1, sizeof(*l));
+    HANDLE thread, waits[2];
+    DWORD count = 1, waited;
+    int rc = -1;
+
+    *list = NULL;
+    if (!l)
+        return EAI_MEMORY;
+    text_format(l->host, sizeof(l->host), "%s", target->host);
+    text_format(l->port, sizeof(l->port), "%s", target->port);
+    l->owners = 2;
+    l->done = CreateEventW(NULL, TRUE, FALSE, NULL);
+    thread = l->done ? CreateThread(NULL, 0, lookup_thread, l, 0, NULL) : NULL;
+    if (!thread) {
+        /* No thread to be had: look it up here, without a time limit. */
+        lookup_run(l);
+        rc = l->rc;
+        *list = l->list;
+        if (l->done)
+            CloseHandle(l->done);
+        free(l);
+        return rc;
+    }
+    CloseHandle(thread);
+    waits[0] = l->done;
+    if (c->cancel)
+        waits[count++] = c->cancel;
+    waited = WaitForMultipleObjects(count, waits, FALSE, c->timeout_ms);
+    if (waited == WAIT_OBJECT_0) {
+        rc = l->rc;
+        *list = l->list;
+        l->list = NULL;   /* the caller's now */
+    }
+    lookup_release(l);
+    return rc;
+}
+
 enum outcome connection_open(struct connection *c, const struct target *target, unsigned timeout_seconds,
                              struct handshake_report *report)
 {
-    struct addrinfo hints, *list = NULL, *address;
+    struct addrinfo *list = NULL, *address;
     enum outcome outcome = OUTCOME_CONNECT_TIMEOUT;
     WSADATA wsa;
     int rc;
@@ -129,10 +217,11 @@ enum outcome connection_open(struct connection *c, const struct target *target, 
     c->started = WSAStartup(MAKEWORD(2, 2), &wsa) == 0;
     if (!c->started)
         return OUTCOME_SYSTEM_ERROR;
-    memset(&hints, 0, sizeof(hints));
-    hints.ai_family = AF_UNSPEC;
-    hints.ai_socktype = SOCK_STREAM;
-    rc = getaddrinfo(target->host, target->port, &hints, &list);
+    rc = look_up(c, target, &list);
+    if (rc == -1) {
+        report->status = WSAETIMEDOUT;   /* the name server did not answer in time */
+        return OUTCOME_CONNECT_TIMEOUT;
+    }
     if (rc != 0) {
         report->status = (unsigned long)rc;
         return OUTCOME_HOST_NOT_FOUND;

@@ -5,7 +5,8 @@
  * announcing 65535 bytes), plaintext (greets like an SMTP server, as on port 587),
  * truncated (half a TLS record, then closes), bigmessage (a handshake message announcing
  * 16 MB), badsuite (a well-formed ServerHello choosing TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
- * offered or not), endless (an SMTP server whose answer to EHLO never ends).
+ * offered or not), endless (an SMTP server whose answer to EHLO never ends), silentdns (a
+ * name server, on UDP, that reads every question and never answers: a PC whose DNS is gone).
  * Each connection is served by a child process that ends by itself within a minute. */
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -92,8 +93,8 @@ int main(int argc, char **argv)
     struct sockaddr_in address;
     int listener, one = 1;
     if (argc != 3) {
-        fprintf(stderr, "usage: hostile stall|garbage|close|oversized|plaintext|truncated|bigmessage|badsuite|endless "
-                        "[ADDRESS:]PORT\n");
+        fprintf(stderr, "usage: hostile stall|garbage|close|oversized|plaintext|truncated|bigmessage|badsuite|endless|"
+                        "silentdns [ADDRESS:]PORT\n");
         return 2;
     }
     signal(SIGCHLD, SIG_IGN);
@@ -115,6 +116,19 @@ int main(int argc, char **argv)
                 return 2;
             }
         }
+    }
+    if (strcmp(argv[1], "silentdns") == 0) {
+        char question[512];
+        int udp = socket(AF_INET, SOCK_DGRAM, 0);
+        if (bind(udp, (struct sockaddr *)&address, sizeof(address)) != 0) {
+            perror("hostile");
+            return 1;
+        }
+        printf("listening\n");
+        fflush(stdout);
+        for (;;)
+            if (recv(udp, question, sizeof(question), 0) < 0)
+                return 1;
     }
     if (bind(listener, (struct sockaddr *)&address, sizeof(address)) != 0 || listen(listener, 16) != 0) {
         perror("hostile");

@@ -17,6 +17,7 @@
 #                                     name: IMAPS 993 only
 #   tlsswitch.test        127.0.0.16  nothing: every port closed
 #   stall.tlsswitch.test  127.0.0.17  accepts on every port and never answers
+#   (a name server)       127.0.0.18  port 53, for one test: reads and never answers
 #
 # The prefix is XP-like. /find judges with Windows XP's own ClientHello (its suites, from
 # windows_clients.c), not with Wine's Schannel, which is stronger: the IMAP server is one
@@ -138,6 +139,27 @@ fix() { tlsswitch /apply recommended /nobackup /lang en >/dev/null 2>&1 || true;
   tlsswitch_named /test pop3s://pop.tlsswitch.test /find /lang en
   [ "$status" -eq 1 ]
   [[ "$stderr" == *"is neither a server name (mail.example.jp) nor a mail address"* ]]
+}
+
+@test "a name server that never answers: /test and /find stop waiting for it at the time limit" {
+  # A PC whose DNS server is gone: every lookup waits for the resolver's own time limit
+  # (here 20 seconds), unless the program stops waiting at its own (2 seconds here).
+  "$ROOT/build/tests/hostile" silentdns 127.0.0.18:53 </dev/null >"$BATS_TEST_TMPDIR/dns.log" 2>&1 3>&- &
+  echo $! >>"$(PIDS_FILE)"
+  until grep -q listening "$BATS_TEST_TMPDIR/dns.log"; do
+    kill -0 "$!" || return 1
+    sleep 0.1
+  done
+  printf '%s\n' "nameserver 127.0.0.18" "options timeout:20 attempts:1" >"$BATS_TEST_TMPDIR/resolv.conf"
+  local start=$(date +%s)
+  RESOLV="$BATS_TEST_TMPDIR/resolv.conf" tlsswitch_named /test pop3s://slow.tlsswitch.test /timeout 2 /lang en
+  [ "$status" -eq 3 ]
+  [[ "$output" == *"slow.tlsswitch.test did not answer on port 995 within 2 seconds"* ]]
+  RESOLV="$BATS_TEST_TMPDIR/resolv.conf" tlsswitch_named /test slow.tlsswitch.test /find /timeout 2 /lang en
+  [ "$status" -eq 3 ]
+  [ "$(grep -c 'no answer within the time limit' <<<"$output")" -eq 6 ]
+  # Both together took less than one of the resolver's waits.
+  [ $(($(date +%s) - start)) -lt 20 ]
 }
 
 @test "several targets in one /test: each its own report, then one last word" {
