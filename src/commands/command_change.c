@@ -134,8 +134,6 @@ static unsigned long append_log(const struct change_context *context, const stru
     local_timestamp(stamp, sizeof(stamp), 0);
     strbuf_init(&text);
     strbuf_init(&line);
-    if (!file_exists(context->options->log_file))
-        strbuf_append(&text, "\xEF\xBB\xBF");   /* a BOM, so Notepad on XP reads the UTF-8 */
     for (i = 0; i < plan->count; i++) {
         strbuf_clear(&line);
         change_describe(&plan->items[i], context->language, &line);
@@ -183,7 +181,9 @@ static int prepare_writing(void *argument, const struct regstore *before, const 
     struct change_context *context = argument;
     const struct options *options = context->options;
     if (options->log_file) {
-        unsigned long log_rc = file_append(options->log_file, "", 0);
+        /* A new log starts with a BOM, so that Notepad on XP reads its UTF-8. */
+        int fresh = !file_exists(options->log_file);
+        unsigned long log_rc = file_append(options->log_file, "\xEF\xBB\xBF", fresh ? 3 : 0);
         if (log_rc != ERROR_SUCCESS) {
             say_windows_error(context->language, MSG_ERR_LOG_OPEN, options->log_file, log_rc);
             return EXIT_FILE_ERROR;
@@ -236,7 +236,11 @@ static int report_change(struct change_context *context, const struct change_res
             console_message(CONSOLE_ERR, language, MSG_ERR_WRITE_ROLLED_BACK, first);
         } else {
             windows_error_text((unsigned long)result->execute.rollback_error, second, sizeof(second));
-            console_message(CONSOLE_ERR, language, MSG_ERR_WRITE_ROLLBACK_FAILED, first, second, context->backup_path);
+            if (context->backup_path[0])
+                console_message(CONSOLE_ERR, language, MSG_ERR_WRITE_ROLLBACK_FAILED, first, second,
+                                context->backup_path);
+            else
+                console_message(CONSOLE_ERR, language, MSG_ERR_WRITE_ROLLBACK_FAILED_NO_BACKUP, first, second);
         }
         return EXIT_SYSTEM_ERROR;
     case CHANGE_WRITTEN:
@@ -393,6 +397,7 @@ static int run_change(const struct options *options, enum language language, str
     context.preview = preview;
     text_format(context.command_text, sizeof(context.command_text), "/%s%s%s", context.command_word,
              options->command_value ? " " : "", options->command_value ? options->command_value : "");
+    text_utf8_drop_cut(context.command_text);   /* a long file name, cut: the backup must stay UTF-8 */
 
     switch (options->command) {
     case COMMAND_APPLY:

@@ -1208,6 +1208,10 @@ static const struct message_row messages[MSG_COUNT] = {
         "; its certificate could not be checked here: tlsswitch /test checks it",
         "。ただし証明書はここでは確認できなかったため、tlsswitch /test で確認してください",
     } },
+    [MSG_ERR_WRITE_ROLLBACK_FAILED_NO_BACKUP] = { {
+        "Error: writing to the registry failed (%s), and putting the old values back failed too (%s).\nNo backup was made (/nobackup): see the values now with tlsswitch /status, and set them with tlsswitch /set or a profile.\n",
+        "エラー: レジストリへの書き込みに失敗し (%s)、元の値に戻すのにも失敗しました (%s)。\nバックアップは作成されていません (/nobackup)。tlsswitch /status で現在の値を確認し、tlsswitch /set またはプロファイルで設定し直してください。\n",
+    } },
 };
 
 const char *message_table_entry(enum language language, enum message_id id)

@@ -282,6 +282,22 @@ int text_vformat(char *out, size_t size, const char *format, va_list args)
     return (int)sink.length;
 }
 
+void text_utf8_drop_cut(char *text)
+{
+    size_t length = strlen(text), lead = length, need;
+    unsigned char first;
+    while (lead > 0 && length - lead < 4 && ((unsigned char)text[lead - 1] & 0xC0) == 0x80)
+        lead--;
+    if (lead == 0)
+        return;
+    first = (unsigned char)text[lead - 1];
+    if (first < 0xC0)
+        return;   /* ASCII, or continuation bytes without a lead: not a cut */
+    need = first >= 0xF0 ? 4 : first >= 0xE0 ? 3 : 2;
+    if (length - (lead - 1) < need)
+        text[lead - 1] = '\0';
+}
+
 int text_format(char *out, size_t size, const char *format, ...)
 {
     va_list args;

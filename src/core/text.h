@@ -31,6 +31,10 @@ __attribute__((format(printf, 3, 4)))
 int text_format(char *out, size_t size, const char *format, ...);
 int text_vformat(char *out, size_t size, const char *format, va_list args);
 
+/* Ends `text` before a UTF-8 character cut in two at its end (as text_format cuts at its
+ * size, byte by byte, like the C library), so that it stays valid UTF-8. */
+void text_utf8_drop_cut(char *text);
+
 /* Registry DWORDs are 4 little-endian bytes. */
 void le32_store(unsigned char bytes[4], unsigned long value);
 unsigned long le32_load(const unsigned char bytes[4]);

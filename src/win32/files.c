@@ -46,8 +46,9 @@ unsigned long file_read_all(const char *path, size_t max_size, unsigned char **b
     return rc;
 }
 
-/* Writes all of `bytes` to a file opened with open_file and closes it. */
-static unsigned long write_and_close(HANDLE file, const void *bytes, size_t size)
+/* Writes all of `bytes` to a file opened with open_file and closes it; with `flush`, on
+ * the disk before it says so. */
+static unsigned long write_and_close(HANDLE file, const void *bytes, size_t size, int flush)
 {
     DWORD written = 0;
     unsigned long rc = ERROR_SUCCESS;
@@ -57,6 +58,8 @@ static unsigned long write_and_close(HANDLE file, const void *bytes, size_t size
         rc = GetLastError();
     else if (written != size)
         rc = ERROR_DISK_FULL;
+    else if (flush && !FlushFileBuffers(file))
+        rc = GetLastError();
     if (!CloseHandle(file) && rc == ERROR_SUCCESS)
         rc = GetLastError();
     return rc;
@@ -68,7 +71,14 @@ unsigned long file_write_new(const char *path, const void *bytes, size_t size)
     unsigned long rc;
     if (file == INVALID_HANDLE_VALUE)
         return GetLastError();
-    rc = write_and_close(file, bytes, size);
+    /* NUL, CON, COM1, "nul.reg" (with an extension still the device on XP): no file would
+     * hold the backup. */
+    if (GetFileType(file) != FILE_TYPE_DISK) {
+        CloseHandle(file);
+        return ERROR_INVALID_NAME;
+    }
+    /* A backup is on the disk before the registry changes: a power cut right after keeps it. */
+    rc = write_and_close(file, bytes, size, 1);
     if (rc != ERROR_SUCCESS) {
         wchar_t *wide = wide_from_utf8(path);
         if (wide) {
@@ -81,7 +91,7 @@ unsigned long file_write_new(const char *path, const void *bytes, size_t size)
 
 unsigned long file_append(const char *path, const void *bytes, size_t size)
 {
-    return write_and_close(open_file(path, FILE_APPEND_DATA, FILE_SHARE_READ, OPEN_ALWAYS), bytes, size);
+    return write_and_close(open_file(path, FILE_APPEND_DATA, FILE_SHARE_READ, OPEN_ALWAYS), bytes, size, 0);
 }
 
 int file_exists(const char *path)

@@ -8,8 +8,9 @@
  * Returns 0 (ERROR_SUCCESS) or a Windows error; *bytes is malloc'd. */
 unsigned long file_read_all(const char *path, size_t max_size, unsigned char **bytes, size_t *size);
 
-/* Writes a new file; fails with ERROR_FILE_EXISTS (80) when `path` exists, so nothing
- * is ever overwritten. A half-written file is removed. */
+/* Writes a new file and flushes it to the disk; fails with ERROR_FILE_EXISTS (80) when
+ * `path` exists, so nothing is ever overwritten, and with ERROR_INVALID_NAME (123) when
+ * it names a device (NUL, CON, COM1). A half-written file is removed. */
 unsigned long file_write_new(const char *path, const void *bytes, size_t size);
 
 /* Appends to a file, creating it when missing. */

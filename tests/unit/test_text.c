@@ -95,6 +95,32 @@ static void own_printf_copies_what_it_does_not_know(void **state)
     assert_int_equal(text_format(NULL, 0, "%s", "counted"), 7);
 }
 
+/* A file name cut by a size limit in the middle of a Japanese character: the cut bytes
+ * go, so that the text (a backup's comment) stays valid UTF-8; whole characters stay. */
+static void a_character_cut_in_two_is_dropped(void **state)
+{
+    char out[16];
+    size_t size;
+    (void)state;
+    for (size = 1; size <= 12; size++) {
+        text_format(out, size, "%s", "ab日本語");   /* 2 + 3 * 3 bytes */
+        text_utf8_drop_cut(out);
+        assert_int_equal(strlen(out), size - 1 < 2 ? size - 1 : 2 + (size - 1 - 2) / 3 * 3);
+    }
+    strcpy(out, "x\xF0\x9F\x98");   /* three bytes of a four-byte character */
+    text_utf8_drop_cut(out);
+    assert_string_equal(out, "x");
+    strcpy(out, "x\xF0\x9F\x98\x80");
+    text_utf8_drop_cut(out);
+    assert_string_equal(out, "x\xF0\x9F\x98\x80");
+    strcpy(out, "\x80\x80");   /* no lead byte: nothing to judge, left alone */
+    text_utf8_drop_cut(out);
+    assert_string_equal(out, "\x80\x80");
+    out[0] = '\0';
+    text_utf8_drop_cut(out);
+    assert_string_equal(out, "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -103,6 +129,7 @@ int main(void)
         cmocka_unit_test(case_folding_is_ascii_only),
         cmocka_unit_test(own_printf_matches_the_c_library),
         cmocka_unit_test(own_printf_copies_what_it_does_not_know),
+        cmocka_unit_test(a_character_cut_in_two_is_dropped),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }

@@ -236,6 +236,13 @@ setup() {
   [ "$(cat "$BATS_TEST_TMPDIR/exists.reg")" = keep ]
 }
 
+@test "/backup to a device name (nul.reg, which is NUL on XP) is refused: no file would hold it" {
+  run --separate-stderr tlsswitch /backup nul.reg /lang en
+  [ "$status" -eq 4 ]
+  [[ "$stderr" == *"cannot write nul.reg"* ]]
+  [[ "$output" != *"Backup of the old settings"* ]]
+}
+
 @test "a write that fails at any point is undone: the registry ends as it began" {
   set_dword "TLS 1.0" Enabled 1
   export_protocols "$BATS_TEST_TMPDIR/before.reg"
@@ -297,6 +304,9 @@ setup() {
   [ "$(grep -c 'tlsswitch /set' "$log")" -eq 4 ]
   grep -qE $'^(\xef\xbb\xbf)?[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} tlsswitch /set tls1.2=on: HKLM.*TLS 1.2.Client.Enabled: absent -> 1\r$' "$log"
   grep -q 'TLS 1.1.Client.DisabledByDefault: 1 -> 0' "$log"
+  # One BOM, at the start: Notepad on XP reads the file as UTF-8.
+  [ "$(head -c 3 "$log" | od -An -tx1 | tr -d ' \n')" = efbbbf ]
+  [ "$(grep -c $'\xef\xbb\xbf' "$log")" -eq 1 ]
 }
 
 @test "messages of the change commands are in Japanese for a Japanese user" {
