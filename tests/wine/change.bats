@@ -236,6 +236,19 @@ setup() {
   [ "$(cat "$BATS_TEST_TMPDIR/exists.reg")" = keep ]
 }
 
+@test "a path with spaces and Japanese letters reaches /backup and /restore whole" {
+  # The program splits its command line with msvcrt.dll's own __wgetmainargs (src/main.c).
+  mkdir -p "$BATS_TEST_TMPDIR/設定 の 控え"
+  file="$BATS_TEST_TMPDIR/設定 の 控え/バックアップ 1.reg"
+  run --separate-stderr tlsswitch /backup "$(wine_path "$file")" /lang en
+  [ "$status" -eq 0 ]
+  [ -s "$file" ]
+  run --separate-stderr tlsswitch /restore "$(wine_path "$file")" /lang en
+  [ "$status" -eq 0 ]
+  [[ "$output" == *"Restoring from "*" 1.reg"* ]]
+  [[ "$stderr" != *"cannot"* ]]
+}
+
 @test "/backup to a device name (nul.reg, which is NUL on XP) is refused: no file would hold it" {
   run --separate-stderr tlsswitch /backup nul.reg /lang en
   [ "$status" -eq 4 ]
