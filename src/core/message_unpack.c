@@ -51,5 +51,5 @@ const char *message_unpacked(enum language language, enum message_id id)
 {
     if ((unsigned)language >= LANGUAGE_COUNT || (unsigned)id >= MSG_COUNT || message_unpack() != 0)
         return NULL;
-    return entries[(size_t)id * LANGUAGE_COUNT + language];
+    return entries[(size_t)language * MSG_COUNT + id];   /* in the order res/pack-messages.c wrote */
 }
