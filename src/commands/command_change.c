@@ -265,25 +265,41 @@ static int change_registry(struct change_context *context, const struct regops *
     struct change_steps steps = { NULL, show_plan, prepare_writing };
     struct change_result result;
     HANDLE mutex = CreateMutexW(NULL, FALSE, MUTEX_NAME);
+    DWORD waited = mutex ? WaitForSingleObject(mutex, 0) : WAIT_FAILED;
     int exit_code;
 
     /* A second instance waits a little, then gives up. */
-    if (mutex && WaitForSingleObject(mutex, 0) == WAIT_TIMEOUT) {
+    if (waited == WAIT_TIMEOUT) {
         console_message(CONSOLE_ERR, context->language, MSG_WAITING_FOR_OTHER);
-        if (WaitForSingleObject(mutex, MUTEX_WAIT_MS) == WAIT_TIMEOUT) {
+        waited = WaitForSingleObject(mutex, MUTEX_WAIT_MS);
+        if (waited == WAIT_TIMEOUT) {
             console_message(CONSOLE_ERR, context->language, MSG_ERR_BUSY);
             CloseHandle(mutex);
             return EXIT_BUSY;
         }
     }
+    /* No lock (another kind of object holds its name): no change without one. */
+    if (waited != WAIT_OBJECT_0 && waited != WAIT_ABANDONED) {
+        char reason[512];
+        windows_error_text(GetLastError(), reason, sizeof(reason));
+        console_message(CONSOLE_ERR, context->language, MSG_ERR_NO_LOCK, reason);
+        if (mutex)
+            CloseHandle(mutex);
+        return EXIT_SYSTEM_ERROR;
+    }
+    /* Its last owner ended without letting go: in the middle of a change. */
+    if (waited == WAIT_ABANDONED) {
+        char backups[MAX_PATH * 3];
+        if (change_backup_folder(backups, sizeof(backups)) != ERROR_SUCCESS)
+            text_format(backups, sizeof(backups), "%s", "TLS Switch\\backups");
+        console_message(CONSOLE_ERR, context->language, MSG_WARN_CHANGE_INTERRUPTED, backups);
+    }
     steps.context = context;
     change_run(&real, SCHANNEL_KEY_PATH, ops, context->options->whatif, &steps, &result);
     exit_code = report_change(context, &result);
     change_result_free(&result);
-    if (mutex) {
-        ReleaseMutex(mutex);
-        CloseHandle(mutex);
-    }
+    ReleaseMutex(mutex);
+    CloseHandle(mutex);
     return exit_code;
 }
 

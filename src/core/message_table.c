@@ -1212,6 +1212,14 @@ static const struct message_row messages[MSG_COUNT] = {
         "Error: writing to the registry failed (%s), and putting the old values back failed too (%s).\nNo backup was made (/nobackup): see the values now with tlsswitch /status, and set them with tlsswitch /set or a profile.\n",
         "エラー: レジストリへの書き込みに失敗し (%s)、元の値に戻すのにも失敗しました (%s)。\nバックアップは作成されていません (/nobackup)。tlsswitch /status で現在の値を確認し、tlsswitch /set またはプロファイルで設定し直してください。\n",
     } },
+    [MSG_WARN_CHANGE_INTERRUPTED] = { {
+        "Note: the last TLS Switch to change these settings was ended before it had finished (for example from Task Manager), so some of its changes may be missing. Its automatic backup, made before it wrote anything, is the newest file in %s from before this run.\n",
+        "注意: 前回設定を変更していた TLS Switch は、終わる前に (タスク マネージャーなどで) 終了させられました。変更の一部が済んでいないかもしれません。書き込む前に作られた自動バックアップは、%s にある、今回より前の最も新しいファイルです。\n",
+    } },
+    [MSG_ERR_NO_LOCK] = { {
+        "Error: TLS Switch cannot make sure that no other TLS Switch is changing the settings at the same time (%s). Nothing was changed. Restarting Windows clears this.\n",
+        "エラー: ほかの TLS Switch が同時に設定を変更していないことを確かめられません (%s)。何も変更していません。Windows を再起動すると直ります。\n",
+    } },
 };
 
 const char *message_table_entry(enum language language, enum message_id id)

@@ -309,6 +309,35 @@ setup() {
   [ "$(reg_value "TLS 1.2" Enabled)" = absent ]
 }
 
+@test "a TLS Switch waiting for one that is ended mid-change says so, then changes" {
+  holder="$BATS_TEST_TMPDIR/holder.txt"
+  wine "$ROOT/build/tests/hold_mutex.exe" 2 abandon >"$holder" 2>/dev/null 3>&- &
+  holder_pid=$!
+  for _ in $(seq 100); do grep -q held "$holder" 2>/dev/null && break; sleep 0.1; done
+  grep -q held "$holder"
+  run --separate-stderr tlsswitch /apply recommended /lang en
+  wait "$holder_pid" 2>/dev/null || true
+  [ "$status" -eq $((3010 % 256)) ]
+  [[ "$stderr" == *"Waiting for another TLS Switch"* ]]
+  [[ "$stderr" == *"was ended before it had finished"*"TLS Switch\\backups from before this run"* ]]
+  [ "$(reg_value "TLS 1.2" Enabled)" = 0x1 ]
+}
+
+@test "without the lock (another object has its name) nothing is changed and the exit is 5" {
+  holder="$BATS_TEST_TMPDIR/holder.txt"
+  wine "$ROOT/build/tests/hold_mutex.exe" 15 squat >"$holder" 2>/dev/null 3>&- &
+  holder_pid=$!
+  for _ in $(seq 100); do grep -q held "$holder" 2>/dev/null && break; sleep 0.1; done
+  grep -q held "$holder"
+  run --separate-stderr tlsswitch /apply recommended /lang en
+  kill "$holder_pid" 2>/dev/null || true
+  wait "$holder_pid" 2>/dev/null || true
+  [ "$status" -eq 5 ]
+  [[ "$stderr" == *"cannot make sure that no other TLS Switch is changing the settings"*"Nothing was changed."* ]]
+  [ "$(reg_value "TLS 1.2" Enabled)" = absent ]
+  [ "$(backup_count)" -eq 0 ]
+}
+
 @test "/log appends a timestamped line for every value changed" {
   log="$BATS_TEST_TMPDIR/changes.log"
   run --separate-stderr tlsswitch /set tls1.2=on /log "$(wine_path "$log")" /lang en
