@@ -295,12 +295,18 @@ setup() {
   [ "$(backup_count)" -eq 0 ]
 }
 
-@test "a second TLS Switch waits, then gives up with exit 6 and changes nothing" {
-  holder="$BATS_TEST_TMPDIR/holder.txt"
-  wine "$ROOT/build/tests/hold_mutex.exe" 15 >"$holder" 2>/dev/null 3>&- &
+# hold_mutex SECONDS [MODE]: tests/wine/hold_mutex.c in the background, once it holds the
+# change lock (or, with squat, its name); its pid in holder_pid.
+hold_mutex() {
+  local holder="$BATS_TEST_TMPDIR/holder.txt"
+  wine "$ROOT/build/tests/hold_mutex.exe" "$@" >"$holder" 2>/dev/null 3>&- &
   holder_pid=$!
   for _ in $(seq 100); do grep -q held "$holder" 2>/dev/null && break; sleep 0.1; done
   grep -q held "$holder"
+}
+
+@test "a second TLS Switch waits, then gives up with exit 6 and changes nothing" {
+  hold_mutex 15
   run --separate-stderr tlsswitch /apply recommended /lang en
   kill "$holder_pid" 2>/dev/null || true
   wait "$holder_pid" 2>/dev/null || true
@@ -310,11 +316,7 @@ setup() {
 }
 
 @test "a TLS Switch waiting for one that is ended mid-change says so, then changes" {
-  holder="$BATS_TEST_TMPDIR/holder.txt"
-  wine "$ROOT/build/tests/hold_mutex.exe" 2 abandon >"$holder" 2>/dev/null 3>&- &
-  holder_pid=$!
-  for _ in $(seq 100); do grep -q held "$holder" 2>/dev/null && break; sleep 0.1; done
-  grep -q held "$holder"
+  hold_mutex 2 abandon
   run --separate-stderr tlsswitch /apply recommended /lang en
   wait "$holder_pid" 2>/dev/null || true
   [ "$status" -eq $((3010 % 256)) ]
@@ -324,11 +326,7 @@ setup() {
 }
 
 @test "without the lock (another object has its name) nothing is changed and the exit is 5" {
-  holder="$BATS_TEST_TMPDIR/holder.txt"
-  wine "$ROOT/build/tests/hold_mutex.exe" 15 squat >"$holder" 2>/dev/null 3>&- &
-  holder_pid=$!
-  for _ in $(seq 100); do grep -q held "$holder" 2>/dev/null && break; sleep 0.1; done
-  grep -q held "$holder"
+  hold_mutex 15 squat
   run --separate-stderr tlsswitch /apply recommended /lang en
   kill "$holder_pid" 2>/dev/null || true
   wait "$holder_pid" 2>/dev/null || true
