@@ -1,6 +1,7 @@
 #!/usr/bin/env bats
 # The XP import audit must be able to fail: it rejects an executable that imports
-# GetTickCount64 (Vista and later) or finds it by name, and one whose header asks for a newer Windows.
+# GetTickCount64 (Vista and later) or finds it by name, one whose header asks for a newer
+# Windows, and i686 code for a newer processor than XP's oldest.
 
 setup() {
   cd "$BATS_TEST_DIRNAME/../.."
@@ -22,6 +23,12 @@ setup() {
   run tests/audit/xp-audit.sh i686 build/audit/needs-vista.exe
   [ "$status" -eq 1 ]
   [[ "$output" == *"Subsystem version is 6.0; Windows XP needs at most 5.1"* ]]
+}
+
+@test "the audit rejects i686 code with the Pentium Pro's CMOV, which the Pentium MMX and the K6 lack" {
+  run tests/audit/xp-audit.sh i686 build/audit/uses-cmov.exe
+  [ "$status" -eq 1 ]
+  [[ "$output" == *"uses cmov"*" at "*", which the Pentium MMX and the AMD K6 lack"* ]]
 }
 
 @test "the audit rejects a DLL outside the allowed list" {

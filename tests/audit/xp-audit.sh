@@ -2,8 +2,9 @@
 # XP import audit: fails when an executable would not start on Windows XP.
 # Usage: xp-audit.sh i686|x86_64 EXE
 # Checks the imported DLLs against an allowed list, the imported functions against
-# xp-missing-imports.txt, and the subsystem and OS versions in the PE header
-# (at most 5.1 for i686, XP SP3; 5.2 for x86_64, XP x64 / Server 2003 x64).
+# xp-missing-imports.txt, the subsystem and OS versions in the PE header (at most 5.1 for
+# i686, XP SP3; 5.2 for x86_64, XP x64 / Server 2003 x64), and that the i686 code runs on
+# the oldest processors XP runs on.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 arch=${1:?usage: xp-audit.sh i686|x86_64 EXE}
@@ -61,6 +62,21 @@ while IFS= read -r name; do
   done
 done < <("${STRINGS:-$arch-w64-mingw32-strings}" -a -n 6 "$exe" 2>/dev/null | grep -E '^[A-Z][A-Za-z0-9]+$' | sort -u)
 
+# XP runs on the Pentium MMX and the AMD K6: the i686 build uses none of the instructions
+# that came with the Pentium Pro (CMOV, FCMOV, FCOMI, SYSENTER) or later (SSE's registers).
+if [[ "$arch" == i686 ]]; then
+  if ! code=$("$objdump" -d --no-show-raw-insn "$exe" 2>&1); then
+    echo "xp-audit: $exe: objdump -d failed: $code" >&2
+    exit 2
+  fi
+  while IFS=$'\t' read -r address instruction; do
+    problems+=("uses ${instruction%% *} at ${address//[: ]/}, which the Pentium MMX and the AMD K6 lack")
+  done < <(awk -F '\t' '/^ *[0-9a-f]+:\t/ {
+             split($2, word, " ")
+             if (word[1] ~ /^(cmov|fcmov|fcomip?$|fucomip?$|sysenter$|sysexit$)/ || $2 ~ /%[xy]mm/) print $1 "\t" $2
+           }' <<<"$code" | head -n 5)
+fi
+
 header_value() { awk -v key="$1" '$1 == key { print $2; exit }' <<<"$dump"; }
 for kind in Subsystem OSystem; do
   major=$(header_value "Major${kind}Version")
@@ -77,4 +93,8 @@ if ((${#problems[@]})); then
   printf '  %s\n' "${problems[@]}"
   exit 1
 fi
-echo "xp-audit: $exe ($arch): imports and header versions are XP-safe"
+if [[ "$arch" == i686 ]]; then
+  echo "xp-audit: $exe ($arch): imports, header versions and instructions are XP-safe"
+else
+  echo "xp-audit: $exe ($arch): imports and header versions are XP-safe"
+fi
