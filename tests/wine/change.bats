@@ -316,7 +316,7 @@ hold_mutex() {
 }
 
 @test "a TLS Switch waiting for one that is ended mid-change says so, then changes" {
-  hold_mutex 2 abandon
+  hold_mutex 4 abandon   # long enough for tlsswitch to start and wait (it waits 5 s)
   run --separate-stderr tlsswitch /apply recommended /lang en
   wait "$holder_pid" 2>/dev/null || true
   [ "$status" -eq $((3010 % 256)) ]
