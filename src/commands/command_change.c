@@ -58,12 +58,15 @@ static void local_timestamp(char *out, size_t size, int for_file_name)
                  now.wMinute, now.wSecond);
 }
 
-/* "...\TLS Switch\backups" under the all-users application data folder, created if needed. */
+/* "...\TLS Switch\backups" under the all-users application data folder, created if needed.
+ * When it cannot be had, `out` holds "TLS Switch\backups", for messages. */
 unsigned long change_backup_folder(char *out, size_t size)
 {
     wchar_t base[MAX_PATH + 64];
     char *utf8;
     HRESULT hr = late_folder_path(CSIDL_COMMON_APPDATA | CSIDL_FLAG_CREATE, base);
+    unsigned long rc = ERROR_SUCCESS;
+    text_format(out, size, "%s", "TLS Switch\\backups");
     if (FAILED(hr))
         return (unsigned long)hr;
     wcscat(base, L"\\TLS Switch");
@@ -73,11 +76,12 @@ unsigned long change_backup_folder(char *out, size_t size)
     if (!CreateDirectoryW(base, NULL) && GetLastError() != ERROR_ALREADY_EXISTS)
         return GetLastError();
     utf8 = utf8_from_wide(base);
-    if (!utf8)
-        return ERROR_NOT_ENOUGH_MEMORY;
-    text_format(out, size, "%s", utf8);
+    if (utf8)
+        text_format(out, size, "%s", utf8);
+    else
+        rc = ERROR_NOT_ENOUGH_MEMORY;
     free(utf8);
-    return ERROR_SUCCESS;
+    return rc;
 }
 
 static struct fault_store fault_from_environment(void)
@@ -102,7 +106,7 @@ static unsigned long write_automatic_backup(const struct regstore *current, cons
     unsigned long rc = change_backup_folder(folder, sizeof(folder));
     int attempt;
     if (rc != ERROR_SUCCESS) {
-        text_format(out, size, "%s", "TLS Switch\\backups");
+        text_format(out, size, "%s", folder);   /* its name, for the message */
         return rc;
     }
     local_timestamp(stamp, sizeof(stamp), 0);
@@ -290,8 +294,7 @@ static int change_registry(struct change_context *context, const struct regops *
     /* Its last owner ended without letting go: in the middle of a change. */
     if (waited == WAIT_ABANDONED) {
         char backups[MAX_PATH * 3];
-        if (change_backup_folder(backups, sizeof(backups)) != ERROR_SUCCESS)
-            text_format(backups, sizeof(backups), "%s", "TLS Switch\\backups");
+        change_backup_folder(backups, sizeof(backups));   /* its name, even when it cannot be had */
         console_message(CONSOLE_ERR, context->language, MSG_WARN_CHANGE_INTERRUPTED, backups);
     }
     steps.context = context;

@@ -50,7 +50,8 @@ int command_change_preview(const struct options *options, enum language language
  * TLSSWITCH_TEST_DENY_WRITE, as the change itself does). */
 int change_allowed(void);
 
-/* "...\TLS Switch\backups", created if needed; 0 or a Windows error. */
+/* "...\TLS Switch\backups", created if needed; 0 or a Windows error (then `out` holds
+ * "TLS Switch\backups", for messages). */
 unsigned long change_backup_folder(char *out, size_t size);
 
 #endif
