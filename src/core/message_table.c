@@ -111,6 +111,178 @@ static const struct message_row messages[MSG_COUNT] = {
         "Error: %s failed: %s\n",
         "エラー: %s に失敗しました: %s\n",
     } },
+    [MSG_RELAY_FILE_HEADER] = { {
+        "; relay.ini: the settings of TLS Switch's mail relay. Each [way N] is one mail server\n"
+        "; (provider) the relay reaches with TLS, and the port on this PC (127.0.0.1, local_port)\n"
+        "; where it waits for the mail program. TLS Switch writes this file (tlsswitch /relay add\n"
+        "; and /relay remove) and refuses it when a line is wrong: change it with those commands.\n",
+
+        "; relay.ini: TLS Switch のメール中継の設定です。[way N] のひとつひとつが、中継が TLS で\n"
+        "; つなぐメール サーバー (provider) と、メールソフトを待つこのパソコンのポート\n"
+        "; (127.0.0.1 の local_port) です。このファイルは TLS Switch が書きます (tlsswitch /relay add、\n"
+        "; /relay remove)。間違った行があると読まないので、これらのコマンドで変更してください。\n",
+    } },
+    [MSG_RELAY_FILE_WHERE] = { {
+        "Error: %s, line %u: %s\n"
+        "TLS Switch leaves the file as it is: correct that line, or delete the file and add the ways\n"
+        "again (tlsswitch /relay add).\n",
+        "エラー: %s の %u 行目: %s\n"
+        "TLS Switch はこのファイルを変更しません。その行を直すか、ファイルを削除して中継を追加し直して\n"
+        "ください (tlsswitch /relay add)。\n",
+    } },
+    [MSG_RELAY_FILE_WHOLE] = { {
+        "Error: %s: %s\n"
+        "TLS Switch leaves the file as it is: correct it, or delete it and add the ways again\n"
+        "(tlsswitch /relay add).\n",
+        "エラー: %s: %s\n"
+        "TLS Switch はこのファイルを変更しません。ファイルを直すか、削除して中継を追加し直してください\n"
+        "(tlsswitch /relay add)。\n",
+    } },
+    [MSG_RELAY_ERROR] = { { "Error: %s\n", "エラー: %s\n" } },
+    [MSG_RELAY_FILE_TOO_LARGE] = { {
+        "the file is larger than 64 KiB, far more than 16 ways need: it is not a relay.ini TLS Switch wrote",
+        "ファイルが 64 KiB より大きく、16 の中継に要る大きさをはるかに超えています。TLS Switch が書いた relay.ini ではありません",
+    } },
+    [MSG_RELAY_FILE_CONTROL_CHARACTER] = { {
+        "the line holds a control character or a NUL byte, which plain text has not",
+        "この行には制御文字か NUL バイトがあります。ふつうのテキストにはないものです",
+    } },
+    [MSG_RELAY_FILE_BAD_UTF8] = { {
+        "the line is not UTF-8 text",
+        "この行は UTF-8 のテキストではありません",
+    } },
+    [MSG_RELAY_FILE_LINE_TOO_LONG] = { {
+        "the line is longer than 1024 bytes",
+        "この行は 1024 バイトより長いです",
+    } },
+    [MSG_RELAY_FILE_UNRECOGNISED_LINE] = { {
+        "the line is not a [way N] heading, a \"name = value\" setting or a ; comment",
+        "この行は [way N] の見出しでも「名前 = 値」の設定でも ; のコメントでもありません",
+    } },
+    [MSG_RELAY_FILE_WAY_OUT_OF_ORDER] = { {
+        "the ways are numbered from 1 in order: this heading should be [way %s]",
+        "中継は 1 から順に番号を付けます。この見出しは [way %s] のはずです",
+    } },
+    [MSG_RELAY_FILE_TOO_MANY_WAYS] = { {
+        "more than 16 ways: the relay takes at most 16",
+        "中継が 16 より多くあります。16 までです",
+    } },
+    [MSG_RELAY_FILE_SETTING_OUTSIDE_WAY] = { {
+        "a setting comes before the first [way N] heading",
+        "最初の [way N] の見出しより前に設定があります",
+    } },
+    [MSG_RELAY_FILE_UNKNOWN_SETTING] = { {
+        "unknown setting \"%s\": a way has only provider and local_port",
+        "\"%s\" という設定はありません。中継の設定は provider と local_port だけです",
+    } },
+    [MSG_RELAY_FILE_DUPLICATE_SETTING] = { {
+        "\"%s\" is given twice for this way",
+        "この中継に \"%s\" が 2 回あります",
+    } },
+    [MSG_RELAY_FILE_MISSING_SETTING] = { {
+        "this way has no \"%s\" setting",
+        "この中継には \"%s\" の設定がありません",
+    } },
+    [MSG_RELAY_FILE_SAME_LOCAL_PORT] = { {
+        "local port %s is given to an earlier way too: each way needs its own",
+        "ローカル ポート %s は前の中継にも使われています。中継ごとに別のポートが必要です",
+    } },
+    [MSG_RELAY_FILE_SAME_PROVIDER] = { {
+        "an earlier way already relays %s",
+        "%s は前の中継ですでに中継しています",
+    } },
+    [MSG_RELAY_BAD_URL] = { {
+        "\"%s\" is not a mail server's address. Write it as pop3s://host, pop3://host, imaps://host, "
+        "imap://host, smtps://host or smtp://host, with :port after the host when the server uses another port",
+        "\"%s\" はメール サーバーのアドレスではありません。pop3s://ホスト、pop3://ホスト、imaps://ホスト、"
+        "imap://ホスト、smtps://ホスト、smtp://ホスト の形で、サーバーが別のポートを使うときはホストの後に :ポート を付けて書いてください",
+    } },
+    [MSG_RELAY_NEEDS_MAIL_SCHEME] = { {
+        "\"%s\" does not say which mail protocol the server speaks: write it with pop3s://, pop3://, "
+        "imaps://, imap://, smtps:// or smtp:// in front, for example pop3s://pop.example.jp or smtp://smtp.example.jp:587",
+        "\"%s\" ではサーバーのメール プロトコルがわかりません。前に pop3s://、pop3://、imaps://、imap://、"
+        "smtps://、smtp:// のどれかを付けて書いてください (例: pop3s://pop.example.jp、smtp://smtp.example.jp:587)",
+    } },
+    [MSG_RELAY_BAD_PORT] = { {
+        "\"%s\" is not a port: give a number from 1 to 65535",
+        "\"%s\" はポートではありません。1 ～ 65535 の数を指定してください",
+    } },
+    [MSG_RELAY_ALREADY_RELAYED] = { {
+        "%s is relayed already (tlsswitch /relay list shows the ways)",
+        "%s はすでに中継しています (tlsswitch /relay list で中継の一覧を表示できます)",
+    } },
+    [MSG_RELAY_FULL] = { {
+        "the relay has 16 ways already, as many as it takes: remove one first (tlsswitch /relay remove N)",
+        "中継はすでに上限の 16 あります。先にどれかを削除してください (tlsswitch /relay remove 番号)",
+    } },
+    [MSG_RELAY_PORT_IS_A_WAYS] = { {
+        "local port %s is already another way's (tlsswitch /relay list shows them): choose another, "
+        "or none and TLS Switch chooses one",
+        "ローカル ポート %s はすでに別の中継が使っています (tlsswitch /relay list で表示できます)。"
+        "別のポートを選ぶか、指定しないで TLS Switch に選ばせてください",
+    } },
+    [MSG_RELAY_PORT_IN_USE] = { {
+        "local port %s is in use by another program on this PC: choose another, or none and TLS Switch "
+        "chooses one",
+        "ローカル ポート %s はこのパソコンの別のプログラムが使っています。別のポートを選ぶか、"
+        "指定しないで TLS Switch に選ばせてください",
+    } },
+    [MSG_RELAY_NO_FREE_PORT] = { {
+        "no local port from 10110 up is free on this PC",
+        "このパソコンには 10110 以上の空いているローカル ポートがありません",
+    } },
+    [MSG_RELAY_UNKNOWN_WAY] = { {
+        "there is no way number %s (tlsswitch /relay list shows the ways and their numbers)",
+        "番号 %s の中継はありません (tlsswitch /relay list で中継とその番号を表示できます)",
+    } },
+    [MSG_RELAY_ADVICE_TITLE] = { {
+        "Type this into the mail program for %s:\n",
+        "%s を使うには、メールソフトに次のように入力してください:\n",
+    } },
+    [MSG_RELAY_ADVICE_INCOMING] = { {
+        "  Incoming mail server (%s): %s\n"
+        "  Port: %u\n"
+        "  SSL/TLS: off (neither SSL nor STARTTLS)\n",
+        "  受信メール サーバー (%s): %s\n"
+        "  ポート: %u\n"
+        "  SSL/TLS: 使わない (SSL も STARTTLS もなし)\n",
+    } },
+    [MSG_RELAY_ADVICE_OUTGOING] = { {
+        "  Outgoing mail server (SMTP): %s\n"
+        "  Port: %u\n"
+        "  SSL/TLS: off (neither SSL nor STARTTLS)\n",
+        "  送信メール サーバー (SMTP): %s\n"
+        "  ポート: %u\n"
+        "  SSL/TLS: 使わない (SSL も STARTTLS もなし)\n",
+    } },
+    [MSG_RELAY_ADVICE_SAME_LOGIN] = { {
+        "  User name and password: as they were\n",
+        "  ユーザー名とパスワード: 今までのまま\n",
+    } },
+    [MSG_RELAY_ADVICE_SMTP_AUTH] = { {
+        "  The server requires authentication: as it was\n",
+        "  送信サーバーの認証: 今までのまま\n",
+    } },
+    [MSG_RELAY_ADVICE_OE_INCOMING] = { {
+        "  In Outlook Express (Tools > Accounts, the account, Properties):\n"
+        "    Servers tab: \"Incoming mail (%s)\": %s\n"
+        "    Advanced tab: \"Incoming mail (%s)\": %u, and \"This server requires a secure connection (SSL)\" unticked\n",
+        "  Outlook Express では (「ツール」→「アカウント」→ アカウントを選んで「プロパティ」):\n"
+        "    「サーバー」タブ: 「受信メール (%s)」に %s\n"
+        "    「詳細設定」タブ: 「受信メール (%s)」に %u、「このサーバーはセキュリティで保護された接続 (SSL) が必要」のチェックを外す\n",
+    } },
+    [MSG_RELAY_ADVICE_OE_OUTGOING] = { {
+        "  In Outlook Express (Tools > Accounts, the account, Properties):\n"
+        "    Servers tab: \"Outgoing mail (SMTP)\": %s, and \"My server requires authentication\" as it was\n"
+        "    Advanced tab: \"Outgoing mail (SMTP)\": %u, and \"This server requires a secure connection (SSL)\" unticked\n",
+        "  Outlook Express では (「ツール」→「アカウント」→ アカウントを選んで「プロパティ」):\n"
+        "    「サーバー」タブ: 「送信メール (SMTP)」に %s、「このサーバーは認証が必要」は今までのまま\n"
+        "    「詳細設定」タブ: 「送信メール (SMTP)」に %u、「このサーバーはセキュリティで保護された接続 (SSL) が必要」のチェックを外す\n",
+    } },
+    [MSG_RELAY_WAY_LINE] = { {
+        "  %u. %s, for the mail program at %s:%u\n",
+        "  %u. %s、メールソフトの接続先は %s:%u\n",
+    } },
     [MSG_STATUS_WINDOWS] = { {
         "Windows: %s\n",
         "Windows: %s\n",
