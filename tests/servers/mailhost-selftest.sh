@@ -218,7 +218,7 @@ if strict=$(MAILHOST_LISTEN=127.0.0.2 MAILHOST_MIN_PROTOCOL=TLSv1.3 MAILHOST_BAS
     refused_with '^greeting .*STARTTLS LOGINDISABLED' client imap 127.0.0.2 "$STRICT_IMAP_PORT" taro unused
   check "127.0.0.2: a plain POP3 login is refused" \
     refused_with '^user -ERR .*Plaintext authentication disallowed' client pop3 127.0.0.2 "$STRICT_POP3_PORT" taro unused
-  check "TLS 1.3 only: POP3S reads the known messages with TLS 1.3" has_line '^tls TLSv1.3' \
+  check "TLS 1.3 only: a POP3S session runs through with TLS 1.3" has_line '^tls TLSv1.3' \
     client pop3 --tls "${tls[@]}" 127.0.0.2 "$STRICT_POP3S_PORT" taro unused
   check "TLS 1.3 only: TLS 1.2 is refused by POP3S" no_handshake "127.0.0.2:$STRICT_POP3S_PORT" -tls1_2
   check "TLS 1.3 only: TLS 1.2 is refused by smtps" no_handshake "127.0.0.2:$STRICT_SMTPS_PORT" -tls1_2
