@@ -22,6 +22,8 @@ check openssl have_command openssl
 check dovecot-pop3d test -x /usr/lib/dovecot/pop3-login
 check dovecot-imapd test -x /usr/lib/dovecot/imap-login
 check postfix test -x /usr/sbin/postfix
+# The relay's tests: the mail program (tests/servers/mailclient.py) names Debian's Python.
+check python3 test -x /usr/bin/python3
 # The window's tests: a virtual display, XP's dialog font (Wine's Tahoma) and a Japanese font.
 check xvfb have_command Xvfb
 check fonts-wine test -f /usr/share/wine/fonts/tahoma.ttf
@@ -30,9 +32,18 @@ check fonts-ipafont-gothic test -f /usr/share/fonts/opentype/ipafont-gothic/ipag
 check nsis have_command makensis
 check zip have_command zip
 check p7zip-full have_command 7z
-if [[ "${1:-}" == --screenshots ]]; then
-  check imagemagick test -x /usr/bin/convert
-fi
+# Options add what one make target alone needs.
+for option in "$@"; do
+  case "$option" in
+  --screenshots) check imagemagick test -x /usr/bin/convert ;;
+  # The benchmark measures the relay against Debian's stunnel4 on the same machine.
+  --bench) check stunnel4 have_command stunnel4 ;;
+  *)
+    echo "usage: install-deps.sh [--screenshots] [--bench]" >&2
+    exit 2
+    ;;
+  esac
+done
 check libclang-rt-dev compgen -G '/usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a'
 
 if ((${#need[@]} == 0)); then
