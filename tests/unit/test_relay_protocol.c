@@ -588,6 +588,9 @@ static void filter_pop3(void **state)
         { 's', "+OK 120 octets\r\nSubject: +OK\r\n\r\nSTLS\r\n-ERR\r\n..\r\n.. \r\n.x\r\nCAPA\r\n.\r\n" },
         { 'p', "LIST 1\r\nUIDL 1\r\nTOP 2 0\r\nRETR 3\r\nCAPA\r\n" },
         { 's', "+OK 1 120\r\n+OK 1 abc\r\n+OK\r\nSTLS\r\n.\r\n-ERR no such message\r\n+OK\r\nSTLS\r\n.\r\n" },
+        /* Pipelined: LIST and UIDL alone answer lists, so CAPA's answer is the third. */
+        { 'p', "LIST\r\nUIDL\r\nCAPA\r\n" },
+        { 's', "+OK\r\n1 120\r\n.\r\n+OK\r\n1 abc\r\n.\r\n+OK\r\nSTLS\r\n.\r\n" },
         { 0, NULL },
     };
     (void)state;
@@ -596,9 +599,10 @@ static void filter_pop3(void **state)
                  "+OK\r\nCAPA\r\nTOP\r\nUIDL\r\nRESP-CODES\r\nSASL PLAIN\r\nPIPELINING\r\n.\r\n"
                  "+OK\r\n+OK Logged in.\r\n+OK 2 messages:\r\n1 120\r\n2 80\r\n.\r\n"
                  "+OK 120 octets\r\nSubject: +OK\r\n\r\nSTLS\r\n-ERR\r\n..\r\n.. \r\n.x\r\nCAPA\r\n.\r\n"
-                 "+OK 1 120\r\n+OK 1 abc\r\n+OK\r\nSTLS\r\n.\r\n-ERR no such message\r\n+OK\r\n.\r\n",
+                 "+OK 1 120\r\n+OK 1 abc\r\n+OK\r\nSTLS\r\n.\r\n-ERR no such message\r\n+OK\r\n.\r\n"
+                 "+OK\r\n1 120\r\n.\r\n+OK\r\n1 abc\r\n.\r\n+OK\r\n.\r\n",
                  "CAPA\r\nUSER someone\r\nPASS secret\r\nLIST\r\nRETR 1\r\nLIST 1\r\nUIDL 1\r\nTOP 2 0\r\nRETR 3\r\n"
-                 "CAPA\r\n");
+                 "CAPA\r\nLIST\r\nUIDL\r\nCAPA\r\n");
 }
 
 static void filter_pop3_auth_and_refusals(void **state)
@@ -698,6 +702,34 @@ static void filter_smtp_edges(void **state)
                  "250 ok\r\n"
                  "454 4.7.0 " TLS_IS_DONE "\r\n",
                  "DATA\r\nEHLO a\r\nEHLO b\r\nEHLO c\r\nBDAT 12 LAST\r\nSTARTTLS\r\n\r\n");
+}
+
+/* PIPELINING: a program sends a hundred recipients and DATA without waiting; the filter
+ * still knows which reply is DATA's 354. */
+static void filter_smtp_pipelining(void **state)
+{
+    static char commands[4096], replies[4096], to_server[8192], to_program[8192];
+    struct event events[] = {
+        { 'p', commands },
+        { 's', replies },
+        { 'p', "STARTTLS\r\n.\r\n" },
+        { 's', "250 2.0.0 Ok: queued\r\n" },
+        { 'p', "STARTTLS\r\n" },
+        { 0, NULL },
+    };
+    int i;
+    (void)state;
+    strcpy(commands, "MAIL FROM:<a@example.jp>\r\n");
+    strcpy(replies, "250 2.1.0 Ok\r\n");
+    for (i = 0; i < 100; i++) {
+        sprintf(commands + strlen(commands), "RCPT TO:<b%d@example.jp>\r\n", i);
+        strcat(replies, "250 2.1.5 Ok\r\n");
+    }
+    strcat(commands, "DATA\r\n");
+    strcat(replies, "354 End data with <CR><LF>.<CR><LF>\r\n");
+    sprintf(to_server, "%sSTARTTLS\r\n.\r\n", commands);
+    sprintf(to_program, "%s250 2.0.0 Ok: queued\r\n454 4.7.0 " TLS_IS_DONE "\r\n", replies);
+    check_filter(MAIL_SMTP, TLS_STARTTLS, events, to_program, to_server);
 }
 
 /* Long lines that are no capability answers pass as they come, not held whole. */
@@ -876,11 +908,12 @@ int main(void)
         cmocka_unit_test(filter_pop3_auth_and_refusals),
         cmocka_unit_test(filter_smtp),
         cmocka_unit_test(filter_smtp_edges),
+        cmocka_unit_test(filter_smtp_pipelining),
         cmocka_unit_test(filter_long_lines),
         cmocka_unit_test(filter_bounds),
         cmocka_unit_test(filter_gives_up_whole),
         cmocka_unit_test(error_replies),
         cmocka_unit_test(local_refusals),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return cmocka_run_group_tests_name("relay_protocol", tests, NULL, NULL);
 }

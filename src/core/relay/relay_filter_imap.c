@@ -172,6 +172,7 @@ static int program_decide(struct relay_filter *filter, struct relay_line_reader 
     (void)back;
     reader->line_kind = LINE_NORMAL;
     filter->imap_line_tag_length = 0;
+    filter->imap_literal_waiting = 0;    /* a new command: no literal is awaited */
     tag = relay_word_end(hold, 0, length);
     if (tag == length)
         return (final || length > RELAY_TAG_MAX) ? relay_decide_pass(reader) : -1;
