@@ -120,7 +120,7 @@ static int tlsswitch_main(int argc, wchar_t **argv)
         return EXIT_SYSTEM_ERROR;
 
     if (args_parse(argc, args, &options, &error) != 0) {
-        console_message(CONSOLE_ERR, language, error.message, error.first, error.second);
+        console_message(CONSOLE_ERR, language, error.message, error.first, error.second, error.third);
         console_message(CONSOLE_ERR, language, MSG_HINT_HELP);
         return EXIT_USAGE;
     }

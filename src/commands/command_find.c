@@ -15,8 +15,10 @@
 #include "../win32/parallel.h"
 #include "../win32/schannel_probe.h"
 #include "../win32/simulated_client.h"
+#include "../win32/tls_client.h"
 #include "../core/exitcodes.h"
 #include "../core/find.h"
+#include "../core/protocols.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -48,6 +50,31 @@ static void prepare_job(struct find_search *s, struct find_row *row, const struc
     job->timeout = timeout;
     job->cancel = cancel;
     job->result = result;
+}
+
+/* Whether the outgoing server recommended offers AUTH in its answer to EHLO over TLS, as
+ * the mail program sees it: a simulated handshake ends before TLS, so this one session is
+ * Schannel's, offering what this Windows has (TLS 1.0 to 1.2), without the certificate. */
+static enum smtp_auth outgoing_auth(const struct find_search *s, const struct find_row *row, unsigned timeout,
+                                    HANDLE cancel)
+{
+    unsigned long grbit = protocol_get(PROTOCOL_TLS10)->sp_prot_client | protocol_get(PROTOCOL_TLS11)->sp_prot_client |
+                          protocol_get(PROTOCOL_TLS12)->sp_prot_client;
+    struct handshake_report *report = malloc(sizeof(*report));
+    struct target target;
+    char text[400];
+    enum smtp_auth auth = SMTP_AUTH_UNKNOWN;
+    if (!report)
+        return auth;
+    find_row_target(s, row, text, sizeof(text));
+    if (target_parse(text, &target) == 0) {
+        tls_client_startup();
+        tls_client_run(&target, grbit, timeout, CLIENT_MAIL_ONLY, cancel, report);
+        if (report->outcome == OUTCOME_OK)
+            auth = report->smtp_auth;
+    }
+    free(report);
+    return auth;
 }
 
 unsigned long find_default_version(uint16_t *version)
@@ -142,6 +169,8 @@ unsigned long find_gather(const char *input, unsigned timeout, HANDLE cancel, ui
     }
     find_judge(s);
     free(jobs);
+    if (find_recommend(s, 0))
+        s->outgoing_auth = outgoing_auth(s, find_recommend(s, 0), timeout, cancel);
     if (cancel && WaitForSingleObject(cancel, 0) == WAIT_OBJECT_0)
         return ERROR_CANCELLED;
     return ERROR_SUCCESS;

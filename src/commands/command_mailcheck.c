@@ -20,6 +20,7 @@
 #include "../core/cipher_policy.h"
 #include "../core/diagnosis.h"
 #include "../core/exitcodes.h"
+#include "../core/idna.h"
 #include "../core/protocols.h"
 #include "../core/regstore.h"
 #include "../../res/version.h"
@@ -169,6 +170,7 @@ static void take_record(const struct strbuf *text, const char *name, struct hand
         handshake_report_init(report);
         report->outcome = OUTCOME_SYSTEM_ERROR;
         report->status = ERROR_PROCESS_ABORTED;
+        text_format(report->step, sizeof(report->step), "tlsswitch /handshake");
     }
 }
 
@@ -180,14 +182,13 @@ struct simulation_job {
     unsigned timeout;
     HANDLE cancel;
     struct simulation *result;
-    HANDLE thread;
+    struct worker worker;
 };
 
-static DWORD WINAPI simulation_thread(void *argument)
+static void simulation_work(void *argument)
 {
     struct simulation_job *job = argument;
     simulated_client_run(job->target, &job->hello, job->certificates, job->timeout, job->cancel, job->result);
-    return 0;
 }
 
 static void simulation_start(struct simulation_job *job, const struct target *target, unsigned certificates,
@@ -198,18 +199,14 @@ static void simulation_start(struct simulation_job *job, const struct target *ta
     job->timeout = timeout;
     job->cancel = cancel;
     job->result = result;
-    job->thread = CreateThread(NULL, 0, simulation_thread, job, 0, NULL);
-    if (!job->thread)
-        simulation_thread(job);   /* no thread to be had: run it here */
+    /* Until the thread has written it, the result says it has none (SIM_NOT_RUN). */
+    memset(result, 0, sizeof(*result));
+    worker_start(&job->worker, simulation_work, job);
 }
 
 static void simulation_wait(struct simulation_job *job)
 {
-    if (job->thread) {
-        WaitForSingleObject(job->thread, INFINITE);
-        CloseHandle(job->thread);
-        job->thread = NULL;
-    }
+    worker_join(&job->worker);
 }
 
 /* The most simulations one target starts: this PC's own hello, the Windows shown, this
@@ -452,7 +449,10 @@ int command_test(const struct options *options, enum language language)
         return command_find(options, language);
     for (i = 0; i < count; i++)
         if (target_parse(options->test_targets[i], &target) != 0) {
-            console_message(CONSOLE_ERR, language, MSG_ERR_BAD_TARGET, options->test_targets[i]);
+            /* A name outside ASCII that cannot be converted gets its own words. */
+            const char *text = options->test_targets[i];
+            console_message(CONSOLE_ERR, language,
+                            idna_has_non_ascii(text, strlen(text)) ? MSG_ERR_BAD_IDN_TARGET : MSG_ERR_BAD_TARGET, text);
             return EXIT_USAGE;
         }
     if (command_timeout(options, language, &timeout) != 0)

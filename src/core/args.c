@@ -144,6 +144,8 @@ int args_parse(int argc, char **argv, struct options *out, struct args_error *er
     /* Options that go only with some commands, checked once the command is known. */
     const struct switch_row *restricted[SWITCH_COUNT];
     const char *restricted_text[SWITCH_COUNT];
+    /* The value each switch was given first: a second, different one is an error. */
+    const char *given[SWITCH_COUNT] = { NULL };
     size_t restricted_count = 0, r;
     int i, after_test = 0;
 
@@ -180,6 +182,16 @@ int args_parse(int argc, char **argv, struct options *out, struct args_error *er
                 return fail(error, MSG_ERR_MISSING_VALUE, arg, NULL);
         }
 
+        if (row->kind == SWITCH_VALUE && value && row->field != FIELD(test_target)) {
+            const char **first = &given[row - switches];
+            /* /as xp /as 10: which one was meant cannot be guessed. */
+            if (*first && !text_equal_nocase(*first, value)) {
+                text_format(error->allowed, sizeof(error->allowed), "/%s", row->name);
+                error->third = value;
+                return fail(error, MSG_ERR_CONFLICTING_VALUES, error->allowed, *first);
+            }
+            *first = value;
+        }
         if (row->kind == SWITCH_COMMAND) {
             if (out->command != COMMAND_NONE)
                 return fail(error, MSG_ERR_TWO_COMMANDS, out->command_switch, arg);

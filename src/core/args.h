@@ -46,11 +46,12 @@ struct options {
     enum language language;
 };
 
-/* Why parsing failed: a message and up to two strings for its placeholders. */
+/* Why parsing failed: a message and up to three strings for its placeholders. */
 struct args_error {
     enum message_id message;
     const char *first;
     const char *second;
+    const char *third;
     char allowed[96];      /* the commands a switch goes with, when `second` names them */
 };
 

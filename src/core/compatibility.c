@@ -56,13 +56,44 @@ enum message_id compatibility_outcome_phrase(enum outcome outcome)
     }
 }
 
+void compatibility_outcome_words(const struct simulation *sim, enum language language, struct strbuf *out)
+{
+    enum message_id phrase = compatibility_outcome_phrase(sim->outcome);
+    if (phrase != outcome_message(sim->outcome) || sim->verdict == SIM_NOT_RUN)
+        strbuf_append(out, message_text(language, sim->verdict == SIM_NOT_RUN ? MSG_OUTCOME_NO_RESULT : phrase));
+    else
+        outcome_describe(sim->outcome, sim->step, sim->status, sim->alert, language, out);
+}
+
+/* "; but its certificate is for wrong.example": the first problem of a usable handshake's
+ * certificate, after its "yes". */
+static void describe_certificate_problem(const struct simulation *sim, enum language language, struct strbuf *out)
+{
+    char date[16];
+    if (!sim->certificate_checked || !sim->certificate_problems)
+        return;
+    if (sim->certificate_problems & SIM_CERT_WRONG_NAME) {
+        strbuf_printf(out, message_text(language, MSG_SIM_CERT_WRONG_NAME), sim->certificate_names);
+    } else if (sim->certificate_problems & SIM_CERT_EXPIRED) {
+        certificate_date_text(sim->leaf.not_after, date, sizeof(date));
+        strbuf_printf(out, message_text(language, MSG_SIM_CERT_EXPIRED), date);
+    } else {
+        certificate_date_text(sim->leaf.not_before, date, sizeof(date));
+        strbuf_printf(out, message_text(language, MSG_SIM_CERT_NOT_YET_VALID), date);
+    }
+}
+
 void compatibility_describe(const struct simulation *sim, enum language language, struct strbuf *out)
 {
     char spare[8];
     switch (sim->verdict) {
     case SIM_USABLE:
+        /* A "yes" always names its version and suite: one without them says nothing. */
+        if (!simulation_known(sim))
+            break;
         strbuf_printf(out, message_text(language, MSG_SIM_YES), tls_version_name(sim->version),
                       cipher_suite_name(sim->suite, spare));
+        describe_certificate_problem(sim, language, out);
         return;
     case SIM_NO_SHARED_SUITE:
         strbuf_append(out, message_text(language, MSG_SIM_NO_SUITE));
@@ -80,17 +111,21 @@ void compatibility_describe(const struct simulation *sim, enum language language
     case SIM_OTHER_ALERT:
         strbuf_printf(out, message_text(language, MSG_SIM_OTHER_ALERT), sim->alert);
         return;
+    case SIM_NOT_RUN:
     case SIM_NO_ANSWER:
         break;
     }
-    if (sim->outcome == OUTCOME_NOTHING_TO_OFFER) {
+    if (sim->verdict == SIM_NO_ANSWER && sim->outcome == OUTCOME_NOTHING_TO_OFFER) {
         strbuf_append(out, message_text(language, MSG_SIM_NO_SUITES_LEFT));
         return;
     }
     {
         struct strbuf phrase;
         strbuf_init(&phrase);
-        strbuf_append(&phrase, message_text(language, compatibility_outcome_phrase(sim->outcome)));
+        if (sim->verdict == SIM_USABLE)
+            strbuf_append(&phrase, message_text(language, MSG_OUTCOME_NO_RESULT));
+        else
+            compatibility_outcome_words(sim, language, &phrase);
         strbuf_printf(out, message_text(language, MSG_SIM_NOT_TESTED), phrase.failed ? "" : phrase.data);
         strbuf_free(&phrase);
     }
@@ -168,7 +203,9 @@ static void own_hello_lines(const struct compatibility *c, enum language languag
         strbuf_printf(out, message_text(language, MSG_SIM_OWN_RESULT), phrase.failed ? "" : phrase.data);
         strbuf_free(&phrase);
     }
-    if (compatibility_must_agree(c->this_windows) && extra_count)
+    /* Only when it is so: this PC's hello got a usable answer where this Windows' own did not. */
+    if (compatibility_must_agree(c->this_windows) && extra_count && c->own_sim.verdict == SIM_USABLE &&
+        simulation_known(&c->own_sim) && c->this_sim.verdict != SIM_USABLE)
         strbuf_printf(out, message_text(language, MSG_SIM_OWN_STRONGER), row->name, row->name);
 }
 
@@ -258,6 +295,15 @@ int compatibility_needs(const struct simulation *everything, const struct window
     return 1;
 }
 
+static int row_offers(const struct windows_client *row, uint16_t suite)
+{
+    size_t i;
+    for (i = 0; i < row->suite_count; i++)
+        if (row->suites[i] == suite)
+            return 1;
+    return 0;
+}
+
 int compatibility_explain(const struct simulation *sim, const struct simulation *everything,
                           const struct windows_client *row, enum language language, struct strbuf *out)
 {
@@ -267,6 +313,11 @@ int compatibility_explain(const struct simulation *sim, const struct simulation 
     case SIM_NO_SHARED_SUITE:
     case SIM_NO_ANSWER:
         if (sim->verdict == SIM_NO_ANSWER && sim->outcome != OUTCOME_CLOSED)
+            return 0;
+        /* Closed on this hello, but offered every suite the server took one this Windows
+         * offers too: the closing was not about suites, and nothing tells what it was. */
+        if (sim->verdict == SIM_NO_ANSWER && everything && everything->verdict == SIM_USABLE &&
+            row_offers(row, everything->suite))
             return 0;
         if (everything && everything->verdict == SIM_USABLE) {
             const struct cipher_suite *suite = cipher_suite_find(everything->suite);
@@ -305,6 +356,7 @@ int compatibility_explain(const struct simulation *sim, const struct simulation 
         strbuf_printf(out, message_text(language, MSG_DIAG_SIM_ALERT), windows, sim->alert);
         return 1;
     case SIM_USABLE:
+    case SIM_NOT_RUN:
         return 0;
     }
     strbuf_printf(out, message_text(language, MSG_DIAG_INSTEAD), windows);
@@ -317,8 +369,10 @@ int compatibility_conclusion(const struct compatibility *c, enum language langua
     const struct simulation *as_is = &c->row[c->this_windows];
     if (!c->ran || !compatibility_must_agree(c->this_windows) || c->this_sim.verdict == SIM_USABLE)
         return 0;
-    /* The registry's cipher settings took away what the row alone could use. */
-    if ((c->rows_ran & (1u << c->this_windows)) && as_is->verdict == SIM_USABLE) {
+    /* The registry's cipher settings took away what the row alone could use: this
+     * Windows' own hello was refused, or had nothing left to offer. */
+    if ((c->rows_ran & (1u << c->this_windows)) && as_is->verdict == SIM_USABLE &&
+        (simulation_known(&c->this_sim) || c->this_sim.outcome == OUTCOME_NOTHING_TO_OFFER)) {
         char spare[8];
         strbuf_printf(out, message_text(language, MSG_DIAG_CIPHERS_OFF), windows, cipher_suite_name(as_is->suite, spare));
         return 1;
@@ -328,4 +382,63 @@ int compatibility_conclusion(const struct compatibility *c, enum language langua
         return 1;
     }
     return compatibility_explain(&c->this_sim, &c->everything, windows_client_get(c->this_windows), language, out);
+}
+
+int compatibility_unknown(const struct compatibility *c, enum language language, struct strbuf *out)
+{
+    const char *windows = windows_client_get(c->this_windows)->name;
+    struct strbuf phrase;
+    if (!c->ran || !compatibility_must_agree(c->this_windows) || simulation_known(&c->this_sim))
+        return 0;
+    strbuf_init(&phrase);
+    compatibility_outcome_words(&c->this_sim, language, &phrase);
+    strbuf_printf(out, message_text(language, MSG_DIAG_SIM_UNKNOWN), windows, phrase.failed ? "" : phrase.data);
+    strbuf_printf(out, message_text(language, MSG_DIAG_SIM_UNKNOWN_OWN), windows);
+    strbuf_free(&phrase);
+    return 1;
+}
+
+int compatibility_certificate_words(const struct simulation *sim, const struct windows_client *row,
+                                    const struct hello_spec *hello, const char *host, enum language language,
+                                    struct strbuf *out)
+{
+    char date[16];
+    if (sim->verdict != SIM_USABLE || !sim->certificate_checked || !sim->certificate_problems)
+        return 0;
+    if (sim->certificate_problems & SIM_CERT_WRONG_NAME) {
+        strbuf_printf(out, message_text(language, MSG_DIAG_SIM_CERT_NAME), row->name, host, sim->certificate_names);
+        if (!(hello->extensions & HELLO_SNI))
+            strbuf_printf(out, message_text(language, MSG_DIAG_SIM_NO_SNI), row->name);
+    }
+    if (sim->certificate_problems & SIM_CERT_EXPIRED) {
+        certificate_date_text(sim->leaf.not_after, date, sizeof(date));
+        strbuf_printf(out, message_text(language, MSG_DIAG_SIM_CERT_EXPIRED), row->name, date);
+    }
+    if (sim->certificate_problems & SIM_CERT_NOT_YET_VALID) {
+        certificate_date_text(sim->leaf.not_before, date, sizeof(date));
+        strbuf_printf(out, message_text(language, MSG_DIAG_SIM_CERT_NOT_YET_VALID), row->name, date);
+    }
+    return 1;
+}
+
+int compatibility_certificate_conclusion(const struct compatibility *c, const char *host, enum language language,
+                                         struct strbuf *out)
+{
+    const struct windows_client *row = windows_client_get(c->this_windows);
+    const struct simulation *sim = &c->this_sim;
+    struct strbuf words;
+    int bad;
+    if (!c->ran || !compatibility_must_agree(c->this_windows))
+        return 0;
+    strbuf_init(&words);
+    bad = compatibility_certificate_words(sim, row, &c->this_hello, host, language, &words);
+    if (bad) {
+        char spare[8];
+        /* What works first, then what the mail program will warn about. */
+        strbuf_printf(out, message_text(language, MSG_DIAG_AS_OK), row->name, tls_version_name(sim->version),
+                      cipher_suite_name(sim->suite, spare));
+        strbuf_append(out, words.failed ? "" : words.data);
+    }
+    strbuf_free(&words);
+    return bad;
 }

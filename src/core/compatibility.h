@@ -43,8 +43,12 @@ void compatibility_this_hello(enum windows_client_id id, const struct cipher_pol
 /* The short phrase for how a connection ended ("connection refused", ...). */
 enum message_id compatibility_outcome_phrase(enum outcome outcome);
 
-/* A short phrase for a simulation: "yes: TLS 1.2, TLS_RSA_WITH_AES_128_CBC_SHA", ... */
+/* A short phrase for a simulation: "yes: TLS 1.2, TLS_RSA_WITH_AES_128_CBC_SHA", ...; a
+ * "yes" always with its version and suite, and what is wrong with its certificate. */
 void compatibility_describe(const struct simulation *sim, enum language language, struct strbuf *out);
+
+/* How a simulation that got no TLS answer ended, with the step that failed where one did. */
+void compatibility_outcome_words(const struct simulation *sim, enum language language, struct strbuf *out);
 
 /* The section of /test's report: one line per Windows shown, and this PC's own hello. */
 void compatibility_section(const struct compatibility *c, enum language language, struct strbuf *out);
@@ -52,6 +56,21 @@ void compatibility_section(const struct compatibility *c, enum language language
 /* When this Windows must agree and cannot use the server whatever the registry's protocol
  * settings say, writes why and what to do instead, and returns 1; otherwise 0. */
 int compatibility_conclusion(const struct compatibility *c, enum language language, struct strbuf *out);
+
+/* When this Windows must agree and its own simulation tells nothing (it never ended, or
+ * got no TLS answer), writes that its verdict is not known and returns 1; else 0. A
+ * handshake of this PC's that worked does not speak for it. */
+int compatibility_unknown(const struct compatibility *c, enum language language, struct strbuf *out);
+
+/* What is wrong with the certificate a usable simulated handshake of `row` got (for the
+ * name `host` and today's date), in words; 1 when something is, else 0 and nothing. */
+int compatibility_certificate_words(const struct simulation *sim, const struct windows_client *row,
+                                    const struct hello_spec *hello, const char *host, enum language language,
+                                    struct strbuf *out);
+
+/* The same for this Windows' own simulation, where it must agree (XP, XP x64, Vista). */
+int compatibility_certificate_conclusion(const struct compatibility *c, const char *host, enum language language,
+                                         struct strbuf *out);
 
 /* Whether a failed simulation is worth a second one offering every suite (to name what
  * the server wants). */

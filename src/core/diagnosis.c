@@ -40,15 +40,7 @@ const char *interceptor_name(const char *issuer)
 /* A short phrase for what happened: "works", "connection refused", ... */
 static void describe_outcome(const struct handshake_report *report, enum language language, struct strbuf *out)
 {
-    const char *text = message_text(language, outcome_message(report->outcome));
-    char code[160];
-    if (report->outcome == OUTCOME_ALERT) {
-        strbuf_printf(out, text, report->alert);
-        return;
-    }
-    windows_error_code(report->status, code, sizeof(code));
-    /* Only the error outcomes take the code; the others have no placeholder. */
-    strbuf_printf(out, text, code);
+    outcome_describe(report->outcome, report->step, report->status, report->alert, language, out);
 }
 
 /* A refusal by the server, as opposed to a failure to reach or understand it. */
@@ -138,7 +130,10 @@ static int diagnose_certificate(const struct test_facts *facts, const struct han
         strbuf_printf(out, message_text(language, MSG_DIAG_CERT_EXPIRED), report->not_after);
         return 1;
     case CERT_E_CN_NO_MATCH:
-        strbuf_printf(out, message_text(language, MSG_DIAG_CERT_NAME), facts->target.host, report->subject);
+        /* The names it is for, as mail programs' warnings list them; the subject where
+         * they could not be read. */
+        strbuf_printf(out, message_text(language, MSG_DIAG_CERT_NAME), facts->target.host,
+                      report->names[0] ? report->names : report->subject);
         return 1;
     default: {
         char code[96];
@@ -214,6 +209,9 @@ static int diagnose_broken_answer(enum outcome outcome, unsigned timeout, enum l
     case OUTCOME_CLOSED:
         strbuf_append(out, message_text(language, MSG_DIAG_CLOSED));
         return 1;
+    case OUTCOME_SILENT:
+        strbuf_printf(out, message_text(language, MSG_DIAG_SILENT), timeout);
+        return 1;
     default:
         return 0;
     }
@@ -282,6 +280,12 @@ int diagnose_conclusion(const struct test_facts *facts, enum language language, 
         break;
     case OUTCOME_OK:
         ok = !diagnose_certificate(facts, verdict, language, out);
+        /* Where this Windows' own simulation decides, it must have answered, and the
+         * certificate the server gives that hello must be for this host and valid. */
+        if (ok && compatibility_unknown(&facts->compat, language, out))
+            ok = 0;
+        if (ok && compatibility_certificate_conclusion(&facts->compat, facts->target.host, language, out))
+            ok = 0;
         if (ok)
             strbuf_printf(out, message_text(language, facts->target.mail == MAIL_NONE ? MSG_DIAG_OK_NO_MAIL : MSG_DIAG_OK),
                           name_or(protocol_name_for_flag(verdict->protocol), "TLS"));
@@ -300,13 +304,20 @@ int diagnose_as_conclusion(const struct as_facts *facts, enum language language,
     char spare[8];
     if (diagnose_connection(&facts->target, sim->outcome, sim->reply, facts->timeout_seconds, language, out))
         return 0;
-    if (sim->verdict == SIM_USABLE) {
+    if (sim->verdict == SIM_USABLE && simulation_known(sim)) {
+        int certificate_bad;
         strbuf_printf(out, message_text(language, MSG_DIAG_AS_OK), windows->name, tls_version_name(sim->version),
                       cipher_suite_name(sim->suite, spare));
+        certificate_bad = compatibility_certificate_words(sim, windows, &facts->hello, facts->target.host, language, out);
         /* TLS 1.1 and 1.2 are not in the default set of XP, Vista and 7. */
         if (sim->version >= 0x0302 && facts->windows <= WINDOWS_7)
             strbuf_append(out, message_text(language, MSG_DIAG_AS_NEEDS_DEFAULT));
-        strbuf_append(out, message_text(language, MSG_DIAG_AS_CERT_NOT_CHECKED));
+        if (certificate_bad)
+            return 0;
+        if (sim->certificate_checked)
+            strbuf_printf(out, message_text(language, MSG_DIAG_AS_CERT_CHECKED), facts->target.host);
+        else
+            strbuf_append(out, message_text(language, MSG_DIAG_AS_CERT_NOT_CHECKED));
         return 1;
     }
     if (compatibility_explain(sim, facts->ran_everything ? &facts->everything : NULL, windows, language, out))
@@ -315,8 +326,15 @@ int diagnose_as_conclusion(const struct as_facts *facts, enum language language,
         strbuf_printf(out, message_text(language, MSG_DIAG_CIPHERS_OFF_ALL), windows->name);
         return 0;
     }
-    if (!diagnose_broken_answer(sim->outcome, facts->timeout_seconds, language, out))
-        strbuf_printf(out, message_text(language, MSG_DIAG_SIM_ALERT), windows->name, sim->alert);
+    if (!diagnose_broken_answer(sim->outcome, facts->timeout_seconds, language, out)) {
+        /* No answer that says anything: it is not known, and the step that failed is named. */
+        struct strbuf phrase;
+        strbuf_init(&phrase);
+        compatibility_outcome_words(sim, language, &phrase);
+        strbuf_printf(out, message_text(language, MSG_DIAG_SIM_UNKNOWN), windows->name,
+                      phrase.failed ? "" : phrase.data);
+        strbuf_free(&phrase);
+    }
     return 0;
 }
 
@@ -360,6 +378,8 @@ int diagnose_as(const struct as_facts *facts, enum language language, const char
     strbuf_append(out, "\n");
     if (ok)
         strbuf_printf(out, message_text(language, MSG_VERDICT_OK_LINE), tls_version_name(sim->version));
+    else if (sim->verdict == SIM_USABLE && simulation_known(sim))   /* TLS worked; its certificate did not */
+        strbuf_printf(out, message_text(language, MSG_VERDICT_FAILED_PROTOCOL), tls_version_name(sim->version));
     else
         strbuf_append(out, message_text(language, MSG_VERDICT_FAILED_LINE));
     return ok;

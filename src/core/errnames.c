@@ -44,6 +44,11 @@ static const struct error_name names[] = {
     { 0x00002AF9ul, "WSAHOST_NOT_FOUND" },
     { 0x0000274Dul, "WSAECONNREFUSED" },
     { 0x0000274Cul, "WSAETIMEDOUT" },
+    /* The steps of a connection that can fail in this process rather than at the server. */
+    { 0x00002728ul, "WSAEMFILE" },
+    { 0x00002736ul, "WSAENOTSOCK" },
+    { 0x00002747ul, "WSAENOBUFS" },
+    { 0x0000276Dul, "WSANOTINITIALISED" },
     { 0x00090312ul, "SEC_I_CONTINUE_NEEDED" },
     { 0x00090320ul, "SEC_I_INCOMPLETE_CREDENTIALS" },
 };

@@ -2,6 +2,7 @@
 #include "find.h"
 #include "compatibility.h"
 #include "errnames.h"
+#include "idna.h"
 #include "tls_suites.h"
 
 #include <string.h>
@@ -69,12 +70,16 @@ static unsigned add_name(struct find_search *s, const char *prefix, const char *
 int find_prepare(const char *input, struct find_search *out)
 {
     const char *at = strchr(input, '@');
-    const char *domain = at ? at + 1 : input;
+    const char *typed = at ? at + 1 : input;
+    char domain[256];
     size_t i, length = strlen(input);
-    int way;
+    int way, domain_length;
 
     memset(out, 0, sizeof(*out));
-    if (length == 0 || length >= sizeof(out->input) || !valid_name(domain, strlen(domain)))
+    /* An internationalised domain in the form DNS uses; the input is shown as typed. */
+    domain_length = idna_to_ascii(typed, strlen(typed), domain, sizeof(domain));
+    if (length == 0 || length >= sizeof(out->input) || domain_length <= 0 ||
+        !valid_name(domain, (size_t)domain_length))
         return -1;
     if (at) {
         /* The part before the @ is not used; it only has to look like one. */
@@ -144,6 +149,7 @@ static enum find_result ending(const struct simulation *sim)
         return FIND_CLOSED;
     case OUTCOME_CONNECT_TIMEOUT:
     case OUTCOME_TIMEOUT:
+    case OUTCOME_SILENT:
         return FIND_NO_ANSWER;
     case OUTCOME_PLAINTEXT:
     case OUTCOME_NOT_TLS:
@@ -306,8 +312,12 @@ static void setting_line(const struct find_search *s, const struct find_row *row
         return;
     }
     way = &ways[row->way];
-    strbuf_printf(out, message_text(language, incoming ? MSG_FIND_INCOMING : MSG_FIND_OUTGOING), way->protocol,
-                  s->names[row->name], way->port,
+    /* "Requires authentication" only where the server's EHLO said AUTH. */
+    strbuf_printf(out,
+                  message_text(language, incoming                                     ? MSG_FIND_INCOMING
+                                         : s->outgoing_auth == SMTP_AUTH_OFFERED ? MSG_FIND_OUTGOING
+                                                                                      : MSG_FIND_OUTGOING_NO_AUTH),
+                  way->protocol, s->names[row->name], way->port,
                   message_text(language, way->implicit ? MSG_FIND_SSL_ON : MSG_FIND_STARTTLS));
     if (row->result == FIND_AFTER_FIX)
         strbuf_append(out, message_text(language, MSG_FIND_AFTER_FIX_NOTE));

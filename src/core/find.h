@@ -9,6 +9,7 @@
 
 #include "cipher_policy.h"
 #include "clienthello.h"
+#include "mailtalk.h"
 #include "messages.h"
 #include "simulation.h"
 #include "text.h"
@@ -72,6 +73,9 @@ struct find_search {
     struct hello_spec hello_now, hello_after;
     int offers_now;                      /* Schannel offers some protocol by default */
     int after_differs;                   /* /apply recommended would offer a newer version */
+    /* Set by the caller: whether the outgoing way recommended offers AUTH in its answer
+     * to EHLO over TLS, as the mail program sees it. */
+    enum smtp_auth outgoing_auth;
 };
 
 /* Reads the input (a server name, or a mail address) and lists the names and ways: a

@@ -1,5 +1,6 @@
 /* The handshake record: writing and reading it, and naming what Schannel reports. */
 #include "handshake_report.h"
+#include "errnames.h"
 #include "text.h"
 #include "protocols.h"
 
@@ -10,7 +11,7 @@
 static const char *const outcome_words[OUTCOME_COUNT] = {
     "ok", "host-not-found", "refused", "connect-timeout", "timeout", "closed", "plaintext", "not-tls",
     "oversized", "alert", "nothing-to-offer", "handshake-error", "starttls-refused", "mail-failed",
-    "system-error", "bad-tls",
+    "system-error", "bad-tls", "silent",
 };
 
 void handshake_report_init(struct handshake_report *report)
@@ -33,6 +34,8 @@ void handshake_report_write(const struct handshake_report *report, struct strbuf
 {
     strbuf_printf(out, "outcome=%s\n", outcome_words[report->outcome]);
     strbuf_printf(out, "status=%lu\nalert=%d\nprotocol=%lu\n", report->status, report->alert, report->protocol);
+    if (report->step[0])
+        write_text(out, "step", report->step);
     strbuf_printf(out, "cipher=%lu\ncipher_bits=%lu\nhash=%lu\nhash_bits=%lu\nexchange=%lu\nexchange_bits=%lu\n",
                   report->cipher, report->cipher_bits, report->hash, report->hash_bits, report->exchange,
                   report->exchange_bits);
@@ -43,8 +46,10 @@ void handshake_report_write(const struct handshake_report *report, struct strbuf
         write_text(out, "not_after", report->not_after);
         write_text(out, "thumbprint", report->thumbprint);
         strbuf_printf(out, "chain_error=%lu\n", report->chain_error);
+        write_text(out, "names", report->names);
     }
     write_text(out, "reply", report->reply);
+    strbuf_printf(out, "smtp_auth=%d\n", (int)report->smtp_auth);
 }
 
 static void copy_field(char *field, size_t size, const char *value, size_t length)
@@ -83,6 +88,7 @@ int handshake_report_read(const char *text, struct handshake_report *report)
                         have_outcome = 1;
                     }
             } else if (KEY("status")) report->status = strtoul(value, NULL, 10);
+            else if (KEY("step")) copy_field(report->step, sizeof(report->step), value, strlen(value));
             else if (KEY("alert")) report->alert = atoi(value);
             else if (KEY("protocol")) report->protocol = strtoul(value, NULL, 10);
             else if (KEY("cipher")) report->cipher = strtoul(value, NULL, 10);
@@ -97,7 +103,13 @@ int handshake_report_read(const char *text, struct handshake_report *report)
             else if (KEY("not_after")) copy_field(report->not_after, sizeof(report->not_after), value, strlen(value));
             else if (KEY("thumbprint")) copy_field(report->thumbprint, sizeof(report->thumbprint), value, strlen(value));
             else if (KEY("chain_error")) report->chain_error = strtoul(value, NULL, 10);
+            else if (KEY("names")) copy_field(report->names, sizeof(report->names), value, strlen(value));
             else if (KEY("reply")) copy_field(report->reply, sizeof(report->reply), value, strlen(value));
+            else if (KEY("smtp_auth")) {
+                int auth = atoi(value);
+                report->smtp_auth = auth == SMTP_AUTH_OFFERED || auth == SMTP_AUTH_NOT_OFFERED ? (enum smtp_auth)auth
+                                                                                               : SMTP_AUTH_UNKNOWN;
+            }
 #undef KEY
         }
         if (!end)
@@ -182,9 +194,43 @@ static const enum message_id outcome_messages[OUTCOME_COUNT] = {
     [OUTCOME_MAIL_FAILED] = MSG_OUTCOME_MAIL_FAILED,
     [OUTCOME_SYSTEM_ERROR] = MSG_OUTCOME_SYSTEM_ERROR,
     [OUTCOME_BAD_TLS] = MSG_OUTCOME_BAD_TLS,
+    [OUTCOME_SILENT] = MSG_OUTCOME_SILENT,
 };
 
 enum message_id outcome_message(enum outcome outcome)
 {
     return (unsigned)outcome < OUTCOME_COUNT ? outcome_messages[outcome] : MSG_OUTCOME_SYSTEM_ERROR;
+}
+
+void outcome_describe(enum outcome outcome, const char *step, unsigned long status, int alert,
+                      enum language language, struct strbuf *out)
+{
+    char code[160];
+    code[0] = '\0';
+    if (status)
+        windows_error_code(status, code, sizeof(code));
+    switch (outcome) {
+    case OUTCOME_ALERT:
+        strbuf_printf(out, message_text(language, MSG_OUTCOME_ALERT), alert);
+        return;
+    case OUTCOME_SYSTEM_ERROR:
+        if (step && step[0])
+            strbuf_printf(out, message_text(language, status ? MSG_OUTCOME_STEP_FAILED : MSG_OUTCOME_STEP_FAILED_NO_CODE),
+                          step, code);
+        else if (status)
+            strbuf_printf(out, message_text(language, MSG_OUTCOME_SYSTEM_ERROR), code);
+        else
+            strbuf_append(out, message_text(language, MSG_OUTCOME_NO_RESULT));
+        return;
+    case OUTCOME_HANDSHAKE_ERROR:
+        if (!status) {
+            strbuf_append(out, message_text(language, MSG_OUTCOME_BAD_TLS));
+            return;
+        }
+        break;
+    default:
+        break;
+    }
+    /* Only the error outcomes take the code; the others have no placeholder. */
+    strbuf_printf(out, message_text(language, outcome_message(outcome)), code);
 }

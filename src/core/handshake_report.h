@@ -4,6 +4,7 @@
 #ifndef TLSSWITCH_HANDSHAKE_REPORT_H
 #define TLSSWITCH_HANDSHAKE_REPORT_H
 
+#include "mailtalk.h"
 #include "messages.h"
 #include "target.h"
 #include "text.h"
@@ -13,7 +14,7 @@ enum outcome {
     OUTCOME_HOST_NOT_FOUND,
     OUTCOME_REFUSED,           /* connection refused */
     OUTCOME_CONNECT_TIMEOUT,
-    OUTCOME_TIMEOUT,           /* connected, then the server stopped answering */
+    OUTCOME_TIMEOUT,           /* connected, the server answered, then stopped */
     OUTCOME_CLOSED,            /* the server closed the connection during the handshake */
     OUTCOME_PLAINTEXT,         /* a plain-text mail greeting where TLS was expected */
     OUTCOME_NOT_TLS,           /* bytes that are neither TLS nor a mail greeting */
@@ -25,19 +26,23 @@ enum outcome {
     OUTCOME_MAIL_FAILED,       /* TLS worked, but the mail server's answer was not good */
     OUTCOME_SYSTEM_ERROR,      /* a Windows function failed */
     OUTCOME_BAD_TLS,           /* TLS records, but a message malformed or out of its place */
+    OUTCOME_SILENT,            /* connected, and the server never sent a byte within the time limit */
     OUTCOME_COUNT
 };
 
 struct handshake_report {
     enum outcome outcome;
     unsigned long status;          /* SSPI or Win32 code behind the outcome, 0 if none */
+    char step[32];                 /* OUTCOME_SYSTEM_ERROR: the function that failed ("socket") */
     int alert;                     /* TLS alert description, -1 if none */
     unsigned long protocol;        /* SP_PROT_*_CLIENT negotiated, 0 if none */
     unsigned long cipher, cipher_bits, hash, hash_bits, exchange, exchange_bits;  /* ALG_IDs */
     int have_certificate;
     char subject[160], issuer[160], not_before[24], not_after[24], thumbprint[48];
     unsigned long chain_error;     /* 0, or the CERT_E_ / TRUST_E_ code of the SSL policy check */
+    char names[160];               /* the names the certificate is for (certificate_names_read) */
     char reply[128];               /* the mail server's last line, or its plain-text greeting */
+    enum smtp_auth smtp_auth;      /* whether the last EHLO answer offered AUTH */
 };
 
 void handshake_report_init(struct handshake_report *report);
@@ -57,6 +62,12 @@ size_t handshake_report_read_hello(const char *text, unsigned char *out, size_t 
 
 /* The few words for an outcome ("connection refused", ...). */
 enum message_id outcome_message(enum outcome outcome);
+
+/* The same words with what fills them: the alert, the error code, the step that failed
+ * ("socket failed (WSAEMFILE (10024))"). A code of 0 is never shown as a cause: an
+ * OUTCOME_SYSTEM_ERROR without step or code is a result that was never written. */
+void outcome_describe(enum outcome outcome, const char *step, unsigned long status, int alert,
+                      enum language language, struct strbuf *out);
 
 /* Names for Schannel's algorithm ids ("AES", "SHA-256", "ECDHE"); NULL when unknown. */
 const char *algorithm_name(unsigned long alg_id);

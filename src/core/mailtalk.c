@@ -65,11 +65,24 @@ const struct mail_step *mail_steps(enum mail_protocol mail, enum tls_mode mode, 
     return NULL;
 }
 
+int mail_step_is_ehlo(const struct mail_step *step)
+{
+    return step->send && strcmp(step->send, EHLO) == 0;
+}
+
 void reply_reader_start(struct reply_reader *reader, const struct mail_step *step)
 {
     reader->kind = step->reply;
     reader->tag = step->tag;
     reader->in_list = 0;
+    reader->offers_auth = 0;
+}
+
+/* "250-AUTH PLAIN LOGIN", and the older "250-AUTH=LOGIN" some servers still send. */
+static int smtp_auth_line(const char *line)
+{
+    const char *keyword = line + 4;
+    return text_equal_nocase_n(keyword, "AUTH", 4) && (keyword[4] == ' ' || keyword[4] == '=' || keyword[4] == '\0');
 }
 
 enum reply_state reply_reader_line(struct reply_reader *reader, const char *line)
@@ -80,6 +93,8 @@ enum reply_state reply_reader_line(struct reply_reader *reader, const char *line
         if (strlen(line) < 3 || line[0] < '1' || line[0] > '5' || line[1] < '0' || line[1] > '9' ||
             line[2] < '0' || line[2] > '9' || (line[3] != '\0' && line[3] != ' ' && line[3] != '-'))
             return REPLY_BAD;
+        if (line[0] == '2' && line[3] != '\0' && smtp_auth_line(line))
+            reader->offers_auth = 1;
         if (line[3] == '-')
             return REPLY_MORE;
         return (line[0] == '2' || line[0] == '3') ? REPLY_GOOD : REPLY_BAD;

@@ -26,11 +26,19 @@ const struct mail_step *mail_steps(enum mail_protocol mail, enum tls_mode mode, 
 
 enum reply_state { REPLY_MORE, REPLY_GOOD, REPLY_BAD };
 
+/* Whether an SMTP server's answer to EHLO offered AUTH: only then does the mail program
+ * need "My server requires authentication". */
+enum smtp_auth { SMTP_AUTH_UNKNOWN, SMTP_AUTH_OFFERED, SMTP_AUTH_NOT_OFFERED };
+
 struct reply_reader {
     enum reply_kind kind;
     const char *tag;
     int in_list;
+    int offers_auth;       /* an SMTP answer: one of its lines was AUTH (RFC 4954) */
 };
+
+/* Whether a step sends EHLO, so its answer lists the server's extensions. */
+int mail_step_is_ehlo(const struct mail_step *step);
 
 void reply_reader_start(struct reply_reader *reader, const struct mail_step *step);
 

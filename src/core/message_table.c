@@ -311,6 +311,63 @@ static const struct message_row messages[MSG_COUNT] = {
     [MSG_SUPPORT_NO] = { { "not supported", "非対応" } },
     [MSG_SUPPORT_REGISTRY_OFF] = { { "turned off in the registry", "レジストリで無効" } },
     [MSG_SUPPORT_UNKNOWN] = { { "could not check", "確認できず" } },
+    [MSG_OUTCOME_SILENT] = { {
+        "the server never answered",
+        "サーバーが一度も応答しなかった",
+    } },
+    [MSG_DIAG_SILENT] = { {
+        "The server accepted the connection but never answered: not one byte in %u seconds. The port may be the wrong one, the server may be overloaded, or something between (a firewall, an antivirus program) holds the connection.\n",
+        "サーバーは接続を受け付けましたが、一度も応答しませんでした (%u 秒間、1 バイトも届きません)。ポート番号が違うか、サーバーが混んでいるか、途中 (ファイアウォールやウイルス対策ソフト) で接続が止められています。\n",
+    } },
+    [MSG_OUTCOME_STEP_FAILED] = { { "%s failed (%s)", "%s が失敗 (%s)" } },
+    [MSG_OUTCOME_STEP_FAILED_NO_CODE] = { { "%s failed", "%s が失敗" } },
+    [MSG_OUTCOME_NO_RESULT] = { { "no result came back", "結果が返らなかった" } },
+    [MSG_DIAG_SIM_UNKNOWN] = { {
+        "Whether %s can use this server is not known (its simulated handshake: %s).\n",
+        "%s がこのサーバーを使えるかどうかは分かりません (模擬ハンドシェイクの結果: %s)。\n",
+    } },
+    [MSG_DIAG_SIM_UNKNOWN_OWN] = { {
+        "This PC's own handshake worked, but it can do more than %s's, so it does not answer the question. Test again.\n",
+        "このパソコン自身のハンドシェイクは成功しましたが、%s よりも多くのことができるため、答えにはなりません。もう一度テストしてください。\n",
+    } },
+    [MSG_SIM_CERT_WRONG_NAME] = { { "; but its certificate is for %s", "。ただし証明書は %s 用" } },
+    [MSG_SIM_CERT_EXPIRED] = { { "; but its certificate expired on %s", "。ただし証明書は %s に期限切れ" } },
+    [MSG_SIM_CERT_NOT_YET_VALID] = { {
+        "; but its certificate is valid only from %s",
+        "。ただし証明書の有効期間は %s から",
+    } },
+    [MSG_DIAG_SIM_CERT_NAME] = { {
+        "But the certificate the server gives %s is not issued for %s (it is for %s): a mail program there warns at every connection. Use the server name the provider gives for mail.\n",
+        "ただし、サーバーが %s に渡す証明書は %s 用に発行されていません (%s 用です)。そこではメールソフトが接続のたびに警告します。メール事業者が案内するサーバー名を使ってください。\n",
+    } },
+    [MSG_DIAG_SIM_NO_SNI] = { {
+        "%s sends no server name (SNI), so a server with several names gives it its default certificate, which newer Windows may never be shown.\n",
+        "%s はサーバー名 (SNI) を送らないため、複数の名前を持つサーバーからは既定の証明書を受け取ります (新しい Windows には別の証明書が渡されることがあります)。\n",
+    } },
+    [MSG_DIAG_SIM_CERT_EXPIRED] = { {
+        "But the certificate the server gives %s has expired (valid until %s): a mail program there warns at every connection. Only the provider can fix this: tell them.\n",
+        "ただし、サーバーが %s に渡す証明書は期限が切れています (%s まで有効)。そこではメールソフトが接続のたびに警告します。直せるのはメール事業者だけです。知らせてください。\n",
+    } },
+    [MSG_DIAG_SIM_CERT_NOT_YET_VALID] = { {
+        "But the certificate the server gives %s is not valid yet (valid from %s): a mail program there warns at every connection. If the date is right, tell the provider.\n",
+        "ただし、サーバーが %s に渡す証明書はまだ有効ではありません (%s から有効)。そこではメールソフトが接続のたびに警告します。日付が正しければ、メール事業者に知らせてください。\n",
+    } },
+    [MSG_DIAG_AS_CERT_CHECKED] = { {
+        "Its certificate is issued for %s and valid today; whether that PC trusts its root is not checked from here.\n",
+        "証明書は %s 用に発行され、今日の日付で有効です。そのパソコンがルート証明書を信頼するかどうかは、ここでは確かめていません。\n",
+    } },
+    [MSG_ERR_CONFLICTING_VALUES] = { {
+        "Error: %s is given twice with different values (\"%s\" and \"%s\"). Give it once.\n",
+        "エラー: %s に違う値が 2 回指定されています (\"%s\" と \"%s\")。1 回だけ指定してください。\n",
+    } },
+    [MSG_ERR_BAD_IDN_TARGET] = { {
+        "Error: \"%s\" is not a server to test: its name cannot be turned into the xn-- form that DNS uses (RFC 5891). Check the name, or type its xn-- form.\n",
+        "エラー: \"%s\" はテストできるサーバーの指定ではありません。この名前は DNS で使う xn-- 形式に変換できません (RFC 5891)。名前を確かめるか、xn-- 形式で入力してください。\n",
+    } },
+    [MSG_FIND_OUTGOING_NO_AUTH] = { {
+        "  Outgoing mail (sending): %s, server %s, port %s, %s",
+        "  送信メール: %s、サーバー %s、ポート %s、%s",
+    } },
     [MSG_VERDICT_TLS12_DEFAULT] = { {
         "Good: this PC uses TLS 1.2 by default. Older mail programs can use it.\n",
         "良好: このパソコンは TLS 1.2 を既定で使います。古いメールソフトでも使えます。\n",
@@ -1149,8 +1206,8 @@ static const struct message_row messages[MSG_COUNT] = {
         "そのパソコンの古いメールソフトには、TLS 1.2 を既定で使う設定が必要です。そのパソコンで tlsswitch /apply recommended を実行してください。\n",
     } },
     [MSG_DIAG_AS_CERT_NOT_CHECKED] = { {
-        "Whether that PC trusts the server's certificate is not checked here.\n",
-        "そのパソコンがサーバーの証明書を信頼するかどうかは、ここでは確かめていません。\n",
+        "The server's certificate is not checked here (in TLS 1.3 it travels encrypted), nor whether that PC trusts it.\n",
+        "サーバーの証明書はここでは確かめていません (TLS 1.3 では暗号化されて届きます)。そのパソコンが信頼するかどうかも確かめていません。\n",
     } },
     [MSG_ERR_BAD_WINDOWS] = { {
         "Error: unknown Windows \"%s\" for /as; use xp, 2003, vista, 7, 8.1, 10 or 11.\n",

@@ -133,6 +133,9 @@ static enum flight_state read_certificates(struct server_flight *flight, struct 
             if (certificate_read(der.data, der.size, facts) != 0)
                 memset(facts, 0, sizeof(*facts));   /* unknown: judged as a key no Windows can use */
         }
+        /* The server's own certificate: the names a mail program checks. */
+        if (flight->certificate_count == 0 && flight->host)
+            flight->have_leaf_names = certificate_names_read(der.data, der.size, flight->host, &flight->leaf_names) == 0;
         flight->certificate_count++;
     }
     if (list.bad) {

@@ -54,6 +54,11 @@ struct server_flight {
     unsigned char chain[FLIGHT_MAX_CHAIN];
     size_t chain_length;
     int have_key_exchange;
+    /* Set after server_flight_start: the host the leaf's names are read against (NULL:
+     * they are not read). The leaf's names then, when it could be read. */
+    const char *host;
+    int have_leaf_names;
+    struct certificate_names leaf_names;
 
     /* Reading state. */
     unsigned char record[5 + TLS_MAX_RECORD_BODY];

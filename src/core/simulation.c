@@ -1,5 +1,6 @@
 /* The verdict of a simulated handshake. */
 #include "simulation.h"
+#include "text.h"
 #include "tls_suites.h"
 #include "windows_clients.h"
 
@@ -12,6 +13,21 @@ void simulation_failed(enum outcome outcome, unsigned long status, struct simula
     out->status = status;
     out->alert = -1;
     out->verdict = SIM_NO_ANSWER;
+}
+
+void simulation_failed_at(const char *step, unsigned long status, struct simulation *out)
+{
+    simulation_failed(OUTCOME_SYSTEM_ERROR, status, out);
+    text_format(out->step, sizeof(out->step), "%s", step);
+}
+
+int simulation_known(const struct simulation *sim)
+{
+    if (sim->verdict == SIM_NOT_RUN)
+        return 0;
+    if (sim->verdict == SIM_USABLE)
+        return sim->version != 0 && sim->suite != 0;
+    return sim->verdict != SIM_NO_ANSWER;
 }
 
 static int offers_version(const struct hello_spec *hello, uint16_t version)
@@ -117,4 +133,19 @@ void simulation_judge(const struct server_flight *flight, const struct hello_spe
         return;
     }
     out->verdict = SIM_USABLE;
+}
+
+void simulation_check_certificate(const struct server_flight *flight, uint64_t now, struct simulation *out)
+{
+    if (out->verdict != SIM_USABLE || out->version > 0x0303 || !flight->have_leaf_names)
+        return;
+    out->certificate_checked = 1;
+    out->certificate_problems = 0;
+    text_format(out->certificate_names, sizeof(out->certificate_names), "%s", flight->leaf_names.text);
+    if (!flight->leaf_names.matches)
+        out->certificate_problems |= SIM_CERT_WRONG_NAME;
+    if (out->leaf.not_after && now > out->leaf.not_after)
+        out->certificate_problems |= SIM_CERT_EXPIRED;
+    if (out->leaf.not_before && now < out->leaf.not_before)
+        out->certificate_problems |= SIM_CERT_NOT_YET_VALID;
 }

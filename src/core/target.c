@@ -1,5 +1,6 @@
 /* Parsing /test targets. */
 #include "target.h"
+#include "idna.h"
 #include "text.h"
 
 #include <stdio.h>
@@ -82,22 +83,31 @@ int target_parse(const char *text, struct target *out)
         host_end = host;
         while (*host_end && *host_end != ':' && *host_end != '/')
             host_end++;
-        for (i = 0; host + i < host_end; i++)
-            if (!valid_host_char(host[i]))
-                return -1;
         if (*host_end == ':')
             port = host_end + 1;
     }
     host_length = (size_t)(host_end - host);
     if (host_length == 0 || host_length >= sizeof(out->host))
         return -1;
+    if (rest[0] != '[') {
+        /* An internationalised name (メール.例え.テスト) in the form DNS and certificates use. */
+        int ascii_length = idna_to_ascii(host, host_length, out->host, sizeof(out->host));
+        if (ascii_length <= 0)
+            return -1;
+        for (i = 0; i < (size_t)ascii_length; i++)
+            if (!valid_host_char(out->host[i]))
+                return -1;
+        host = out->host;
+        host_length = (size_t)ascii_length;
+    }
     if (port) {
         port_length = strcspn(port, "/");
         if (!valid_port(port, port_length))
             return -1;
     }
 
-    memcpy(out->host, host, host_length);
+    memmove(out->host, host, host_length);
+    out->host[host_length] = '\0';
     if (port)
         memcpy(out->port, port, port_length);
     else

@@ -10,6 +10,44 @@
 
 #define MAX_REPLY_LINES 200
 
+/* Windows Sockets is started once for the whole process and never cleaned up while it
+ * runs. WSAStartup and WSACleanup keep a count for the process, and the WSACleanup that
+ * takes it to zero closes every socket the process has. Wine 8 keeps that count without a
+ * lock: threads that start and clean up at the same moment lose counts, and one thread's
+ * WSACleanup then closed the sockets of others in the middle of their handshakes (seen as
+ * a simulation with "no answer to the connection"), and their handle numbers, reused for
+ * new threads, were closed again later (waits that returned before the thread had ended,
+ * results read before they were written: "yes: ?, 0x0000", "a Windows function failed
+ * (0)"). Returns 0, or WSAStartup's error. */
+static unsigned long network_start(void)
+{
+    static volatile LONG state;   /* 0 not yet, 1 starting, 2 done */
+    static volatile LONG error;
+    if (InterlockedCompareExchange(&state, 1, 0) == 0) {
+        WSADATA wsa;
+        InterlockedExchange(&error, WSAStartup(MAKEWORD(2, 2), &wsa));
+        InterlockedExchange(&state, 2);
+    }
+    while (InterlockedCompareExchange(&state, 2, 2) != 2)
+        Sleep(1);
+    return (unsigned long)error;
+}
+
+static enum outcome fail_at(struct connection *c, const char *step, unsigned long error)
+{
+    c->failed_step = step;
+    c->failed_error = error;
+    return OUTCOME_SYSTEM_ERROR;
+}
+
+void connection_failure(const struct connection *c, struct handshake_report *report)
+{
+    if (report->step[0] || !c->failed_step)
+        return;
+    text_format(report->step, sizeof(report->step), "%s", c->failed_step);
+    report->status = c->failed_error;
+}
+
 /* How long the next wait may take: the per-wait limit, cut short by the overall deadline. */
 static unsigned wait_ms(const struct connection *c)
 {
@@ -21,8 +59,8 @@ static unsigned wait_ms(const struct connection *c)
 
 /* Waits until `s` is readable, or for a connect to end (writable, or failed: Windows
  * reports a refused non-blocking connect through the except set); 1 when it happened,
- * 0 when the wait ran out or the cancel event was set. A wait with a cancel event looks
- * at it every 100 ms. */
+ * 0 when the wait ran out or the cancel event was set, -1 when select failed (its error
+ * in *failed). A wait with a cancel event looks at it every 100 ms. */
 static int wait_for(const struct connection *c, SOCKET s, unsigned ms, int connecting, int *failed)
 {
     *failed = 0;
@@ -44,8 +82,10 @@ static int wait_for(const struct connection *c, SOCKET s, unsigned ms, int conne
             *failed = connecting && !FD_ISSET(s, &ready);
             return 1;
         }
-        if (rc < 0)
-            return 0;
+        if (rc < 0) {
+            *failed = WSAGetLastError();
+            return -1;
+        }
         ms -= slice;
     }
     return 0;
@@ -53,15 +93,19 @@ static int wait_for(const struct connection *c, SOCKET s, unsigned ms, int conne
 
 enum outcome connection_receive(struct connection *c)
 {
-    int got, failed;
+    int got, failed, waited;
     if (c->input_length >= sizeof(c->input))
         return OUTCOME_OVERSIZED;
-    if (!wait_for(c, c->socket, wait_ms(c), 0, &failed))
-        return OUTCOME_TIMEOUT;
+    waited = wait_for(c, c->socket, wait_ms(c), 0, &failed);
+    if (waited < 0)
+        return fail_at(c, "select", (unsigned long)failed);
+    if (waited == 0)
+        return c->received == 0 ? OUTCOME_SILENT : OUTCOME_TIMEOUT;
     got = recv(c->socket, (char *)c->input + c->input_length, (int)(sizeof(c->input) - c->input_length), 0);
     if (got <= 0)
         return OUTCOME_CLOSED;
     c->input_length += (size_t)got;
+    c->received += (unsigned long)got;
     return OUTCOME_OK;
 }
 
@@ -83,24 +127,26 @@ static enum outcome connect_address(struct connection *c, const struct addrinfo 
                                     struct handshake_report *report)
 {
     u_long non_blocking = 1;
-    int error = 0, error_size = sizeof(error), failed;
+    int error = 0, error_size = sizeof(error), failed, waited;
     SOCKET s;
     child_handles_lock();
     s = socket(address->ai_family, address->ai_socktype, address->ai_protocol);
+    error = s == INVALID_SOCKET ? WSAGetLastError() : 0;
     if (s != INVALID_SOCKET)
         SetHandleInformation((HANDLE)s, HANDLE_FLAG_INHERIT, 0);
     child_handles_unlock();
     if (s == INVALID_SOCKET)
-        return OUTCOME_SYSTEM_ERROR;
+        return fail_at(c, "socket", (unsigned long)error);
     ioctlsocket(s, FIONBIO, &non_blocking);
     if (connect(s, address->ai_addr, (int)address->ai_addrlen) != 0 && WSAGetLastError() != WSAEWOULDBLOCK) {
         report->status = (unsigned long)WSAGetLastError();
         closesocket(s);
         return OUTCOME_REFUSED;
     }
-    if (!wait_for(c, s, wait_ms(c), 1, &failed)) {
+    waited = wait_for(c, s, wait_ms(c), 1, &failed);
+    if (waited <= 0) {
         closesocket(s);
-        return OUTCOME_CONNECT_TIMEOUT;
+        return waited < 0 ? fail_at(c, "select", (unsigned long)failed) : OUTCOME_CONNECT_TIMEOUT;
     }
     if (failed || getsockopt(s, SOL_SOCKET, SO_ERROR, (char *)&error, &error_size) != 0 || error != 0) {
         getsockopt(s, SOL_SOCKET, SO_ERROR, (char *)&error, &error_size);
@@ -149,14 +195,10 @@ static void lookup_run(struct lookup *l)
 static DWORD WINAPI lookup_thread(void *argument)
 {
     struct lookup *l = argument;
-    WSADATA wsa;
-    /* Its own start-up: the caller's connection may be closed (WSACleanup) before this ends. */
-    int started = WSAStartup(MAKEWORD(2, 2), &wsa) == 0;
+    /* Windows Sockets stays started for the process (network_start): no start-up of its own. */
     lookup_run(l);
     SetEvent(l->done);
     lookup_release(l);
-    if (started)
-        WSACleanup();
     return 0;
 }
 
@@ -206,17 +248,24 @@ enum outcome connection_open(struct connection *c, const struct target *target, 
 {
     struct addrinfo *list = NULL, *address;
     enum outcome outcome = OUTCOME_CONNECT_TIMEOUT;
-    WSADATA wsa;
+    int tried_any = 0;
+    unsigned long error;
     int rc;
 
     c->socket = INVALID_SOCKET;
     c->input_length = c->lines_length = 0;
+    c->received = 0;
+    c->failed_step = NULL;
+    c->failed_error = 0;
     c->timeout_ms = timeout_seconds * 1000u;
     /* However the server dribbles, the whole exchange ends within three time limits. */
     c->deadline = GetTickCount() + 3u * c->timeout_ms;
-    c->started = WSAStartup(MAKEWORD(2, 2), &wsa) == 0;
-    if (!c->started)
+    error = network_start();
+    if (error != 0) {
+        fail_at(c, "WSAStartup", error);
+        connection_failure(c, report);
         return OUTCOME_SYSTEM_ERROR;
+    }
     rc = look_up(c, target, &list);
     if (rc == -1) {
         report->status = WSAETIMEDOUT;   /* the name server did not answer in time */
@@ -232,10 +281,16 @@ enum outcome connection_open(struct connection *c, const struct target *target, 
             outcome = tried;
         if (tried == OUTCOME_OK)
             break;
+        if (tried != OUTCOME_SYSTEM_ERROR)
+            tried_any = 1;
         /* A time-out leaves a refusal seen before in place; an address for which no
-         * socket could be had changes nothing. */
+         * socket could be had changes nothing, unless none could be had at all. */
     }
     freeaddrinfo(list);
+    if (!tried_any && c->failed_step) {
+        connection_failure(c, report);
+        return OUTCOME_SYSTEM_ERROR;
+    }
     return outcome;
 }
 
@@ -244,9 +299,6 @@ void connection_close(struct connection *c)
     if (c->socket != INVALID_SOCKET)
         closesocket(c->socket);
     c->socket = INVALID_SOCKET;
-    if (c->started)
-        WSACleanup();
-    c->started = 0;
 }
 
 /* Plain text: the received bytes are the text. */
@@ -328,6 +380,8 @@ enum outcome connection_talk(struct connection *c, const struct target *target, 
         }
         if (state == REPLY_BAD)
             return bad;
+        if (mail_step_is_ehlo(&steps[i]))
+            report->smtp_auth = reader.offers_auth ? SMTP_AUTH_OFFERED : SMTP_AUTH_NOT_OFFERED;
     }
     return OUTCOME_OK;
 }

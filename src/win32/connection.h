@@ -18,7 +18,6 @@
 
 struct connection {
     SOCKET socket;
-    int started;                                  /* WSAStartup succeeded */
     DWORD deadline;                               /* GetTickCount() at which everything gives up */
     HANDLE cancel;                                /* an event that ends every wait at once, or NULL */
     unsigned timeout_ms;                          /* the longest any one wait may take */
@@ -26,6 +25,10 @@ struct connection {
     size_t input_length;
     char lines[CONNECTION_LINE_SIZE];             /* text received, not yet read as lines */
     size_t lines_length;
+    unsigned long received;                       /* bytes received in all, to tell silence from a stop */
+    /* When a wait or call ended in OUTCOME_SYSTEM_ERROR: the function that failed, and its error. */
+    const char *failed_step;
+    unsigned long failed_error;
 };
 
 /* Where the text of the dialogue comes from and goes to once TLS is up: the Schannel
@@ -37,14 +40,20 @@ struct line_channel {
 };
 
 /* Connects to the target's host and port (IPv4 or IPv6, each address in turn). On failure
- * report->status holds the Windows error. The connection must be closed in any case.
+ * report->status holds the Windows error (and report->step the function that failed, for
+ * OUTCOME_SYSTEM_ERROR). The connection must be closed in any case.
  * Set c->cancel before, to let an event end the waits (they then end as time-outs). */
 enum outcome connection_open(struct connection *c, const struct target *target, unsigned timeout_seconds,
                              struct handshake_report *report);
 void connection_close(struct connection *c);
 
-/* Receives more bytes into c->input: OUTCOME_OK, TIMEOUT, CLOSED or OVERSIZED (no room). */
+/* Receives more bytes into c->input: OUTCOME_OK, TIMEOUT (SILENT when the server has not
+ * sent one byte yet), CLOSED, OVERSIZED (no room), or SYSTEM_ERROR (c->failed_step). */
 enum outcome connection_receive(struct connection *c);
+
+/* Copies the failed step of a connection that ended in OUTCOME_SYSTEM_ERROR into the
+ * report, where the report names none yet. */
+void connection_failure(const struct connection *c, struct handshake_report *report);
 int connection_send(struct connection *c, const void *data, size_t size);
 
 /* The mail steps of the target before TLS (`channel` NULL: plain text) or after it. The

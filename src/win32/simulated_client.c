@@ -26,6 +26,28 @@ static void hello_random(unsigned char random[32])
     }
 }
 
+/* Now, UTC, as certificate dates are compared: YYYYMMDDHHMMSS. */
+static uint64_t utc_now(void)
+{
+    SYSTEMTIME t;
+    GetSystemTime(&t);
+    return (uint64_t)t.wYear * 10000000000ull + (uint64_t)t.wMonth * 100000000ull + (uint64_t)t.wDay * 1000000ull +
+           (uint64_t)t.wHour * 10000ull + (uint64_t)t.wMinute * 100ull + (uint64_t)t.wSecond;
+}
+
+/* A simulation that ended before TLS, with the step that failed where one did. */
+static void ended(enum outcome outcome, const struct connection *c, const struct handshake_report *report,
+                  struct simulation *result)
+{
+    simulation_failed(outcome, report->status, result);
+    if (outcome != OUTCOME_SYSTEM_ERROR)
+        return;
+    if (report->step[0])
+        text_format(result->step, sizeof(result->step), "%s", report->step);
+    else if (c->failed_step)
+        simulation_failed_at(c->failed_step, c->failed_error, result);
+}
+
 /* The greeting line a plain-text answer started with. */
 static void keep_plain_text(const struct connection *c, struct simulation *result)
 {
@@ -49,7 +71,7 @@ static void run(struct simulated_session *s, const struct target *target, const 
     hello_random(random);
     length = clienthello_build(hello, target->host, random, bytes, sizeof(bytes));
     if (length == 0) {
-        simulation_failed(OUTCOME_SYSTEM_ERROR, ERROR_INSUFFICIENT_BUFFER, result);
+        simulation_failed_at("clienthello_build", ERROR_INSUFFICIENT_BUFFER, result);
         return;
     }
     handshake_report_init(&s->report);
@@ -59,12 +81,13 @@ static void run(struct simulated_session *s, const struct target *target, const 
     if (outcome == OUTCOME_OK && connection_send(&s->net, bytes, length) != 0)
         outcome = OUTCOME_CLOSED;
     if (outcome != OUTCOME_OK) {
-        simulation_failed(outcome, s->report.status, result);
+        ended(outcome, &s->net, &s->report, result);
         text_format(result->reply, sizeof(result->reply), "%s", s->report.reply);
         return;
     }
     /* Bytes the server sent after its STARTTLS answer are its answer to the hello. */
     server_flight_start(&s->flight);
+    s->flight.host = target->host;
     if (s->net.lines_length > 0)
         server_flight_feed(&s->flight, (const unsigned char *)s->net.lines, s->net.lines_length);
     while (s->flight.state == FLIGHT_MORE) {
@@ -77,10 +100,12 @@ static void run(struct simulated_session *s, const struct target *target, const 
             s->net.input_length = 0;   /* all of it is in the flight reader: make room */
     }
     if (s->flight.state == FLIGHT_MORE && outcome != OUTCOME_CLOSED) {
-        simulation_failed(outcome, 0, result);
+        handshake_report_init(&s->report);
+        ended(outcome, &s->net, &s->report, result);
         return;
     }
     simulation_judge(&s->flight, hello, certificates, result);
+    simulation_check_certificate(&s->flight, utc_now(), result);
     if (result->outcome == OUTCOME_PLAINTEXT)
         keep_plain_text(&s->net, result);
     if (check && result->verdict == SIM_USABLE && s->flight.chain_length > 0 &&
@@ -94,7 +119,7 @@ static void run_session(const struct target *target, const struct hello_spec *he
     /* On the heap: the flight reader holds up to 80 KB, and several threads may run one. */
     struct simulated_session *s = calloc(1, sizeof(*s));
     if (!s) {
-        simulation_failed(OUTCOME_SYSTEM_ERROR, ERROR_NOT_ENOUGH_MEMORY, result);
+        simulation_failed_at("calloc", ERROR_NOT_ENOUGH_MEMORY, result);
         return;
     }
     s->net.socket = INVALID_SOCKET;

@@ -6,9 +6,11 @@
 #include "tls_client.h"
 #include "certificate_check.h"
 #include "connection.h"
+#include "parallel.h"
 #include "platform.h"
 #include "schannel_probe.h"
 #include "wide.h"
+#include "../core/certificate.h"
 #include "../core/mailtalk.h"
 #include "../core/tlswire.h"
 
@@ -313,6 +315,7 @@ static enum outcome handshake(struct session *s, const struct target *target, un
     host = wide_from_utf8(target->host);
     if (!host) {
         report->status = ERROR_NOT_ENOUGH_MEMORY;
+        text_format(report->step, sizeof(report->step), "MultiByteToWideChar");
         return OUTCOME_SYSTEM_ERROR;
     }
     outcome = handshake_loop(s, host, report);
@@ -347,14 +350,13 @@ struct chain_job {
     PCCERT_CONTEXT certificate;
     const char *host;
     unsigned long error;
-    HANDLE thread;
+    struct worker worker;
 };
 
-static DWORD WINAPI check_chain(void *argument)
+static void check_chain(void *argument)
 {
     struct chain_job *job = argument;
     job->error = certificate_check(job->certificate, job->certificate->hCertStore, job->host);
-    return 0;
 }
 
 /* Subject, issuer, validity and thumbprint, and the chain check started. */
@@ -379,11 +381,15 @@ static void describe_certificate(struct session *s, const struct target *target,
     if (CertGetCertificateContextProperty(certificate, CERT_SHA1_HASH_PROP_ID, hash, &hash_size))
         for (i = 0; i < hash_size && i < 20; i++)
             text_format(report->thumbprint + 2 * i, 3, "%02X", hash[i]);
+    /* The names it is issued for, for the words when they are not this host's. */
+    {
+        struct certificate_names names;
+        if (certificate_names_read(certificate->pbCertEncoded, certificate->cbCertEncoded, target->host, &names) == 0)
+            text_format(report->names, sizeof(report->names), "%s", names.text);
+    }
     job->certificate = certificate;
     job->host = target->host;
-    job->thread = CreateThread(NULL, 0, check_chain, job, 0, NULL);
-    if (!job->thread)
-        check_chain(job);   /* no thread to be had: check it here */
+    worker_start(&job->worker, check_chain, job);
 }
 
 /* Waits for the chain check, if one was started, and keeps its answer. */
@@ -391,10 +397,7 @@ static void finish_certificate(struct chain_job *job, struct handshake_report *r
 {
     if (!job->certificate)
         return;
-    if (job->thread) {
-        WaitForSingleObject(job->thread, INFINITE);
-        CloseHandle(job->thread);
-    }
+    worker_join(&job->worker);
     report->chain_error = job->error;
     CertFreeCertificateContext(job->certificate);
 }
@@ -416,7 +419,7 @@ static void describe_connection(struct session *s, const struct target *target, 
         report->exchange = info.aiExch;
         report->exchange_bits = info.dwExchStrength;
     }
-    if (depth != CLIENT_HANDSHAKE_ONLY)
+    if (depth == CLIENT_WITH_MAIL)
         describe_certificate(s, target, report, chain);
 }
 
@@ -432,6 +435,7 @@ void tls_client_run(const struct target *target, unsigned long grbit, unsigned t
     handshake_report_init(report);
     if (!s) {
         report->status = ERROR_NOT_ENOUGH_MEMORY;
+        text_format(report->step, sizeof(report->step), "calloc");
         return;
     }
     memset(&chain, 0, sizeof(chain));
@@ -449,19 +453,23 @@ void tls_client_run(const struct target *target, unsigned long grbit, unsigned t
     }
     if (outcome == OUTCOME_OK) {
         describe_connection(s, target, depth, report, &chain);
-        if (depth == CLIENT_WITH_MAIL) {
+        if (depth != CLIENT_HANDSHAKE_ONLY) {
             SECURITY_STATUS status;
             sspi_enter();
             status = QueryContextAttributesW(&s->context, SECPKG_ATTR_STREAM_SIZES, &s->sizes);
             sspi_leave();
             outcome = status == SEC_E_OK ? connection_talk(&s->net, target, &decrypted, OUTCOME_MAIL_FAILED, report)
                                          : OUTCOME_HANDSHAKE_ERROR;
+            if (status != SEC_E_OK)
+                report->status = (unsigned long)status;
         }
         if (outcome != OUTCOME_OK && outcome != OUTCOME_MAIL_FAILED && report->protocol)
-            outcome = outcome == OUTCOME_TIMEOUT ? OUTCOME_TIMEOUT : OUTCOME_MAIL_FAILED;
+            outcome = outcome == OUTCOME_TIMEOUT || outcome == OUTCOME_SYSTEM_ERROR ? outcome : OUTCOME_MAIL_FAILED;
         finish_certificate(&chain, report);
     }
     report->outcome = outcome;
+    if (outcome == OUTCOME_SYSTEM_ERROR)
+        connection_failure(&s->net, report);
     sspi_enter();
     if (s->have_context)
         DeleteSecurityContext(&s->context);

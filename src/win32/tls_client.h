@@ -11,7 +11,8 @@
 
 enum client_depth {
     CLIENT_HANDSHAKE_ONLY,     /* protocol and cipher: enough for a probe */
-    CLIENT_WITH_MAIL           /* and the certificate check and the mail commands: the verdict */
+    CLIENT_WITH_MAIL,          /* and the certificate check and the mail commands: the verdict */
+    CLIENT_MAIL_ONLY           /* the mail commands without the certificate: what EHLO offers */
 };
 
 /* Call before the first tls_client_run (later calls do nothing). It notes that this process

@@ -1,9 +1,12 @@
 /* libFuzzer target: a server's answer to a simulated ClientHello, fed in pieces whose size
- * the first byte chooses, then judged for every Windows of the table. Whatever a server
- * sends, the reader must stay in its bounds and end in a state the verdict can name. */
+ * the first byte chooses, then judged for every Windows of the table, with its certificate
+ * checked for the host "localhost". Whatever a server sends, the reader must stay in its
+ * bounds and end in a state the verdict can name; a usable verdict has its version and
+ * suite. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "server_flight.h"
 #include "simulation.h"
@@ -22,6 +25,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     data++;
     size--;
     server_flight_start(&flight);
+    flight.host = "localhost";
     for (at = 0; at < size && flight.state == FLIGHT_MORE; at += step)
         server_flight_feed(&flight, data + at, size - at < step ? size - at : step);
     if (flight.state != FLIGHT_MORE && flight.state != FLIGHT_DONE && flight.state != FLIGHT_ALERT &&
@@ -32,8 +36,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         struct simulation sim;
         windows_client_hello(windows_client_get((enum windows_client_id)id), &hello);
         simulation_judge(&flight, &hello, windows_client_get((enum windows_client_id)id)->certificates, &sim);
-        if (sim.verdict == SIM_USABLE && !hello_offers_suite(&hello, sim.suite))
-            abort();   /* usable means a suite that was offered */
+        simulation_check_certificate(&flight, 20261204000000ull, &sim);
+        if (sim.verdict == SIM_USABLE && (!hello_offers_suite(&hello, sim.suite) || !simulation_known(&sim)))
+            abort();   /* usable means a suite that was offered, and a version */
+        if (sim.certificate_checked && strnlen(sim.certificate_names, sizeof(sim.certificate_names)) ==
+                                           sizeof(sim.certificate_names))
+            abort();
     }
     return 0;
 }

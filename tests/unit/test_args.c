@@ -259,6 +259,37 @@ static void repeated_switches_are_checked_once(void **state)
     assert_string_equal(error.first, "/find");
 }
 
+/* /as xp /as 10 once went quietly with the last: two different values of one switch are
+ * a usage error that names both; the same value twice is no conflict. */
+static void conflicting_values_are_refused(void **state)
+{
+    struct options options;
+    struct args_error error;
+    int result;
+    (void)state;
+    PARSE(&options, &error, "/test", "a.example", "/as", "xp", "/as", "10");
+    assert_int_equal(result, -1);
+    assert_int_equal(error.message, MSG_ERR_CONFLICTING_VALUES);
+    assert_string_equal(error.first, "/as");
+    assert_string_equal(error.second, "xp");
+    assert_string_equal(error.third, "10");
+    PARSE(&options, &error, "/test", "a.example", "/as:xp", "/AS", "XP");
+    assert_int_equal(result, 0);
+    assert_int_equal(options.as_windows, 0);
+    PARSE(&options, &error, "/status", "/lang", "en", "/lang:ja");
+    assert_int_equal(result, -1);
+    assert_int_equal(error.message, MSG_ERR_CONFLICTING_VALUES);
+    assert_string_equal(error.first, "/lang");
+    PARSE(&options, &error, "/test", "a.example", "/timeout", "5", "/timeout", "30");
+    assert_int_equal(result, -1);
+    assert_string_equal(error.third, "30");
+    PARSE(&options, &error, "/apply", "recommended", "/log", "a.log", "/log", "b.log");
+    assert_int_equal(result, -1);
+    assert_string_equal(error.first, "/log");
+    PARSE(&options, &error, "/test", "a.example", "/timeout", "5", "/timeout", "5");
+    assert_int_equal(result, 0);
+}
+
 /* "Can only be used with ..." names the commands from the switch table, never an
  * internal one. */
 static void allowed_commands_come_from_the_table(void **state)
@@ -301,6 +332,7 @@ int main(void)
         cmocka_unit_test(csv_needs_status),
         cmocka_unit_test(repeated_switches_are_checked_once),
         cmocka_unit_test(allowed_commands_come_from_the_table),
+        cmocka_unit_test(conflicting_values_are_refused),
     };
     return cmocka_run_group_tests_name("args", tests, NULL, NULL);
 }

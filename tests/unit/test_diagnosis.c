@@ -383,6 +383,205 @@ static void as_report(void **state)
     strbuf_free(&out);
 }
 
+
+/* --- point 6: a verdict never says more than it knows ------------------------------------ */
+
+static void expect_never(const struct test_facts *facts, const char *words)
+{
+    struct strbuf out;
+    strbuf_init(&out);
+    diagnose(facts, LANGUAGE_EN, "1.0", &out);
+    if (strstr(out.data, words))
+        fail_msg("did not expect \"%s\" in:\n%s", words, out.data);
+    strbuf_free(&out);
+}
+
+/* Seen once against a server that serves one connection at a time: Windows XP's row "not
+ * known", and still "OK: TLS 1.0", exit 0, under "the verdict below is Windows XP's". */
+static void xp_not_known_is_never_ok(void **state)
+{
+    struct test_facts facts = xp_facts();
+    struct compatibility *c = &facts.compat;
+    static const enum outcome endings[] = { OUTCOME_CONNECT_TIMEOUT, OUTCOME_TIMEOUT, OUTCOME_SILENT, OUTCOME_CLOSED,
+                                            OUTCOME_SYSTEM_ERROR };
+    size_t i;
+    (void)state;
+    works(&facts.verdict);
+    facts.verdict.protocol = 0x80;   /* TLS 1.0 */
+    ecdhe_gcm_server(&facts);
+    c->row[WINDOWS_VISTA] = simulated(SIM_USABLE, 0x002F);
+    c->everything = simulated(SIM_USABLE, 0x002F);
+    for (i = 0; i < sizeof(endings) / sizeof(endings[0]); i++) {
+        simulation_failed(endings[i], 0, &c->this_sim);
+        c->row[WINDOWS_XP] = c->this_sim;
+        expect(&facts, 0, "Whether Windows XP can use this server is not known", "FAILED: TLS 1.0\n");
+        expect_never(&facts, "OK: TLS 1.0");
+    }
+    /* A result its thread never wrote: the same. */
+    memset(&c->this_sim, 0, sizeof(c->this_sim));
+    c->row[WINDOWS_XP] = c->this_sim;
+    expect(&facts, 0, "(its simulated handshake: no result came back)", "FAILED: TLS 1.0\n");
+    expect(&facts, 0, "  Windows XP      not known: no result came back\n", "FAILED: TLS 1.0\n");
+    /* Vista and XP x64 too; Windows 7 is not held to its row. */
+    facts.os.major = 6;
+    facts.os.minor = 0;
+    c->this_windows = WINDOWS_VISTA;
+    expect(&facts, 0, "Whether Windows Vista can use this server is not known", "FAILED: TLS 1.0\n");
+    c->this_windows = WINDOWS_2003;
+    expect(&facts, 0, "Whether Windows XP x64 / Server 2003 can use this server is not known", "FAILED: TLS 1.0\n");
+    facts.os.minor = 1;
+    c->this_windows = WINDOWS_7;
+    expect(&facts, 1, "TLS works with this server", "OK: TLS 1.0\n");
+    /* Once XP's own simulation answers, the verdict is known again. */
+    facts.os.minor = 1;
+    facts.os.major = 5;
+    c->this_windows = WINDOWS_XP;
+    c->this_sim = c->row[WINDOWS_XP] = simulated(SIM_USABLE, 0x002F);
+    c->this_sim.version = c->row[WINDOWS_XP].version = 0x0301;
+    expect(&facts, 1, "TLS works with this server", "OK: TLS 1.0\n");
+}
+
+/* "This PC's own handshake can succeed where Windows XP's cannot" only when it is so. */
+static void stronger_only_when_true(void **state)
+{
+    struct test_facts facts = xp_facts();
+    struct compatibility *c = &facts.compat;
+    (void)state;
+    works(&facts.verdict);
+    ecdhe_gcm_server(&facts);
+    c->have_own_hello = 1;
+    hello_offering_everything(&c->own_hello);   /* more suites than XP's table */
+    c->own_sim = simulated(SIM_USABLE, 0xC02F);
+    c->this_sim = c->row[WINDOWS_XP] = simulated(SIM_USABLE, 0x002F);
+    expect_never(&facts, "can succeed where");
+    c->this_sim = c->row[WINDOWS_XP] = simulated(SIM_NO_SHARED_SUITE, 0);
+    expect(&facts, 0, "This PC's own handshake can succeed where Windows XP's cannot", "FAILED: TLS 1.2\n");
+    /* Nor when this PC's hello did not succeed either. */
+    c->own_sim = simulated(SIM_NO_SHARED_SUITE, 0);
+    expect_never(&facts, "can succeed where");
+}
+
+/* Seen once in a Windows 7 prefix: "TLS 1.2  failed: a Windows function failed (0)". A
+ * failure names its step; error 0 is never shown as a cause. */
+static void a_failure_names_its_step(void **state)
+{
+    struct test_facts facts = xp_facts();
+    (void)state;
+    works(&facts.verdict);
+    facts.probe[PROBE_TLS12].outcome = OUTCOME_SYSTEM_ERROR;
+    expect(&facts, 1, "  TLS 1.2  failed: no result came back\n", "OK: TLS 1.2\n");
+    expect_never(&facts, "(0)");
+    strcpy(facts.probe[PROBE_TLS12].step, "socket");
+    facts.probe[PROBE_TLS12].status = 10024;
+    expect(&facts, 1, "  TLS 1.2  failed: socket failed (WSAEMFILE (10024))\n", "OK: TLS 1.2\n");
+    facts.probe[PROBE_TLS12].status = 0;
+    expect(&facts, 1, "  TLS 1.2  failed: socket failed\n", "OK: TLS 1.2\n");
+    expect_never(&facts, "a Windows function failed");
+}
+
+/* --- point 8: words for what happened ------------------------------------------------------ */
+
+/* A server that accepts and never says a word never answered: it did not stop in the middle. */
+static void a_silent_server_never_answered(void **state)
+{
+    struct test_facts facts = xp_facts();
+    (void)state;
+    target_parse("smtp://mail.example", &facts.target);
+    facts.verdict.outcome = OUTCOME_SILENT;
+    expect(&facts, 0, "accepted the connection but never answered: not one byte in 10 seconds", "FAILED\n");
+    expect(&facts, 0, "Default handshake (as older mail programs make it): the server never answered", "FAILED\n");
+    expect_never(&facts, "stopped answering");
+}
+
+/* "Not issued for" names the names the certificate is for, as mail programs' warnings do. */
+static void wrong_name_names_the_names(void **state)
+{
+    struct test_facts facts = xp_facts();
+    (void)state;
+    works(&facts.verdict);
+    facts.verdict.chain_error = 0x800B010Ful;
+    strcpy(facts.verdict.names, "mail2.example, *.example.org");
+    expect(&facts, 0, "not issued for mail.example (it is for mail2.example, *.example.org)", "FAILED: TLS 1.2\n");
+}
+
+/* --- point 7: the certificate that Windows would get -------------------------------------- */
+
+static struct simulation with_certificate(unsigned problems, const char *names)
+{
+    struct simulation sim = simulated(SIM_USABLE, 0x002F);
+    sim.certificate_checked = 1;
+    sim.certificate_problems = problems;
+    strcpy(sim.certificate_names, names);
+    sim.leaf.not_before = 20200101000000ull;
+    sim.leaf.not_after = 20210101000000ull;
+    return sim;
+}
+
+/* /as xp against a server that gives a hello without SNI its certificate for another name,
+ * or one that expired: once "Result: yes" and "OK: TLS 1.2". */
+static void as_xp_checks_the_certificate_it_gets(void **state)
+{
+    struct as_facts facts;
+    struct strbuf out;
+    (void)state;
+    memset(&facts, 0, sizeof(facts));
+    target_parse("pop3s://mail.example", &facts.target);
+    facts.windows = WINDOWS_XP;
+    facts.timeout_seconds = 10;
+    windows_client_hello(windows_client_get(WINDOWS_XP), &facts.hello);
+    facts.sim = with_certificate(SIM_CERT_WRONG_NAME, "wrong.example");
+    strbuf_init(&out);
+    assert_int_equal(diagnose_as(&facts, LANGUAGE_EN, "1.0", &out), 0);
+    assert_non_null(strstr(out.data, "Result: yes: TLS 1.2, TLS_RSA_WITH_AES_128_CBC_SHA; but its certificate is for "
+                                     "wrong.example"));
+    assert_non_null(strstr(out.data, "is not issued for mail.example (it is for wrong.example)"));
+    assert_non_null(strstr(out.data, "Windows XP sends no server name (SNI)"));
+    assert_string_equal(out.data + out.length - 17, "\nFAILED: TLS 1.2\n");
+    strbuf_clear(&out);
+    facts.sim = with_certificate(SIM_CERT_EXPIRED, "mail.example");
+    assert_int_equal(diagnose_as(&facts, LANGUAGE_EN, "1.0", &out), 0);
+    assert_non_null(strstr(out.data, "has expired (valid until 2021-01-01)"));
+    assert_null(strstr(out.data, "SNI"));
+    strbuf_clear(&out);
+    /* Windows 10 sends the name: no word about SNI. */
+    facts.windows = WINDOWS_10;
+    windows_client_hello(windows_client_get(WINDOWS_10), &facts.hello);
+    facts.sim = with_certificate(SIM_CERT_WRONG_NAME, "wrong.example");
+    assert_int_equal(diagnose_as(&facts, LANGUAGE_JA, "1.0", &out), 0);
+    assert_non_null(strstr(out.data, "wrong.example 用です"));
+    assert_null(strstr(out.data, "SNI"));
+    strbuf_clear(&out);
+    /* A good one: only trust in the root is left unchecked, and said so. */
+    facts.sim = with_certificate(0, "mail.example");
+    assert_int_equal(diagnose_as(&facts, LANGUAGE_EN, "1.0", &out), 1);
+    assert_non_null(strstr(out.data, "Its certificate is issued for mail.example and valid today; whether that PC "
+                                     "trusts its root is not checked from here."));
+    strbuf_free(&out);
+}
+
+/* /test on XP: this PC's handshake (with SNI) got a good certificate; XP's, without, would not. */
+static void xp_row_checks_the_certificate_it_gets(void **state)
+{
+    struct test_facts facts = xp_facts();
+    struct compatibility *c = &facts.compat;
+    (void)state;
+    works(&facts.verdict);
+    ecdhe_gcm_server(&facts);
+    c->this_sim = c->row[WINDOWS_XP] = with_certificate(SIM_CERT_WRONG_NAME, "wrong.example");
+    expect(&facts, 0, "  Windows XP      yes: TLS 1.2, TLS_RSA_WITH_AES_128_CBC_SHA; but its certificate is for wrong.example\n",
+           "FAILED: TLS 1.2\n");
+    expect(&facts, 0, "Windows XP can use this server: TLS 1.2 with TLS_RSA_WITH_AES_128_CBC_SHA.\nBut the certificate "
+                      "the server gives Windows XP is not issued for mail.example (it is for wrong.example)",
+           "FAILED: TLS 1.2\n");
+    expect_never(&facts, "Mail over TLS works");
+    /* Windows 7's own Schannel speaks for it. */
+    facts.os.major = 6;
+    facts.os.minor = 1;
+    c->this_windows = WINDOWS_7;
+    c->this_sim = c->row[WINDOWS_7] = with_certificate(SIM_CERT_WRONG_NAME, "wrong.example");
+    expect(&facts, 1, "Mail over TLS works", "OK: TLS 1.2\n");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -400,6 +599,13 @@ int main(void)
         cmocka_unit_test(connection_problems),
         cmocka_unit_test(wrong_mode),
         cmocka_unit_test(japanese_report),
+        cmocka_unit_test(xp_not_known_is_never_ok),
+        cmocka_unit_test(stronger_only_when_true),
+        cmocka_unit_test(a_failure_names_its_step),
+        cmocka_unit_test(a_silent_server_never_answered),
+        cmocka_unit_test(wrong_name_names_the_names),
+        cmocka_unit_test(as_xp_checks_the_certificate_it_gets),
+        cmocka_unit_test(xp_row_checks_the_certificate_it_gets),
     };
     return cmocka_run_group_tests_name("diagnosis", tests, NULL, NULL);
 }

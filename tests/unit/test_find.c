@@ -234,6 +234,31 @@ static void the_report_in_both_languages(void **state)
     strbuf_free(&out);
 }
 
+/* "The server requires authentication" only where its EHLO over TLS offered AUTH: a
+ * submission port without it was once told to use the mail password. */
+static void authentication_only_where_offered(void **state)
+{
+    static const enum smtp_auth cases[] = { SMTP_AUTH_UNKNOWN, SMTP_AUTH_NOT_OFFERED, SMTP_AUTH_OFFERED };
+    struct find_search s;
+    size_t i;
+    (void)state;
+    for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        struct strbuf out;
+        provider(&s);
+        s.outgoing_auth = cases[i];
+        strbuf_init(&out);
+        find_settings(&s, LANGUAGE_EN, &out);
+        assert_non_null(strstr(out.data, "Outgoing mail (sending): SMTP, server smtp.example.jp, port 465, SSL/TLS on"));
+        if ((strstr(out.data, "requires authentication") != NULL) != (cases[i] == SMTP_AUTH_OFFERED))
+            fail_msg("AUTH %d:\n%s", (int)cases[i], out.data);
+        strbuf_clear(&out);
+        find_settings(&s, LANGUAGE_JA, &out);
+        if ((strstr(out.data, "送信サーバーの認証あり") != NULL) != (cases[i] == SMTP_AUTH_OFFERED))
+            fail_msg("AUTH %d:\n%s", (int)cases[i], out.data);
+        strbuf_free(&out);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -241,6 +266,7 @@ int main(void)
         cmocka_unit_test(hellos_as_the_settings_are_now_and_after_the_fix),
         cmocka_unit_test(each_way_judged_and_the_settings_recommended),
         cmocka_unit_test(the_report_in_both_languages),
+        cmocka_unit_test(authentication_only_where_offered),
     };
     return cmocka_run_group_tests_name("find", tests, NULL, NULL);
 }

@@ -96,6 +96,40 @@ static void mail_dialogue(void **state)
     assert_int_equal(count, 0);
 }
 
+/* Whether an EHLO answer offered AUTH, as /find says "requires authentication" only then. */
+static int offers_auth(const char *const *lines)
+{
+    struct reply_reader reader;
+    int count;
+    const struct mail_step *steps = mail_steps(MAIL_SMTP, TLS_STARTTLS, 1, &count);
+    assert_true(mail_step_is_ehlo(&steps[0]));
+    reply_reader_start(&reader, &steps[0]);
+    for (; *lines; lines++)
+        reply_reader_line(&reader, *lines);
+    return reader.offers_auth;
+}
+
+static void ehlo_auth(void **state)
+{
+    static const char *const with_auth[] = { "250-mail.example", "250-AUTH PLAIN LOGIN", "250 SIZE 1000", NULL };
+    static const char *const old_form[] = { "250-mail.example", "250-AUTH=LOGIN", "250 8BITMIME", NULL };
+    static const char *const last_line[] = { "250-mail.example", "250 auth cram-md5", NULL };
+    static const char *const without[] = { "250-mail.example", "250-STARTTLS", "250-AUTHX", "250 SIZE 1000", NULL };
+    static const char *const refused[] = { "554-AUTH PLAIN", "554 go away", NULL };
+    int count;
+    (void)state;
+    assert_true(offers_auth(with_auth));
+    assert_true(offers_auth(old_form));
+    assert_true(offers_auth(last_line));
+    assert_false(offers_auth(without));
+    assert_false(offers_auth(refused));
+    /* The greeting and STARTTLS are no EHLO. */
+    assert_false(mail_step_is_ehlo(&mail_steps(MAIL_SMTP, TLS_STARTTLS, 0, &count)[0]));
+    assert_false(mail_step_is_ehlo(&mail_steps(MAIL_SMTP, TLS_STARTTLS, 0, &count)[2]));
+    assert_true(mail_step_is_ehlo(&mail_steps(MAIL_SMTP, TLS_IMPLICIT, 1, &count)[1]));
+    assert_false(mail_step_is_ehlo(&mail_steps(MAIL_POP3, TLS_IMPLICIT, 1, &count)[1]));
+}
+
 static void tls_bytes(void **state)
 {
     const unsigned char alert[] = { 0x15, 0x03, 0x01, 0x00, 0x02, 0x02, 0x46 };
@@ -167,6 +201,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(targets),
         cmocka_unit_test(mail_dialogue),
+        cmocka_unit_test(ehlo_auth),
         cmocka_unit_test(tls_bytes),
         cmocka_unit_test(report_round_trip),
         cmocka_unit_test(report_sections),

@@ -1,7 +1,7 @@
 /* The simulated handshake's core: reading a server's first flight (recorded from real
  * servers: tests/data/flights, made with tests/servers/record_flight.py), the facts of its
- * certificates, the verdict for each Windows, hostile answers, and the registry's cipher
- * settings. */
+ * certificates, the names and dates they are for (tests/data/certificates), the verdict
+ * for each Windows, flights cut short, hostile answers, and the registry's cipher settings. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -12,19 +12,20 @@
 #include <string.h>
 
 #include "cipher_policy.h"
+#include "compatibility.h"
 #include "regstore_memory.h"
 #include "server_flight.h"
 #include "simulation.h"
 #include "windows_clients.h"
 
-/* A recorded answer, read from its hex file. */
-static size_t recorded(const char *name, unsigned char *out, size_t size)
+/* Bytes from a hex file of tests/data: FOLDER/NAME.hex. */
+static size_t hex_file(const char *folder, const char *name, unsigned char *out, size_t size)
 {
     char path[256];
     FILE *file;
     size_t n = 0;
     unsigned value;
-    snprintf(path, sizeof(path), "tests/data/flights/%s.hex", name);
+    snprintf(path, sizeof(path), "tests/data/%s/%s.hex", folder, name);
     file = fopen(path, "r");
     if (!file)
         fail_msg("cannot open %s", path);
@@ -32,6 +33,12 @@ static size_t recorded(const char *name, unsigned char *out, size_t size)
         out[n++] = (unsigned char)value;
     fclose(file);
     return n;
+}
+
+/* A recorded answer, read from its hex file. */
+static size_t recorded(const char *name, unsigned char *out, size_t size)
+{
+    return hex_file("flights", name, out, size);
 }
 
 static struct server_flight *new_flight(void)
@@ -257,6 +264,213 @@ static void certificate_facts(void **state)
     assert_string_equal(certificate_algorithm_name(CERT_ALGORITHM_ECDSA), "ECDSA");
 }
 
+
+/* --- point 6: a verdict never says more than it knows ------------------------------------ */
+
+static void expect_described(const struct simulation *sim, const char *words)
+{
+    struct strbuf out;
+    strbuf_init(&out);
+    compatibility_describe(sim, LANGUAGE_EN, &out);
+    if (strcmp(out.data, words) != 0)
+        fail_msg("expected \"%s\", got \"%s\"", words, out.data);
+    strbuf_free(&out);
+}
+
+/* A simulation whose thread had not written its result, read as if it had (as when
+ * another thread's WSACleanup closed its handles under Wine), once said "yes: ?, 0x0000". */
+static void a_result_never_written_is_not_yes(void **state)
+{
+    struct simulation sim;
+    (void)state;
+    memset(&sim, 0, sizeof(sim));
+    assert_false(simulation_known(&sim));
+    expect_described(&sim, "not known: no result came back");
+    /* Nor is a "yes" without its version and suite. */
+    sim.verdict = SIM_USABLE;
+    sim.suite = 0x002F;
+    assert_false(simulation_known(&sim));
+    expect_described(&sim, "not known: no result came back");
+    sim.version = 0x0301;
+    assert_true(simulation_known(&sim));
+    expect_described(&sim, "yes: TLS 1.0, TLS_RSA_WITH_AES_128_CBC_SHA");
+}
+
+/* Every recorded flight, cut short at every byte, with the connection then closed or
+ * silent: never a "yes", and never known. */
+static void a_flight_cut_short_is_never_yes(void **state)
+{
+    static const char *const names[] = { "tls12-rsa-kx", "tls12-ecdhe-rsa", "tls12-ecdsa", "tls13-hello-retry",
+                                         "tls12-rsa-signed-by-ecdsa" };
+    static unsigned char bytes[16384];
+    size_t n, cut;
+    (void)state;
+    for (n = 0; n < sizeof(names) / sizeof(names[0]); n++) {
+        size_t size = recorded(names[n], bytes, sizeof(bytes));
+        for (cut = 0; cut < size; cut++) {
+            struct server_flight *flight = new_flight();
+            struct hello_spec hello;
+            struct simulation sim;
+            struct strbuf out;
+            if (feed(flight, bytes, cut, 0) != FLIGHT_MORE) {
+                free(flight);
+                continue;   /* a TLS 1.3 ServerHello is whole before its record's end */
+            }
+            windows_client_hello(windows_client_get(WINDOWS_11), &hello);
+            simulation_judge(flight, &hello, CERT_RSA | CERT_ECDSA, &sim);
+            assert_int_not_equal(sim.verdict, SIM_USABLE);
+            assert_false(simulation_known(&sim));
+            strbuf_init(&out);
+            compatibility_describe(&sim, LANGUAGE_EN, &out);
+            if (strncmp(out.data, "not known: ", 11) != 0)
+                fail_msg("%s cut at %zu: \"%s\"", names[n], cut, out.data);
+            strbuf_free(&out);
+            free(flight);
+        }
+    }
+}
+
+/* A simulation that could not run names the function that failed, never "error 0". */
+static void a_failure_names_its_step(void **state)
+{
+    struct simulation sim;
+    (void)state;
+    simulation_failed_at("socket", 10024, &sim);
+    assert_false(simulation_known(&sim));
+    expect_described(&sim, "not known: socket failed (WSAEMFILE (10024))");
+    simulation_failed(OUTCOME_SYSTEM_ERROR, 0, &sim);
+    expect_described(&sim, "not known: no result came back");
+    simulation_failed(OUTCOME_SILENT, 0, &sim);
+    expect_described(&sim, "not known: the server never answered");
+}
+
+/* --- point 7: the names and dates of the certificate that Windows gets -------------------- */
+
+static struct certificate_names names_for(const char *certificate, const char *host)
+{
+    static unsigned char der[4096];
+    struct certificate_names names;
+    size_t size = hex_file("certificates", certificate, der, sizeof(der));
+    assert_int_equal(certificate_names_read(der, size, host, &names), 0);
+    return names;
+}
+
+static void subject_alternative_names(void **state)
+{
+    (void)state;
+    /* DNS names and IP addresses, in order; the e-mail address is no host name, and the
+     * CN does not count where there are names. */
+    assert_string_equal(names_for("many-names", "mail.example.jp").text,
+                        "mail.example.jp, *.example.jp, 192.0.2.1, 2001:db8:0:0:0:0:0:1");
+    assert_false(names_for("many-names", "mail.example.jp").from_subject);
+    assert_true(names_for("many-names", "mail.example.jp").matches);
+    assert_true(names_for("many-names", "MAIL.Example.JP.").matches);
+    assert_true(names_for("many-names", "pop.example.jp").matches);        /* *.example.jp */
+    assert_false(names_for("many-names", "a.pop.example.jp").matches);     /* one label only */
+    assert_false(names_for("many-names", "example.jp").matches);
+    assert_false(names_for("many-names", "ignored.example").matches);
+    assert_false(names_for("many-names", "postmaster@example.jp").matches);
+    assert_true(names_for("many-names", "192.0.2.1").matches);
+    assert_false(names_for("many-names", "192.0.2.10").matches);
+    assert_true(names_for("many-names", "2001:db8::1").matches);
+    assert_true(names_for("many-names", "2001:0DB8:0:0:0::1").matches);
+    assert_false(names_for("many-names", "::1").matches);
+    /* No names: the subject's common name, as Windows falls back to it. */
+    assert_string_equal(names_for("cn-only", "legacy.example.jp").text, "legacy.example.jp");
+    assert_true(names_for("cn-only", "legacy.example.jp").from_subject);
+    assert_true(names_for("cn-only", "LEGACY.example.jp").matches);
+    assert_false(names_for("cn-only", "mail.example.jp").matches);
+    /* Forty names: the list is cut for the message, the match looks at all of them. */
+    {
+        struct certificate_names forty = names_for("forty-names", "host40.example.jp");
+        assert_true(forty.matches);
+        assert_true(strlen(forty.text) < sizeof(forty.text));
+        assert_string_equal(forty.text + strlen(forty.text) - 5, ", ...");
+        assert_int_equal(strncmp(forty.text, "host1.example.jp, host2.example.jp, ", 36), 0);
+    }
+}
+
+static void certificate_dates(void **state)
+{
+    static unsigned char der[4096];
+    struct certificate_facts facts;
+    struct certificate_names names;
+    char text[16];
+    size_t size, cut;
+    (void)state;
+    size = hex_file("certificates", "many-names", der, sizeof(der));
+    assert_int_equal(certificate_read(der, size, &facts), 0);
+    assert_true(facts.not_before == 20250101000000ull);
+    assert_true(facts.not_after == 20351231000000ull);
+    /* GeneralizedTime, after 2049. */
+    size = hex_file("certificates", "far-future", der, sizeof(der));
+    assert_int_equal(certificate_read(der, size, &facts), 0);
+    assert_true(facts.not_before == 20500101000000ull);
+    assert_true(facts.not_after == 20991231235959ull);
+    certificate_date_text(facts.not_after, text, sizeof(text));
+    assert_string_equal(text, "2099-12-31");
+    certificate_date_text(0, text, sizeof(text));
+    assert_string_equal(text, "?");
+    /* Cut anywhere, it is no certificate, and nothing is read past its end. */
+    size = hex_file("certificates", "many-names", der, sizeof(der));
+    for (cut = 0; cut < size; cut++) {
+        unsigned char *copy = malloc(cut ? cut : 1);
+        memcpy(copy, der, cut);
+        assert_int_equal(certificate_names_read(copy, cut, "mail.example.jp", &names), -1);
+        free(copy);
+    }
+}
+
+/* The flight's own certificate for the host tested, today: the simulated Windows' view. */
+static struct simulation checked(const char *name, enum windows_client_id id, const char *host, uint64_t now)
+{
+    static unsigned char bytes[16384];
+    struct server_flight *flight = new_flight();
+    struct hello_spec hello;
+    struct simulation sim;
+    size_t size = recorded(name, bytes, sizeof(bytes));
+    flight->host = host;
+    windows_client_hello(windows_client_get(id), &hello);
+    feed(flight, bytes, size, 3);
+    simulation_judge(flight, &hello, windows_client_get(id)->certificates, &sim);
+    simulation_check_certificate(flight, now, &sim);
+    free(flight);
+    return sim;
+}
+
+static void the_certificate_a_simulated_windows_gets(void **state)
+{
+    const uint64_t today = 20261204120000ull;
+    struct simulation sim;
+    (void)state;
+    sim = checked("tls12-rsa-kx", WINDOWS_XP, "localhost", today);
+    assert_true(sim.certificate_checked);
+    assert_int_equal(sim.certificate_problems, 0);
+    assert_string_equal(sim.certificate_names, "localhost");
+    expect_described(&sim, "yes: TLS 1.2, TLS_RSA_WITH_AES_128_CBC_SHA");
+    /* Another host: what a mail program would warn about, with the names it is for. */
+    sim = checked("tls12-rsa-kx", WINDOWS_XP, "mail.example.jp", today);
+    assert_int_equal(sim.certificate_problems, SIM_CERT_WRONG_NAME);
+    expect_described(&sim, "yes: TLS 1.2, TLS_RSA_WITH_AES_128_CBC_SHA; but its certificate is for localhost");
+    /* Its dates: 2025-01-01 to 2035-12-31. */
+    sim = checked("tls12-rsa-kx", WINDOWS_XP, "localhost", 20360101000000ull);
+    assert_int_equal(sim.certificate_problems, SIM_CERT_EXPIRED);
+    expect_described(&sim, "yes: TLS 1.2, TLS_RSA_WITH_AES_128_CBC_SHA; but its certificate expired on 2035-12-31");
+    sim = checked("tls12-rsa-kx", WINDOWS_XP, "localhost", 20241231235959ull);
+    assert_int_equal(sim.certificate_problems, SIM_CERT_NOT_YET_VALID);
+    /* In TLS 1.3 the certificate is encrypted: nothing is checked, nothing claimed. */
+    sim = checked("tls13-hello-retry", WINDOWS_11, "mail.example.jp", today);
+    assert_int_equal(sim.verdict, SIM_USABLE);
+    assert_false(sim.certificate_checked);
+    /* Without a host, the flight reads no names. */
+    sim = checked("tls12-rsa-kx", WINDOWS_XP, NULL, today);
+    assert_false(sim.certificate_checked);
+    /* A handshake that is not usable has no certificate verdict. */
+    sim = checked("tls12-ecdhe-rsa", WINDOWS_XP, "mail.example.jp", today);
+    assert_int_equal(sim.verdict, SIM_SERVER_BROKE_RULES);
+    assert_false(sim.certificate_checked);
+}
+
 /* --- the registry's cipher settings -------------------------------------------------- */
 
 #define SCHANNEL "SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL"
@@ -350,6 +564,12 @@ int main(void)
         cmocka_unit_test(a_suite_never_offered_breaks_the_rules),
         cmocka_unit_test(hostile_answers),
         cmocka_unit_test(certificate_facts),
+        cmocka_unit_test(a_result_never_written_is_not_yes),
+        cmocka_unit_test(a_flight_cut_short_is_never_yes),
+        cmocka_unit_test(a_failure_names_its_step),
+        cmocka_unit_test(subject_alternative_names),
+        cmocka_unit_test(certificate_dates),
+        cmocka_unit_test(the_certificate_a_simulated_windows_gets),
         cmocka_unit_test(cipher_settings_take_suites_away),
         cmocka_unit_test(the_order_policy_from_vista_on),
     };

@@ -18,6 +18,10 @@
 #   tlsswitch.test        127.0.0.16  nothing: every port closed
 #   stall.tlsswitch.test  127.0.0.17  accepts on every port and never answers
 #   (a name server)       127.0.0.18  port 53, for one test: reads and never answers
+#   auth.tlsswitch.test   127.0.0.19  an SMTP server over TLS (465) whose EHLO offers AUTH
+#                                     (tests/servers/smtp_auth.py); postfix above offers none
+#   メール.例え.テスト      127.0.0.12  pop. again, by its Japanese name: in the hosts file
+#                                     as xn--4dkua4c.xn--r8jz45g.xn--zckzah, as DNS has it
 #
 # The prefix is XP-like. /find judges with Windows XP's own ClientHello (its suites, from
 # windows_clients.c), not with Wine's Schannel, which is stronger: the IMAP server is one
@@ -32,7 +36,8 @@ setup_file() {
   wine "$ROOT/build/tests/trust_root.exe" "$(wine_path "$CERTS/ca.pem")" >/dev/null 3>&- </dev/null
   source "$BATS_TEST_DIRNAME/../servers/providers.bash"
   names_file "127.0.0.12 pop.tlsswitch.test" "127.0.0.13 imap.tlsswitch.test" "127.0.0.14 smtp.tlsswitch.test" \
-    "127.0.0.15 mail.tlsswitch.test" "127.0.0.16 tlsswitch.test" "127.0.0.17 stall.tlsswitch.test"
+    "127.0.0.15 mail.tlsswitch.test" "127.0.0.16 tlsswitch.test" "127.0.0.17 stall.tlsswitch.test" \
+    "127.0.0.19 auth.tlsswitch.test" "127.0.0.12 xn--4dkua4c.xn--r8jz45g.xn--zckzah"
   local dovecot=$BATS_TEST_DIRNAME/../servers/dovecot.sh
   DOVECOT_LISTEN=127.0.0.12 DOVECOT_BASE_PORT=0 DOVECOT_CLOSED="imap imaps" DOVECOT_CERT="$CERTS/anyname.pem" \
     DOVECOT_KEY="$CERTS/anyname.key" DOVECOT_CIPHERS=$PROVIDER_KEEPS_RSA_KX \
@@ -47,6 +52,9 @@ setup_file() {
   export POSTFIX_DIR
   POSTFIX_LISTEN=127.0.0.14 POSTFIX_BASE_PORT=0 "$BATS_TEST_DIRNAME/../servers/postfix.sh" start "$POSTFIX_DIR" \
     "$CERTS/anyname.pem" "$CERTS/anyname.key" >/dev/null 3>&-
+  python3 "$BATS_TEST_DIRNAME/../servers/smtp_auth.py" 127.0.0.19 465 "$CERTS/anyname.pem" "$CERTS/anyname.key" \
+    </dev/null >"$BATS_FILE_TMPDIR/smtp_auth.log" 2>&1 3>&- &
+  echo $! >>"$(PIDS_FILE)"
   local port
   for port in 995 993 110 143 465 587; do
     "$ROOT/build/tests/hostile" stall "127.0.0.17:$port" </dev/null >/dev/null 2>&1 3>&- &
@@ -186,4 +194,39 @@ fix() { tlsswitch /apply recommended /nobackup /lang en >/dev/null 2>&1 || true;
   [[ "$output" == *"Done: 9 changes written."* ]]
   [ "$(grep -c '^OK: TLS 1.2' <<<"$output")" -eq 2 ]
   [ "$(tail -n 1 <<<"$output")" = "OK" ]
+}
+
+@test "/find says the outgoing server requires authentication only when its EHLO offers AUTH" {
+  fix
+  # postfix here has no SASL: its EHLO offers no AUTH.
+  tlsswitch_named /test smtp.tlsswitch.test /find /lang en
+  [[ "$output" == *"  Outgoing mail (sending): SMTP, server smtp.tlsswitch.test, port 465, SSL/TLS on"* ]]
+  [[ "$output" != *"requires authentication"* ]]
+  # One whose EHLO over TLS offers AUTH.
+  until grep -q listening "$BATS_FILE_TMPDIR/smtp_auth.log"; do sleep 0.1; done
+  tlsswitch_named /test auth.tlsswitch.test /find /lang en
+  [[ "$output" == *"  Outgoing mail (sending): SMTP, server auth.tlsswitch.test, port 465, SSL/TLS on"*", the server requires authentication (the same user name and password)"* ]]
+}
+
+@test "a Japanese domain name is tested in its xn-- form; one that has none says so" {
+  fix
+  run --separate-stderr with_names env LC_ALL=C.UTF-8 timeout 120 wine "$TLSSWITCH_EXE" \
+    /test 'pop3s://メール.例え.テスト' /lang en 3>&- </dev/null
+  output=$(tr -d '\r' <<<"$output")
+  echo "$output"
+  [[ "$output" == "TLS Switch "*": testing pop3s://xn--4dkua4c.xn--r8jz45g.xn--zckzah:995"* ]]
+  [[ "$output" == *"Connection: TLS 1.2"* ]]
+  # The certificate is for *.tlsswitch.test, not for that name: said with its names.
+  [[ "$output" == *"not issued for xn--4dkua4c.xn--r8jz45g.xn--zckzah (it is for *.tlsswitch.test)"* ]]
+  [ "$status" -eq 3 ]
+  # Full-width letters and the ideographic full stop, as a Japanese keyboard types them.
+  run --separate-stderr with_names env LC_ALL=C.UTF-8 timeout 120 wine "$TLSSWITCH_EXE" \
+    /test 'pop3s://メール。例え。テスト' /as xp /lang en 3>&- </dev/null
+  [[ "$output" == *"testing pop3s://xn--4dkua4c.xn--r8jz45g.xn--zckzah:995 as Windows XP"* ]]
+  [[ "$output" == *"Result: yes: TLS 1.2"* ]]
+  # A name that has no xn-- form: a usage error that says why.
+  run --separate-stderr with_names env LC_ALL=C.UTF-8 timeout 120 wine "$TLSSWITCH_EXE" \
+    /test 'pop3s://-例え.テスト' /lang en 3>&- </dev/null
+  [ "$status" -eq 1 ]
+  [[ "$stderr" == *"cannot be turned into the xn-- form that DNS uses"* ]]
 }

@@ -152,7 +152,7 @@ processes_started() { # processes_started ARGS...: the /handshake children of on
   fix
   test_target 127.0.0.1:34101 /timeout 5
   [[ "$output" == *"Connection: TLS 1.2"* ]]
-  [[ "$output" == *"not issued for 127.0.0.1 (it is for CN=localhost)"* ]]
+  [[ "$output" == *"not issued for 127.0.0.1 (it is for localhost)"* ]]
   test_target '[::1]:34101' /timeout 5
   [[ "$output" == *"Connection: TLS 1.2"* ]]
   [[ "$output" == *"not issued for ::1"* ]]
@@ -184,7 +184,7 @@ processes_started() { # processes_started ARGS...: the /handshake children of on
   [ "$(last_line)" = "FAILED: TLS 1.2" ]
   test_target localhost:34105 /timeout 5
   [ "$status" -eq 3 ]
-  [[ "$output" == *"not issued for localhost (it is for CN=wrong.example)"* ]]
+  [[ "$output" == *"not issued for localhost (it is for wrong.example)"* ]]
   test_target localhost:34106 /timeout 5
   [ "$status" -eq 3 ]
   [[ "$output" == *"does not know its root certificate"* ]]
@@ -202,7 +202,7 @@ processes_started() { # processes_started ARGS...: the /handshake children of on
   start=$(date +%s)
   test_target localhost:34201 /timeout 2
   [ "$status" -eq 3 ]
-  [[ "$output" == *"stopped answering"* ]]
+  [[ "$output" == *"accepted the connection but never answered"* ]]
   [ $(( $(date +%s) - start )) -lt 30 ]
   test_target localhost:34202 /timeout 2
   [[ "$output" == *"neither TLS nor a mail greeting"* ]]
@@ -211,6 +211,19 @@ processes_started() { # processes_started ARGS...: the /handshake children of on
   test_target localhost:34204 /timeout 2
   [[ "$output" == *"larger than TLS allows"* ]]
   [ "$(last_line)" = "FAILED" ]
+}
+
+@test "a server that never sends its SMTP greeting never answered: it did not stop in the middle" {
+  fix
+  test_target smtp://localhost:34201 /timeout 2
+  [ "$status" -eq 3 ]
+  [[ "$output" == *"Default handshake (as older mail programs make it): the server never answered"* ]]
+  [[ "$output" == *"The server accepted the connection but never answered: not one byte in 2 seconds"* ]]
+  [[ "$output" != *"stopped answering"* ]]
+  test_target smtp://localhost:34201 /as xp /timeout 2
+  [ "$status" -eq 3 ]
+  [[ "$output" == *"Result: not known: the server never answered"* ]]
+  [[ "$output" != *"stopped answering"* ]]
 }
 
 @test "a plain-text greeting where TLS was expected suggests the STARTTLS form" {

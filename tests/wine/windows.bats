@@ -21,6 +21,13 @@ setup_file() {
   s_server tls13-only 38105 valid -tls1_3
   s_server ecdsa-certificate 38106 ecdsa -tls1_2
   s_server rsa-signed-by-ecdsa 38107 rsa-by-ec -cert_chain "$CERTS/ecca.pem" -tls1_2 -cipher "$PROVIDER_RSA_KX_ONLY"
+  # A server with several names: a hello without SNI (XP's) gets its default certificate,
+  # for wrong.example; one that names localhost gets localhost's.
+  s_server needs-sni 38108 wrongname -servername localhost -cert2 "$CERTS/valid.pem" -key2 "$CERTS/valid.key" \
+    -tls1_2 -cipher "$PROVIDER_KEEPS_RSA_KX"
+  s_server expired 38109 expired -tls1_2 -cipher "$PROVIDER_KEEPS_RSA_KX"
+  # openssl s_server serves one connection at a time: /test's parallel connections queue.
+  s_server one-at-a-time 38120 valid -tls1 -cipher AES128-SHA@SECLEVEL=0
   # dovecot and postfix as Debian ships them: dovecot's list has "!kRSA", postfix's keeps it.
   export DOVECOT_DIR="$BATS_FILE_TMPDIR/dovecot"
   DOVECOT_BASE_PORT=38000 DOVECOT_CERT="$CERTS/valid.pem" DOVECOT_KEY="$CERTS/valid.key" \
@@ -240,7 +247,7 @@ wine_as_xp() { # wine_as_xp PORT: prints "works" or "fails"
   test_target localhost:38205 /as xp /timeout 2
   [[ "$output" == *"neither TLS nor a mail greeting"* ]]
   test_target localhost:38206 /as xp /timeout 2
-  [[ "$output" == *"stopped answering"* ]]
+  [[ "$output" == *"accepted the connection but never answered"* ]]
   [ "$(last_line)" = FAILED ]
   # Six servers, each bounded by three time limits of 2 seconds.
   [ $(($(date +%s) - start)) -lt 60 ]
@@ -277,4 +284,75 @@ wine_as_xp() { # wine_as_xp PORT: prints "works" or "fails"
   run --separate-stderr tlsswitch /status /as xp /lang en
   [ "$status" -eq 1 ]
   [[ "$stderr" == *"/as can only be used with /apply, /set, /test"* ]]
+}
+
+@test "/as xp checks the certificate XP gets: without SNI, another name's; and an expired one" {
+  test_target localhost:38108 /as xp /timeout 5
+  [ "$status" -eq 3 ]
+  [[ "$output" == *"Result: yes: TLS 1.2, TLS_RSA_WITH_AES_128_CBC_SHA; but its certificate is for wrong.example"* ]]
+  [[ "$output" == *"the certificate the server gives Windows XP is not issued for localhost (it is for wrong.example)"* ]]
+  [[ "$output" == *"Windows XP sends no server name (SNI)"* ]]
+  [ "$(last_line)" = "FAILED: TLS 1.2" ]
+  # Vista names the host and gets the right one.
+  as vista localhost:38108 OK "Its certificate is issued for localhost and valid today"
+  [[ "$output" == *"whether that PC trusts its root is not checked from here"* ]]
+  # A certificate that expired on 2021-01-01.
+  test_target localhost:38109 /as xp /timeout 5
+  [ "$status" -eq 3 ]
+  [[ "$output" == *"the certificate the server gives Windows XP has expired (valid until 2021-01-01)"* ]]
+  [ "$(last_line)" = "FAILED: TLS 1.2" ]
+  # A good one is still OK.
+  as xp localhost:38101 OK "Its certificate is issued for localhost and valid today"
+}
+
+@test "/test on XP: XP's row and the verdict are about the certificate XP would get" {
+  fix
+  test_target localhost:38108 /timeout 5
+  [ "$status" -eq 3 ]
+  # Wine's own handshake names the host (SNI) and gets localhost's certificate...
+  [[ "$output" == *"check: trusted, and issued for localhost"* ]]
+  # ...XP's would not.
+  [[ "$output" == *"  Windows XP      yes: TLS 1.2, TLS_RSA_WITH_AES_128_CBC_SHA; but its certificate is for wrong.example"* ]]
+  [[ "$(grep -a '  Windows Vista ' <<<"$output")" != *"but its certificate"* ]]
+  [[ "$output" == *"But the certificate the server gives Windows XP is not issued for localhost (it is for wrong.example)"* ]]
+  [ "$(last_line)" = "FAILED: TLS 1.2" ]
+  # XP's row says yes: this PC's own handshake does not succeed "where XP's cannot".
+  [[ "$output" != *"can succeed where"* ]]
+}
+
+@test "a server that serves one connection at a time, 20 times: never yes without version and suite, never OK where XP's row is not known" {
+  # The prefix is XP-like, TLS 1.1 and 1.2 not used by default; the server TLS 1.0 only,
+  # one connection after the other, so /test's twelve connections queue.
+  local run xp yes_lines
+  for run in $(seq 20); do
+    test_target localhost:38120
+    echo "run $run"
+    xp=$(grep -a '^  Windows XP ' <<<"$output" | tr -d '\r')
+    [ -n "$xp" ]
+    # Every "yes" names a TLS version and a suite.
+    yes_lines=$(grep -a 'yes: ' <<<"$output" | tr -d '\r')
+    [ -z "$(grep -v 'yes: TLS 1\.[0-3], TLS_' <<<"$yes_lines")" ]
+    [[ "$output" != *"0x0000"* && "$output" != *"yes: ?"* ]]
+    # No failure without its step.
+    [[ "$output" != *"failed (0)"* && "$output" != *"a Windows function failed"* ]]
+    # XP's row not known: the verdict is not OK either.
+    if [[ "$xp" == *"not known"* ]]; then
+      [ "$status" -eq 3 ]
+      [[ "$(last_line)" != OK* ]]
+    fi
+    # And the server, slow as it is, gets its true answer.
+    [[ "$xp" == "  Windows XP      yes: TLS 1.0, TLS_RSA_WITH_AES_128_CBC_SHA" ]]
+    [ "$status" -eq 0 ]
+    [ "$(last_line)" = "OK: TLS 1.0" ]
+  done
+}
+
+@test "two different values of one switch are a usage error" {
+  run --separate-stderr tlsswitch /test localhost:38101 /as xp /as 10 /lang en
+  [ "$status" -eq 1 ]
+  [[ "$stderr" == *'/as is given twice with different values ("xp" and "10")'* ]]
+  [[ "$output" != *"testing"* ]]
+  # The same one twice is no conflict.
+  run --separate-stderr timeout 120 wine "$TLSSWITCH_EXE" /test localhost:38101 /as xp /as:XP /timeout 5 /lang en 3>&- </dev/null
+  [ "$status" -eq 0 ]
 }
