@@ -77,30 +77,34 @@ static enum smtp_auth outgoing_auth(const struct find_search *s, const struct fi
     return auth;
 }
 
-unsigned long find_default_version(uint16_t *version)
+struct windows_failure find_default_version(uint16_t *version)
 {
     struct strbuf probes;
     enum child_end end;
     DWORD exit_code;
-    const char *line;
-    unsigned long error;
+    const char *line = NULL;
+    struct windows_failure failure = { NULL, ERROR_SUCCESS };
     *version = 0;
     if (schannel_sees_current_settings()) {
         *version = schannel_default_version();
-        return ERROR_SUCCESS;
+        return failure;
     }
     /* This process's Schannel may hold old settings: a new process says (/probes). A
      * process that says nothing is no "offers nothing", which would judge every way. */
     strbuf_init(&probes);
-    error = child_run("/probes", 30000, NULL, &probes, &end, &exit_code);
-    if (error == ERROR_SUCCESS && end != CHILD_EXITED)
-        error = ERROR_TIMEOUT;
-    if (error == ERROR_SUCCESS && (probes.failed || !probes.data || !(line = strstr(probes.data, "default "))))
-        error = ERROR_INVALID_DATA;
-    if (error == ERROR_SUCCESS)
+    failure.code = child_run("/probes", 30000, NULL, &probes, &end, &exit_code, &failure.call);
+    if (failure.code == ERROR_SUCCESS && end != CHILD_EXITED) {
+        failure.call = "tlsswitch /probes";
+        failure.code = ERROR_TIMEOUT;
+    }
+    if (failure.code == ERROR_SUCCESS && (probes.failed || !probes.data || !(line = strstr(probes.data, "default ")))) {
+        failure.call = "tlsswitch /probes";
+        failure.code = ERROR_INVALID_DATA;
+    }
+    if (failure.code == ERROR_SUCCESS)
         *version = (uint16_t)strtoul(line + 8, NULL, 16);
     strbuf_free(&probes);
-    return error;
+    return failure;
 }
 
 unsigned long find_gather(const char *input, unsigned timeout, HANDLE cancel, uint16_t default_version,
@@ -181,7 +185,7 @@ int command_find(const struct options *options, enum language language)
     struct find_search *search = calloc(1, sizeof(*search));
     struct strbuf out;
     unsigned timeout;
-    unsigned long error;
+    struct windows_failure failure;
     uint16_t default_version;
     int ok;
 
@@ -191,18 +195,23 @@ int command_find(const struct options *options, enum language language)
         free(search);
         return EXIT_USAGE;
     }
-    error = find_default_version(&default_version);
-    if (error == ERROR_SUCCESS)
-        error = find_gather(options->test_target, timeout, NULL, default_version, search);
-    if (error == ERROR_INVALID_PARAMETER) {
+    failure = find_default_version(&default_version);
+    if (failure.code == ERROR_SUCCESS) {
+        failure.call = "/find";
+        failure.code = find_gather(options->test_target, timeout, NULL, default_version, search);
+    }
+    if (failure.code == ERROR_INVALID_PARAMETER && failure.call && strcmp(failure.call, "/find") == 0) {
         console_message(CONSOLE_ERR, language, MSG_ERR_BAD_FIND_NAME, options->test_target);
         free(search);
         return EXIT_USAGE;
     }
-    if (error != ERROR_SUCCESS) {
-        char reason[512];
-        windows_error_text(error, reason, sizeof(reason));
-        console_message(CONSOLE_ERR, language, MSG_ERR_WINDOWS_CALL, "/find", reason);
+    if (failure.code != ERROR_SUCCESS) {
+        struct strbuf said;
+        strbuf_init(&said);
+        windows_failure_describe(&failure, language, &said);
+        if (!said.failed)
+            console_write(CONSOLE_ERR, said.data);
+        strbuf_free(&said);
         free(search);
         return EXIT_SYSTEM_ERROR;
     }

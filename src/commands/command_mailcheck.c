@@ -256,13 +256,13 @@ static int own_hello_job(struct test_facts *facts, const unsigned char *bytes, s
 }
 
 /* The handshakes of a test in a new process (/handshake), the records read back. */
-static unsigned long handshakes_in_child(const char *target_text, unsigned timeout, HANDLE cancel,
-                                         struct handshake_set *set)
+static struct windows_failure handshakes_in_child(const char *target_text, unsigned timeout, HANDLE cancel,
+                                                  struct handshake_set *set)
 {
     struct strbuf arguments, records;
     enum child_end end;
     DWORD exit_code;
-    unsigned long error;
+    struct windows_failure failure = { "malloc", ERROR_NOT_ENOUGH_MEMORY };
     int i;
 
     memset(set, 0, sizeof(*set));
@@ -270,12 +270,12 @@ static unsigned long handshakes_in_child(const char *target_text, unsigned timeo
     strbuf_init(&records);
     strbuf_printf(&arguments, "/handshake \"%s\" /timeout %u", target_text, timeout);
     /* The child's handshakes end within three time limits; allow for a slow start. */
-    error = arguments.failed ? ERROR_NOT_ENOUGH_MEMORY
-                             : child_run(arguments.data, 3u * timeout * 1000u + 15000u, cancel, &records, &end,
-                                         &exit_code);
-    if (error == ERROR_SUCCESS && end == CHILD_CANCELLED)
-        error = ERROR_CANCELLED;
-    if (error == ERROR_SUCCESS) {
+    if (!arguments.failed)
+        failure.code = child_run(arguments.data, 3u * timeout * 1000u + 15000u, cancel, &records, &end, &exit_code,
+                                 &failure.call);
+    if (failure.code == ERROR_SUCCESS && end == CHILD_CANCELLED)
+        failure.code = ERROR_CANCELLED;
+    if (failure.code == ERROR_SUCCESS) {
         for (i = 0; i < CHILD_COUNT; i++) {
             set->ran[i] = 1;
             take_record(&records, handshake_names[i], &set->report[i]);
@@ -285,18 +285,18 @@ static unsigned long handshakes_in_child(const char *target_text, unsigned timeo
     }
     strbuf_free(&arguments);
     strbuf_free(&records);
-    return error;
+    return failure;
 }
 
 /* One target's test. `started`: the handshakes run in this process, Schannel started and
  * its default ClientHello captured there (handshakes_start); NULL: in a new process. */
-static unsigned long gather_one(const char *target_text, unsigned timeout, HANDLE cancel,
-                                const struct handshake_set *started, struct test_facts *facts)
+static struct windows_failure gather_one(const char *target_text, unsigned timeout, HANDLE cancel,
+                                         const struct handshake_set *started, struct test_facts *facts)
 {
     struct regstore store = regstore_win32();
     struct simulation_job *jobs = calloc(SIMULATION_JOBS_MAX, sizeof(*jobs));
     struct handshake_set *set = malloc(sizeof(*set));
-    unsigned long error = ERROR_SUCCESS;
+    struct windows_failure failure = { NULL, ERROR_SUCCESS };
     size_t job_count = 0, j;
     int i, own = 0;
 
@@ -304,12 +304,16 @@ static unsigned long gather_one(const char *target_text, unsigned timeout, HANDL
     if (!jobs || !set) {
         free(jobs);
         free(set);
-        return ERROR_NOT_ENOUGH_MEMORY;
+        failure.call = "malloc";
+        failure.code = ERROR_NOT_ENOUGH_MEMORY;
+        return failure;
     }
     if (target_parse(target_text, &facts->target) != 0) {
         free(jobs);
         free(set);
-        return ERROR_INVALID_PARAMETER;
+        failure.call = target_text;
+        failure.code = ERROR_INVALID_PARAMETER;
+        return failure;
     }
     facts->timeout_seconds = timeout;
     regstore_read_settings(&store, &facts->settings);
@@ -329,25 +333,25 @@ static unsigned long gather_one(const char *target_text, unsigned timeout, HANDL
         handshakes_run(&facts->target, timeout, NULL, cancel, set);
     } else {
         job_count = start_simulations(facts, cancel, jobs);
-        error = handshakes_in_child(target_text, timeout, cancel, set);
-        if (error == ERROR_SUCCESS && own_hello_job(facts, set->hello, set->hello_length, &jobs[job_count])) {
+        failure = handshakes_in_child(target_text, timeout, cancel, set);
+        if (failure.code == ERROR_SUCCESS && own_hello_job(facts, set->hello, set->hello_length, &jobs[job_count])) {
             simulation_start(&jobs[job_count], &facts->target, CERT_RSA | CERT_DSA | CERT_ECDSA | CERT_RSA_PSS,
                              timeout, cancel, &facts->compat.own_sim);
             job_count++;
         }
     }
-    if (error == ERROR_SUCCESS) {
+    if (failure.code == ERROR_SUCCESS) {
         facts->verdict = set->report[0];
         for (i = 0; i < PROBE_COUNT; i++)
             facts->probe[i] = set->report[1 + i];
     }
     for (j = 0; j < job_count; j++)
         simulation_wait(&jobs[j]);
-    if (error == ERROR_SUCCESS && cancel && WaitForSingleObject(cancel, 0) == WAIT_OBJECT_0)
-        error = ERROR_CANCELLED;
+    if (failure.code == ERROR_SUCCESS && cancel && WaitForSingleObject(cancel, 0) == WAIT_OBJECT_0)
+        failure.code = ERROR_CANCELLED;
     free(jobs);
     free(set);
-    return error;
+    return failure;
 }
 
 /* The targets of one test, each in a thread of its own. */
@@ -359,20 +363,23 @@ struct gather_jobs {
     int as_windows;            /* -1: as this PC */
     struct test_facts *facts;
     struct as_facts *as;
-    unsigned long *errors;
+    struct windows_failure *errors;
 };
 
 static void gather_work(void *context, size_t i)
 {
     struct gather_jobs *jobs = context;
-    jobs->errors[i] = jobs->as_windows < 0
-                          ? gather_one(jobs->targets[i], jobs->timeout, jobs->cancel, jobs->started, &jobs->facts[i])
-                          : test_gather_as(jobs->targets[i], jobs->as_windows, jobs->timeout, jobs->cancel,
-                                           &jobs->as[i]);
+    if (jobs->as_windows < 0) {
+        jobs->errors[i] = gather_one(jobs->targets[i], jobs->timeout, jobs->cancel, jobs->started, &jobs->facts[i]);
+    } else {
+        jobs->errors[i].call = jobs->targets[i];
+        jobs->errors[i].code =
+            test_gather_as(jobs->targets[i], jobs->as_windows, jobs->timeout, jobs->cancel, &jobs->as[i]);
+    }
 }
 
 unsigned long test_gather_all(const char *const *targets, int count, int as_windows, unsigned timeout, HANDLE cancel,
-                              struct test_facts *facts, struct as_facts *as, unsigned long *errors)
+                              struct test_facts *facts, struct as_facts *as, struct windows_failure *errors)
 {
     struct gather_jobs jobs;
     struct handshake_set *started = NULL;
@@ -382,8 +389,10 @@ unsigned long test_gather_all(const char *const *targets, int count, int as_wind
     if (as_windows < 0 && schannel_sees_current_settings()) {
         started = malloc(sizeof(*started));
         if (!started) {
-            for (i = 0; i < count; i++)
-                errors[i] = ERROR_NOT_ENOUGH_MEMORY;   /* each target says so */
+            for (i = 0; i < count; i++) {
+                errors[i].call = "malloc";   /* each target says so */
+                errors[i].code = ERROR_NOT_ENOUGH_MEMORY;
+            }
             return ERROR_NOT_ENOUGH_MEMORY;
         }
         handshakes_start(started);
@@ -403,9 +412,9 @@ unsigned long test_gather_all(const char *const *targets, int count, int as_wind
 
 unsigned long test_gather(const char *target_text, unsigned timeout, HANDLE cancel, struct test_facts *facts)
 {
-    unsigned long error;
+    struct windows_failure error;
     unsigned long rc = test_gather_all(&target_text, 1, -1, timeout, cancel, facts, NULL, &error);
-    return rc != ERROR_SUCCESS ? rc : error;
+    return rc != ERROR_SUCCESS ? rc : error.code;
 }
 
 unsigned long test_gather_as(const char *target_text, int windows, unsigned timeout, HANDLE cancel,
@@ -439,7 +448,7 @@ int command_test(const struct options *options, enum language language)
     int count = options->test_target_count, i, ok_count = 0, as = options->as_given ? options->as_windows : -1;
     struct test_facts *facts = NULL;
     struct as_facts *as_facts = NULL;
-    unsigned long errors[ARGS_MAX_TARGETS];
+    struct windows_failure errors[ARGS_MAX_TARGETS];
     struct strbuf out, failed;
     struct target target;
     unsigned timeout;
@@ -471,10 +480,8 @@ int command_test(const struct options *options, enum language language)
         int ok = 0;
         if (i > 0)
             strbuf_append(&out, "\n");
-        if (errors[i] != ERROR_SUCCESS) {
-            char reason[512];
-            windows_error_text(errors[i], reason, sizeof(reason));
-            strbuf_printf(&out, message_text(language, MSG_ERR_WINDOWS_CALL), "CreateProcess", reason);
+        if (errors[i].code != ERROR_SUCCESS) {
+            windows_failure_describe(&errors[i], language, &out);
             exit_code = EXIT_SYSTEM_ERROR;
         } else if (as < 0) {
             ok = diagnose(&facts[i], language, TLSSWITCH_VERSION_STRING, &out);

@@ -4,6 +4,7 @@
 #ifndef TLSSWITCH_SERVICES_H
 #define TLSSWITCH_SERVICES_H
 
+#include "../win32/errors.h"
 #include "../win32/platform.h"
 #include "../core/args.h"
 #include "../core/diagnosis.h"
@@ -15,10 +16,11 @@
 unsigned long test_gather(const char *target_text, unsigned timeout, HANDLE cancel, struct test_facts *facts);
 
 /* The same for `count` targets in parallel, as this PC connects (as_windows -1: into
- * facts[]) or as another Windows would (into as[]), each target's error in errors[].
- * Returns 0, or ERROR_NOT_ENOUGH_MEMORY when nothing could start. */
+ * facts[]) or as another Windows would (into as[]), each target's error in errors[] (code
+ * ERROR_CANCELLED when `cancel` was signalled), with the call that failed. Returns 0, or
+ * ERROR_NOT_ENOUGH_MEMORY when nothing could start. */
 unsigned long test_gather_all(const char *const *targets, int count, int as_windows, unsigned timeout, HANDLE cancel,
-                              struct test_facts *facts, struct as_facts *as, unsigned long *errors);
+                              struct test_facts *facts, struct as_facts *as, struct windows_failure *errors);
 
 /* What /test /as finds out: the simulated handshake of that Windows (an enum
  * windows_client_id), and when it fails one offering every suite. Returns 0,
@@ -32,9 +34,9 @@ unsigned long test_gather_as(const char *target_text, int windows, unsigned time
 unsigned long find_gather(const char *input, unsigned timeout, HANDLE cancel, uint16_t default_version,
                           struct find_search *s);
 /* The version Schannel offers by default (0: none), from this process where its Schannel
- * still reads the settings of the moment, else from a new process (/probes). Returns 0, or
- * an error code when that process could not say: then nothing is to be judged. */
-unsigned long find_default_version(uint16_t *version);
+ * still reads the settings of the moment, else from a new process (/probes). Returns code
+ * 0, or what failed when that process could not say: then nothing is to be judged. */
+struct windows_failure find_default_version(uint16_t *version);
 
 /* /whatif for the change `options` asks for: prints (or, captured, collects) what
  * command_change would, and fills in the preview. Returns the exit code command_change
@@ -43,6 +45,7 @@ struct change_preview {
     unsigned count;          /* changes planned */
     struct strbuf plan;      /* the plan as /whatif prints it */
     struct strbuf meaning;   /* what it means for programs, per protocol (report_settings_change) */
+    struct strbuf about;     /* /undo: which change it undoes, and when that change was made */
 };
 int command_change_preview(const struct options *options, enum language language, struct change_preview *preview);
 

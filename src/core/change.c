@@ -19,6 +19,19 @@ static long plan_request(const struct regstore *registry, const char *root, cons
     return rc;
 }
 
+/* The key whose permissions decide whether `path` may be written: the key itself, or,
+ * when it does not exist yet, the nearest key above it that does (it would be created
+ * there). */
+static void deciding_key(const struct regstore *registry, const char *path, char *out, size_t size)
+{
+    char parent[512];
+    int exists = 0;
+    text_format(out, size, "%s", path);
+    while (registry->ops->key_exists(registry->context, out, &exists) == REGSTORE_OK && !exists &&
+           regpath_parent(out, parent, sizeof(parent)) == 0)
+        text_format(out, size, "%s", parent);
+}
+
 static void write_plan(const struct regstore *registry, const struct regstore *before, const struct change_steps *steps,
                        struct change_result *result)
 {
@@ -28,14 +41,28 @@ static void write_plan(const struct regstore *registry, const struct regstore *b
         result->end = CHANGE_NOT_ALLOWED;
         result->error = rc;
         text_format(result->denied_path, sizeof(result->denied_path), "%s", denied ? denied : "");
+        deciding_key(registry, result->denied_path, result->denied_key, sizeof(result->denied_key));
+        return;
+    }
+    /* A key the plan deletes keeps its security descriptor here, for the backup and for
+     * a rollback. */
+    rc = plan_save_security(registry, &result->plan, &denied);
+    if (rc != REGSTORE_OK) {
+        result->end = CHANGE_READ_FAILED;
+        result->error = rc;
+        text_format(result->denied_path, sizeof(result->denied_path), "%s", denied ? denied : "");
         return;
     }
     if (steps->before_writing && steps->before_writing(steps->context, before, &result->plan) != 0) {
         result->end = CHANGE_STOPPED;
         return;
     }
-    result->end = plan_execute(registry, &result->plan, &result->execute) == REGSTORE_OK ? CHANGE_WRITTEN
-                                                                                          : CHANGE_WRITE_FAILED;
+    if (plan_execute(registry, &result->plan, &result->execute) == REGSTORE_OK)
+        result->end = CHANGE_WRITTEN;
+    else if (result->execute.rollback_error == REGSTORE_OK)
+        result->end = CHANGE_ROLLED_BACK;
+    else
+        result->end = CHANGE_HALF_CHANGED;
 }
 
 void change_run(const struct regstore *registry, const char *root, const struct regops *ops, int plan_only,

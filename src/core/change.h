@@ -13,10 +13,13 @@ enum change_end {
     CHANGE_WRITTEN,        /* every change of the plan was written */
     CHANGE_NOTHING_TO_DO,  /* the registry was already as asked */
     CHANGE_PLANNED_ONLY,   /* /whatif: planned and shown, nothing checked or written */
-    CHANGE_READ_FAILED,    /* the registry could not be read or planned: see error */
+    CHANGE_READ_FAILED,    /* the registry could not be read or planned (error; denied_path when one key
+                              could not be read): nothing written */
     CHANGE_NOT_ALLOWED,    /* the access check failed at denied_path (error says why); nothing written */
     CHANGE_STOPPED,        /* before_writing said stop (no backup, no log): nothing written */
-    CHANGE_WRITE_FAILED    /* a write failed: execute says which, and whether the undo worked */
+    CHANGE_ROLLED_BACK,    /* a write failed, and every write already made was undone: execute says which */
+    CHANGE_HALF_CHANGED    /* a write failed, and undoing the writes made failed too: the registry is
+                              half changed (execute says both errors) */
 };
 
 /* What the caller does at two points of the sequence; either may be NULL. */
@@ -35,8 +38,10 @@ struct change_result {
     enum change_end end;
     long error;                      /* READ_FAILED, NOT_ALLOWED: the regstore error */
     char denied_path[512];           /* NOT_ALLOWED: the key that may not be written */
+    char denied_key[512];            /* NOT_ALLOWED: the key whose permissions said no: denied_path,
+                                        or the nearest key above it that exists */
     struct plan plan;                /* the plan (empty when none); free with change_result_free */
-    struct execute_report execute;   /* WRITTEN, WRITE_FAILED */
+    struct execute_report execute;   /* WRITTEN, ROLLED_BACK, HALF_CHANGED */
 };
 
 /* Changes the subtree `root` of `registry` as `ops` asks; with `plan_only`, stops once the

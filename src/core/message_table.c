@@ -21,7 +21,7 @@ static const struct message_row messages[MSG_COUNT] = {
         "                                    to on, optin, off or default.\n"
         "  tlsswitch /backup FILE            Save the current settings to a .reg file.\n"
         "  tlsswitch /restore FILE           Return the settings to what a .reg file says.\n"
-        "  tlsswitch /undo                   Restore the newest automatic backup.\n"
+        "  tlsswitch /undo                   Undo the last change that was kept (again: the one before).\n"
         "  tlsswitch /test SERVER            Test a mail server as older mail programs connect to it:\n"
         "                                    smtps://host, smtp://host (STARTTLS), pop3s://, pop3://,\n"
         "                                    imaps://, imap://, https://, or host[:port].\n"
@@ -40,8 +40,10 @@ static const struct message_row messages[MSG_COUNT] = {
         "  /lang en|ja  Language of the messages (default: Windows' language).\n"
         "\n"
         "Exit codes: 0 done, nothing changed; 3010 changes written (restart programs, and Windows\n"
-        "to be sure); 1 wrong command line; 2 not an administrator; 3 /test failed; 4 file error\n"
-        "or refused .reg file; 5 a Windows function failed; 6 another TLS Switch was busy.\n",
+        "to be sure); 1 wrong command line; 2 not allowed (not an administrator, or a key's\n"
+        "permissions); 3 /test failed; 4 file error or refused .reg file; 5 a Windows function\n"
+        "failed (a failed change was put back); 6 another TLS Switch was busy; 7 a write failed\n"
+        "and putting it back failed too: the settings are half changed (restore the backup named).\n",
 
         "TLS Switch %s: このパソコンの古いメールソフトで TLS 1.2 を使えるようにします。\n"
         "\n"
@@ -53,7 +55,7 @@ static const struct message_row messages[MSG_COUNT] = {
         "                                    on、optin、off、default のどれかにします。\n"
         "  tlsswitch /backup ファイル        今の設定を .reg ファイルに保存します。\n"
         "  tlsswitch /restore ファイル       .reg ファイルの内容に設定を戻します。\n"
-        "  tlsswitch /undo                   いちばん新しい自動バックアップに戻します。\n"
+        "  tlsswitch /undo                   最後に反映された変更を元に戻します (もう一度でその前の変更)。\n"
         "  tlsswitch /test サーバー          古いメールソフトと同じ方法でメール サーバーをテストします:\n"
         "                                    smtps://ホスト、smtp://ホスト (STARTTLS)、pop3s://、pop3://、\n"
         "                                    imaps://、imap://、https://、ホスト[:ポート]。\n"
@@ -72,8 +74,10 @@ static const struct message_row messages[MSG_COUNT] = {
         "  /lang en|ja  メッセージの言語 (既定: Windows の言語)。\n"
         "\n"
         "終了コード: 0 完了 (変更なし)、3010 変更を書き込んだ (プログラムと、念のため Windows を\n"
-        "再起動)、1 コマンドラインの誤り、2 管理者ではない、3 /test が失敗、4 ファイルの誤り・\n"
-        "拒否した .reg ファイル、5 Windows の関数が失敗、6 別の TLS Switch が処理中。\n",
+        "再起動)、1 コマンドラインの誤り、2 許可されていない (管理者ではない、またはキーのアクセス\n"
+        "許可)、3 /test が失敗、4 ファイルの誤り・拒否した .reg ファイル、5 Windows の関数が失敗\n"
+        "(失敗した変更は元に戻した)、6 別の TLS Switch が処理中、7 書き込みに失敗し元に戻すのにも\n"
+        "失敗した: 設定は一部だけ変更された状態 (表示したバックアップから復元してください)。\n",
     } },
     [MSG_HINT_HELP] = { {
         "Type tlsswitch /? for help.\n",
@@ -522,6 +526,92 @@ static const struct message_row messages[MSG_COUNT] = {
     [MSG_ERR_NO_BACKUP_FOR_UNDO] = { {
         "Error: there is no automatic backup to undo in %s.\n",
         "エラー: %s に元に戻すための自動バックアップがありません。\n",
+    } },
+    [MSG_UNDO_CHOSEN] = { {
+        "Undoing the last change that was kept: tlsswitch %s, made %s.\n",
+        "最後に反映された変更を元に戻します: tlsswitch %s (%s に実行)。\n",
+    } },
+    [MSG_UNDO_UNFINISHED] = { {
+        "That change did not finish; its backup puts back the settings from before it began.\n",
+        "この変更は最後まで終わっていません。そのバックアップで、変更を始める前の設定に戻します。\n",
+    } },
+    [MSG_UNDO_RECORD_MISSING] = { {
+        "Note: the record of changes %s is missing, so it is not known which changes were kept. Going by the backups themselves instead.\n",
+        "注意: 変更の記録 %s がないため、どの変更が反映されたままかわかりません。代わりにバックアップそのものから判断します。\n",
+    } },
+    [MSG_UNDO_RECORD_DAMAGED] = { {
+        "Note: the record of changes %s is damaged (line %u cannot be read), so it is not known which changes were kept. Going by the backups themselves instead.\n",
+        "注意: 変更の記録 %s が壊れている (%u 行目を読めない) ため、どの変更が反映されたままかわかりません。代わりにバックアップそのものから判断します。\n",
+    } },
+    [MSG_UNDO_RECORD_INCOMPLETE] = { {
+        "Note: the record of changes %s does not list the backup %s, which was made after the record began: a change was not recorded. Going by the backups themselves instead.\n",
+        "注意: 変更の記録 %s には、記録を始めた後に作られたバックアップ %s が載っていません。記録されなかった変更があります。代わりにバックアップそのものから判断します。\n",
+    } },
+    [MSG_UNDO_RECORD_ENDS] = { {
+        "Note: every change in the record of changes %s has been undone or rolled back, and older backups are from before the record began. Going by those backups themselves.\n",
+        "注意: 変更の記録 %s の変更はすべて元に戻されているか取り消されています。それより古いバックアップは記録を始める前のものなので、そのバックアップそのものから判断します。\n",
+    } },
+    [MSG_UNDO_FROM_BACKUP] = { {
+        "The backups show that the last change kept was tlsswitch /%s, made %s (its backup: %s): undoing that change.\n",
+        "バックアップによると、最後に反映された変更は tlsswitch /%s (%s に実行、バックアップ %s) です。この変更を元に戻します。\n",
+    } },
+    [MSG_UNDO_FROM_OTHER_FILE] = { {
+        "The backups show that the last change kept came after %s: restoring that file.\n",
+        "バックアップによると、最後に反映された変更は %s の後に行われています。このファイルに戻します。\n",
+    } },
+    [MSG_UNDO_BACKUP_PASSED_OVER] = { {
+        "Note: %s is passed over: it cannot be read as a backup.\n",
+        "注意: %s はバックアップとして読めないため、飛ばします。\n",
+    } },
+    [MSG_ERR_NOTHING_LEFT_TO_UNDO] = { {
+        "Error: every change in the record of changes %s has been undone or was rolled back: there is no change left to undo.\n",
+        "エラー: 変更の記録 %s の変更はすべて元に戻したか、取り消されています。元に戻す変更は残っていません。\n",
+    } },
+    [MSG_ERR_NO_BACKUP_DIFFERS] = { {
+        "Error: the backups in %s show no change that was kept and not undone, so there is nothing to undo.\n",
+        "エラー: %s のバックアップからは、反映されたままの変更が見つかりません。元に戻す変更はありません。\n",
+    } },
+    [MSG_ERR_UNDO_WITHOUT_BACKUP] = { {
+        "Error: the last change that was kept, tlsswitch %s made %s, was made without a backup (/nobackup), so /undo cannot undo it. To go back further, restore a backup from %s with tlsswitch /restore FILE.\n",
+        "エラー: 最後に反映された変更 (tlsswitch %s、%s に実行) はバックアップなし (/nobackup) で行われたため、/undo では元に戻せません。さらに前に戻すには、%s にあるバックアップを tlsswitch /restore ファイル で復元してください。\n",
+    } },
+    [MSG_ERR_UNDO_BACKUP_GONE] = { {
+        "Error: the backup of the last change that was kept (tlsswitch %s, made %s) is no longer in %s: %s. Nothing was changed.\n",
+        "エラー: 最後に反映された変更 (tlsswitch %s、%s に実行) のバックアップが %s にもうありません: %s。何も変更していません。\n",
+    } },
+    [MSG_WARN_RECORD_NOT_WRITTEN] = { {
+        "Note: the record of changes %s could not be written (%s): a later /undo will go by the backups themselves.\n",
+        "注意: 変更の記録 %s を書き込めませんでした (%s)。次の /undo はバックアップそのものから判断します。\n",
+    } },
+    [MSG_WARN_RECORD_SET_ASIDE] = { {
+        "Note: the record of changes %s was damaged (line %u cannot be read); it is kept as %s, and a new record is begun.\n",
+        "注意: 変更の記録 %s が壊れていました (%u 行目を読めない)。%s として残し、新しい記録を始めます。\n",
+    } },
+    [MSG_ERR_KEY_PERMISSIONS] = { {
+        "Error: the permissions of the registry key HKLM\\%s forbid this change, even to an administrator. Nothing was changed.\n"
+        "To allow it: run regedit, go to that key, right-click it and choose Permissions, select Administrators and tick Full Control under Allow; then run the command again. TLS Switch does not change permissions itself.\n",
+        "エラー: レジストリ キー HKLM\\%s のアクセス許可により、管理者でもこの変更はできません。何も変更していません。\n"
+        "変更できるようにするには: regedit を起動し、このキーを右クリックして「アクセス許可」を選び、Administrators を選んで「フル コントロール」の「許可」にチェックを付けてから、もう一度実行してください。TLS Switch がアクセス許可を変えることはありません。\n",
+    } },
+    [MSG_WARN_SECURITY_NOT_SET] = { {
+        "Note: %u key(s) were put back with their values, but their saved permissions could not be set, the first HKLM\\%s (%s). Such a key has the permissions it inherits from the key above it; set its own in regedit (Permissions) if it needs them.\n",
+        "注意: %u 個のキーを値とともに戻しましたが、保存してあったアクセス許可を設定できませんでした (最初のキー HKLM\\%s: %s)。このキーには上のキーから継承したアクセス許可が付いています。必要なら regedit の「アクセス許可」で設定してください。\n",
+    } },
+    [MSG_PLAN_CREATE_KEY_WITH_SECURITY] = { {
+        "  create key HKLM\\%s, with its permissions saved in the backup\n",
+        "  キーを作成 HKLM\\%s (バックアップに保存されたアクセス許可で)\n",
+    } },
+    [MSG_REGFILE_BAD_SECURITY] = { {
+        "a key's saved permissions (\"; TLS Switch key security:\") must follow its key line, in one line of hex bytes of a valid security descriptor",
+        "キーの保存されたアクセス許可 (\"; TLS Switch key security:\") は、キーの行の後に、正しいセキュリティ記述子の 16 進数のバイト列で 1 行に書く必要があります",
+    } },
+    [MSG_ERR_NO_MEMORY] = { {
+        "Error: there is not enough memory (%s). Close some programs and try again.\n",
+        "エラー: メモリが足りません (%s)。ほかのプログラムを終了してから、もう一度実行してください。\n",
+    } },
+    [MSG_GUI_CHANGE_HALF_DONE] = { {
+        "The change failed half-way, and putting the old settings back failed too: the settings are half changed (exit code %d). TLS Switch reported:\n\n%s",
+        "変更が途中で失敗し、元の設定に戻すのにも失敗しました。設定は一部だけ変更された状態です (終了コード %d)。TLS Switch からの報告:\n\n%s",
     } },
     [MSG_ERR_WRITE_ROLLED_BACK] = { {
         "Error: writing to the registry failed (%s). Everything already written was put back: nothing was changed.\n",

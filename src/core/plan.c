@@ -19,6 +19,7 @@ void plan_free(struct plan *plan)
         free(plan->items[i].name);
         free_value(&plan->items[i].old_value);
         free_value(&plan->items[i].new_value);
+        free_value(&plan->items[i].security);
     }
     free(plan->items);
     plan->items = NULL;
@@ -136,8 +137,15 @@ static long diff_key(const struct regstore *before, const struct regstore *after
     if (rc == REGSTORE_OK)
         rc = list_if_exists(after, path, in_after, &after_keys, &after_values);
 
-    if (rc == REGSTORE_OK && in_after && !in_before)
+    if (rc == REGSTORE_OK && in_after && !in_before) {
         rc = add_change(out, CHANGE_CREATE_KEY, path, NULL, NULL, NULL);
+        /* A key the change creates gets the security descriptor a backup saved for it. */
+        if (rc == REGSTORE_OK) {
+            rc = after->ops->read_security(after->context, path, &out->items[out->count - 1].security);
+            if (rc == REGSTORE_NOT_FOUND)
+                rc = REGSTORE_OK;
+        }
+    }
 
     /* Values: set what is new or different, delete what is gone. */
     for (i = 0; rc == REGSTORE_OK && i < after_values.count; i++) {
@@ -210,6 +218,28 @@ long plan_check_access(const struct regstore *store, const struct plan *plan, co
     return REGSTORE_OK;
 }
 
+long plan_save_security(const struct regstore *store, struct plan *plan, const char **failed_path)
+{
+    size_t i;
+    *failed_path = NULL;
+    for (i = 0; i < plan->count; i++) {
+        struct change *change = &plan->items[i];
+        long rc;
+        if (change->kind != CHANGE_DELETE_KEY)
+            continue;
+        free_value(&change->security);
+        change->security.size = 0;
+        rc = store->ops->read_security(store->context, change->path, &change->security);
+        if (rc == REGSTORE_NOT_FOUND)
+            rc = REGSTORE_OK;   /* none of its own: it will inherit, as before */
+        if (rc != REGSTORE_OK) {
+            *failed_path = change->path;
+            return rc;
+        }
+    }
+    return REGSTORE_OK;
+}
+
 static long carry_out(const struct regstore *store, const struct change *change)
 {
     switch (change->kind) {
@@ -248,6 +278,22 @@ static long undo(const struct regstore *store, const struct change *change)
     return REGSTORE_INVALID;
 }
 
+/* Gives the key of `change` its saved security descriptor, if it has one; a refusal is
+ * counted in the report, and does not undo the change: the key and its values are there. */
+static void give_security(const struct regstore *store, const struct change *change, struct execute_report *report)
+{
+    long rc;
+    if (change->security.size == 0)
+        return;
+    rc = store->ops->write_security(store->context, change->path, change->security.data, change->security.size);
+    if (rc != REGSTORE_OK) {
+        if (report->security_refused++ == 0) {
+            report->security_refused_path = change->path;
+            report->security_error = rc;
+        }
+    }
+}
+
 long plan_execute(const struct regstore *store, const struct plan *plan, struct execute_report *report)
 {
     size_t i;
@@ -255,6 +301,7 @@ long plan_execute(const struct regstore *store, const struct plan *plan, struct 
     for (i = 0; i < plan->count; i++) {
         long rc = carry_out(store, &plan->items[i]);
         if (rc != REGSTORE_OK) {
+            size_t undone = report->done;
             report->error = rc;
             report->failed_at = i;
             while (report->done > 0) {
@@ -263,9 +310,20 @@ long plan_execute(const struct regstore *store, const struct plan *plan, struct 
                     report->rollback_error = undo_rc;
                 report->done--;
             }
+            /* Keys put back get their security descriptors last, once their values are
+             * back: a descriptor that allows less cannot stop those writes. */
+            for (i = 0; i < undone; i++) {
+                int exists = 0;
+                if (plan->items[i].kind == CHANGE_DELETE_KEY &&
+                    store->ops->key_exists(store->context, plan->items[i].path, &exists) == REGSTORE_OK && exists)
+                    give_security(store, &plan->items[i], report);
+            }
             return rc;
         }
         report->done++;
     }
+    for (i = 0; i < plan->count; i++)
+        if (plan->items[i].kind == CHANGE_CREATE_KEY)
+            give_security(store, &plan->items[i], report);
     return REGSTORE_OK;
 }

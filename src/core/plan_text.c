@@ -22,7 +22,9 @@ void change_describe(const struct change *change, enum language language, struct
     char old_text[64], new_text[64];
     switch (change->kind) {
     case CHANGE_CREATE_KEY:
-        strbuf_printf(out, message_text(language, MSG_PLAN_CREATE_KEY), change->path);
+        strbuf_printf(out, message_text(language, change->security.size ? MSG_PLAN_CREATE_KEY_WITH_SECURITY
+                                                                         : MSG_PLAN_CREATE_KEY),
+                      change->path);
         return;
     case CHANGE_DELETE_KEY:
         strbuf_printf(out, message_text(language, MSG_PLAN_DELETE_KEY), change->path);

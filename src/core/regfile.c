@@ -9,6 +9,10 @@
 
 #define HEADER_UNICODE "Windows Registry Editor Version 5.00"
 #define HEADER_ANSI "REGEDIT4"
+/* A comment line to regedit, which ignores it; to TLS Switch the security descriptor of
+ * the key above it, saved before a change deleted that key (plan.h), given back when a
+ * restore creates the key again. */
+#define SECURITY_COMMENT "; TLS Switch key security: hex:"
 
 static int fail(struct regfile_error *error, unsigned line, enum message_id reason, const char *detail)
 {
@@ -391,6 +395,21 @@ static int parse_value(struct reader *r, const char *line, unsigned line_number,
     return rc;
 }
 
+/* The bytes after SECURITY_COMMENT: one line of hex, a valid self-relative security
+ * descriptor, right below a key that is not being deleted. Returns 0, or -1. */
+static int parse_security(const char *hex, unsigned line_number, int in_key, const char *key_path,
+                          struct strbuf *scratch, struct regops *out, struct regfile_error *error)
+{
+    strbuf_clear(scratch);
+    if (!in_key || parse_hex_line(hex, scratch) != HEX_LINE_END || scratch->failed ||
+        !regstore_security_valid((const unsigned char *)scratch->data, scratch->length))
+        return fail(error, line_number, MSG_REGFILE_BAD_SECURITY, NULL);
+    if (regops_add(out, REGOP_SET_SECURITY, key_path, NULL, 0, (const unsigned char *)scratch->data,
+                   (uint32_t)scratch->length, line_number) != REGSTORE_OK)
+        return fail(error, line_number, MSG_REGFILE_TOO_LARGE, NULL);
+    return 0;
+}
+
 int regfile_parse(const char *text, size_t length, int is_unicode, struct regops *out,
                   struct regfile_error *error)
 {
@@ -426,6 +445,11 @@ int regfile_parse(const char *text, size_t length, int is_unicode, struct regops
         const char *line;
         trim_right(&r.current);
         line = skip_blanks(r.current.data ? r.current.data : "");
+        if (strncmp(line, SECURITY_COMMENT, strlen(SECURITY_COMMENT)) == 0) {
+            rc = parse_security(line + strlen(SECURITY_COMMENT), line_number, have_key && !key_deleted,
+                                key_path.data, &scratch, out, error);
+            continue;
+        }
         if (*line == '\0' || *line == ';' || *line == '#')
             continue;
 
@@ -484,6 +508,7 @@ struct backup_entry {
     char *path;
     int existed;                /* 1: [KEY] with the listed values; 0: [-KEY] */
     struct name_list names;
+    const struct regstore_value *security;   /* a key the plan deletes: its descriptor, or NULL */
 };
 
 struct backup_entries {
@@ -569,6 +594,12 @@ static long gather_entries(const struct regstore *current, const struct plan *pl
             rc = entry_add(entries, change->path, 1, change->name);
         else
             rc = entry_add(entries, change->path, 1, NULL);
+        if (rc == REGSTORE_OK && exists && change->kind == CHANGE_DELETE_KEY && change->security.size > 0) {
+            size_t j;
+            for (j = 0; j < entries->count; j++)
+                if (text_equal_nocase(entries->items[j].path, change->path))
+                    entries->items[j].security = &change->security;
+        }
     }
     return rc;
 }
@@ -648,6 +679,14 @@ long regfile_write_backup(const struct regstore *current, const struct plan *pla
         if (covered)
             continue;
         strbuf_printf(&text, "[%sHKEY_LOCAL_MACHINE\\%s]\n", entry->existed ? "" : "-", entry->path);
+        if (entry->existed && entry->security) {
+            /* One line: regedit skips it as a comment, and only lines that start with ;
+             * are comments to it. */
+            strbuf_append(&text, SECURITY_COMMENT);
+            for (j = 0; j < entry->security->size; j++)
+                strbuf_printf(&text, "%s%02x", j ? "," : "", entry->security->data[j]);
+            strbuf_append(&text, "\n");
+        }
         for (j = 0; rc == REGSTORE_OK && j < entry->names.count; j++) {
             struct regstore_value value = { 0, 0, NULL };
             rc = current->ops->read_value(current->context, entry->path, entry->names.names[j], &value);

@@ -31,7 +31,9 @@ int regfile_decode_unicode(const unsigned char *bytes, size_t size, struct strbu
 
 /* Parses UTF-8 .reg text into operations, checking the whole file first: every key
  * must lie under HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL, and
- * Enabled and DisabledByDefault must be DWORDs. `is_unicode` says whether the text came
+ * Enabled and DisabledByDefault must be DWORDs. A backup's "; TLS Switch key security:"
+ * line (a comment to regedit) gives the key above it its saved security descriptor when
+ * the restore creates that key (REGOP_SET_SECURITY). `is_unicode` says whether the text came
  * from a Unicode file (hex(2) and hex(7) data of an ANSI file is not accepted). Returns
  * 0, or -1 with *error filled in and no operations. */
 int regfile_parse(const char *text, size_t length, int is_unicode, struct regops *out,
@@ -40,7 +42,9 @@ int regfile_parse(const char *text, size_t length, int is_unicode, struct regops
 /* Writes a backup as UTF-16LE with BOM and CRLF line ends ("Windows Registry Editor
  * Version 5.00"), so that importing it, by /restore or by regedit /s, returns the
  * registry to the state in `current`: every managed value of the five protocols, and
- * every value and key `plan` (may be NULL) would change. `comment` goes in a ; line. */
+ * every value and key `plan` (may be NULL) would change. A key the plan deletes has its
+ * saved security descriptor in a "; TLS Switch key security:" line, which /restore gives
+ * back and regedit skips. `comment` goes in a ; line. */
 long regfile_write_backup(const struct regstore *current, const struct plan *plan, const char *comment,
                           struct strbuf *out_utf16);
 

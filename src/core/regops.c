@@ -98,6 +98,11 @@ long regops_apply(const struct regstore *store, const struct regops *ops)
         case REGOP_DELETE_KEY_IF_EMPTY:
             rc = delete_key_if_empty(store, op->path);
             break;
+        case REGOP_SET_SECURITY:
+            /* Only a key the change creates gets it (plan.c): a key that is there keeps
+             * its permissions. */
+            rc = store->ops->write_security(store->context, op->path, op->data, op->size);
+            break;
         }
         if (rc != REGSTORE_OK)
             return rc;

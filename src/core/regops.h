@@ -11,7 +11,8 @@ enum regop_kind {
     REGOP_DELETE_TREE,         /* [-KEY] */
     REGOP_SET_VALUE,           /* "Name"=data */
     REGOP_DELETE_VALUE,        /* "Name"=- */
-    REGOP_DELETE_KEY_IF_EMPTY  /* osdefault: remove keys left with nothing in them */
+    REGOP_DELETE_KEY_IF_EMPTY, /* osdefault: remove keys left with nothing in them */
+    REGOP_SET_SECURITY         /* a backup's saved security descriptor of the key (data) */
 };
 
 struct regop {

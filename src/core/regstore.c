@@ -134,3 +134,55 @@ long regstore_delete_tree(const struct regstore *store, const char *path)
         rc = store->ops->delete_key(store->context, path);
     return rc;
 }
+
+/* A SID at `offset`: revision 1, at most 15 sub-authorities, all within `size`. */
+static int sid_valid(const unsigned char *data, size_t size, size_t offset)
+{
+    size_t count;
+    if (offset < 20 || offset + 8 > size || data[offset] != 1)
+        return 0;
+    count = data[offset + 1];
+    return count <= 15 && offset + 8 + 4 * count <= size;
+}
+
+/* An ACL at `offset`: its header, then exactly its ACEs, all within its own size. */
+static int acl_valid(const unsigned char *data, size_t size, size_t offset)
+{
+    size_t acl_size, aces, at, i;
+    if (offset < 20 || offset + 8 > size || data[offset] < 2 || data[offset] > 4)
+        return 0;
+    acl_size = (size_t)data[offset + 2] | (size_t)data[offset + 3] << 8;
+    aces = (size_t)data[offset + 4] | (size_t)data[offset + 5] << 8;
+    if (acl_size < 8 || offset + acl_size > size)
+        return 0;
+    for (i = 0, at = 8; i < aces; i++) {
+        size_t ace_size;
+        if (at + 4 > acl_size)
+            return 0;
+        ace_size = (size_t)data[offset + at + 2] | (size_t)data[offset + at + 3] << 8;
+        if (ace_size < 4 || at + ace_size > acl_size)
+            return 0;
+        at += ace_size;
+    }
+    return 1;
+}
+
+int regstore_security_valid(const unsigned char *data, size_t size)
+{
+    /* SECURITY_DESCRIPTOR_RELATIVE: revision, padding, control, then the offsets of the
+     * owner, the group, the SACL and the DACL (0: none). */
+    static const unsigned self_relative = 0x8000;
+    unsigned control;
+    size_t owner, group, sacl, dacl;
+    if (!data || size < 20 || size > 65536 || data[0] != 1)
+        return 0;
+    control = (unsigned)data[2] | (unsigned)data[3] << 8;
+    owner = (size_t)le32_load(data + 4);
+    group = (size_t)le32_load(data + 8);
+    sacl = (size_t)le32_load(data + 12);
+    dacl = (size_t)le32_load(data + 16);
+    if (!(control & self_relative))
+        return 0;
+    return (owner == 0 || sid_valid(data, size, owner)) && (group == 0 || sid_valid(data, size, group)) &&
+           (sacl == 0 || acl_valid(data, size, sacl)) && (dacl == 0 || acl_valid(data, size, dacl));
+}

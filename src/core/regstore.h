@@ -58,6 +58,12 @@ struct regstore_ops {
      * checked for every key before the first write, so a limited user never leaves
      * a half-done change. */
     long (*check_write_access)(void *context, const char *path);
+    /* The key's security descriptor (owner, group and DACL, self-relative): saved before
+     * the key is deleted, so that a rollback or a restore can give it back.
+     * REGSTORE_NOT_FOUND when the key has none of its own to give. */
+    long (*read_security)(void *context, const char *path, struct regstore_value *out);
+    /* Gives the key that security descriptor (as read_security returned it). */
+    long (*write_security)(void *context, const char *path, const unsigned char *data, uint32_t size);
 };
 
 struct regstore {
@@ -73,6 +79,10 @@ int regpath_within(const char *path, const char *ancestor);
 
 /* Deletes `path` and everything below it; REGSTORE_OK when it did not exist. */
 long regstore_delete_tree(const struct regstore *store, const char *path);
+
+/* Whether `data` is a self-relative security descriptor whose parts lie within it: what
+ * a backup file may hand to write_security. */
+int regstore_security_valid(const unsigned char *data, size_t size);
 
 /* Reads one value as a setting: absent, a DWORD, or the wrong type. */
 long regstore_read_setting(const struct regstore *store, const char *path, const char *name,

@@ -4,7 +4,9 @@
 static long count_write(struct fault_store *fault)
 {
     fault->writes++;
-    return fault->writes == fault->fail_write_number ? REGSTORE_IO_FAILED : REGSTORE_OK;
+    return fault->writes == fault->fail_write_number || fault->writes == fault->also_fail_write_number
+               ? REGSTORE_IO_FAILED
+               : REGSTORE_OK;
 }
 
 static long fault_key_exists(void *context, const char *path, int *exists)
@@ -68,6 +70,21 @@ static long fault_check_write_access(void *context, const char *path)
     return fault->inner.ops->check_write_access(fault->inner.context, path);
 }
 
+static long fault_read_security(void *context, const char *path, struct regstore_value *out)
+{
+    struct fault_store *fault = context;
+    return fault->inner.ops->read_security(fault->inner.context, path, out);
+}
+
+/* Not counted as a write: the numbered faults stay where the values and keys are. */
+static long fault_write_security(void *context, const char *path, const unsigned char *data, uint32_t size)
+{
+    struct fault_store *fault = context;
+    if (fault->deny_security)
+        return REGSTORE_ACCESS_DENIED;
+    return fault->inner.ops->write_security(fault->inner.context, path, data, size);
+}
+
 static const struct regstore_ops fault_ops = {
     fault_key_exists,
     fault_read_value,
@@ -78,6 +95,8 @@ static const struct regstore_ops fault_ops = {
     fault_delete_value,
     fault_delete_key,
     fault_check_write_access,
+    fault_read_security,
+    fault_write_security,
 };
 
 struct regstore fault_store_wrap(struct fault_store *fault)

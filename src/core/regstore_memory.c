@@ -17,6 +17,8 @@ struct memory_key {
     size_t length;   /* of path: most keys differ in it, and then need no comparing */
     struct memory_value *values;
     unsigned value_count;
+    unsigned char *security;   /* its own security descriptor; NULL: none given */
+    uint32_t security_size;
 };
 
 struct memory_registry {
@@ -43,6 +45,7 @@ void memory_registry_free(struct memory_registry *registry)
         }
         free(registry->keys[k].values);
         free(registry->keys[k].path);
+        free(registry->keys[k].security);
     }
     free(registry->keys);
     free(registry->fail_path);
@@ -165,6 +168,24 @@ long memory_registry_set_dword(struct memory_registry *registry, const char *pat
     unsigned char bytes[4];
     le32_store(bytes, value);
     return memory_registry_set(registry, path, name, REGTYPE_DWORD, bytes, 4);
+}
+
+long memory_registry_set_security(struct memory_registry *registry, const char *path, const void *data,
+                                  uint32_t size)
+{
+    struct memory_key *key = find_key(registry, path);
+    unsigned char *copy;
+    if (!key)
+        return REGSTORE_NOT_FOUND;
+    copy = malloc(size ? size : 1);
+    if (!copy)
+        return REGSTORE_NO_MEMORY;
+    if (size)
+        memcpy(copy, data, size);
+    free(key->security);
+    key->security = copy;
+    key->security_size = size;
+    return REGSTORE_OK;
 }
 
 void memory_registry_fail_on(struct memory_registry *registry, const char *path, long error)
@@ -311,6 +332,7 @@ static long memory_delete_key(void *context, const char *path)
     }
     free(key->values);
     free(key->path);
+    free(key->security);
     *key = registry->keys[--registry->key_count];
     return REGSTORE_OK;
 }
@@ -324,6 +346,34 @@ static long memory_check_write_access(void *context, const char *path)
     return REGSTORE_OK;
 }
 
+static long memory_read_security(void *context, const char *path, struct regstore_value *out)
+{
+    struct memory_registry *registry = context;
+    struct memory_key *key;
+    long error;
+    if (injected_failure(registry, path, &error))
+        return error;
+    key = find_key(registry, path);
+    if (!key || !key->security)
+        return REGSTORE_NOT_FOUND;
+    out->data = malloc(key->security_size ? key->security_size : 1);
+    if (!out->data)
+        return REGSTORE_NO_MEMORY;
+    memcpy(out->data, key->security, key->security_size);
+    out->type = 0;
+    out->size = key->security_size;
+    return REGSTORE_OK;
+}
+
+static long memory_write_security(void *context, const char *path, const unsigned char *data, uint32_t size)
+{
+    struct memory_registry *registry = context;
+    long error;
+    if (injected_failure(registry, path, &error))
+        return error;
+    return memory_registry_set_security(registry, path, data, size);
+}
+
 static const struct regstore_ops memory_ops = {
     memory_key_exists,
     memory_read_value,
@@ -334,6 +384,8 @@ static const struct regstore_ops memory_ops = {
     memory_delete_value,
     memory_delete_key,
     memory_check_write_access,
+    memory_read_security,
+    memory_write_security,
 };
 
 struct regstore memory_registry_store(struct memory_registry *registry)

@@ -21,6 +21,10 @@ long memory_registry_set(struct memory_registry *registry, const char *path, con
 long memory_registry_set_dword(struct memory_registry *registry, const char *path,
                                const char *name, uint32_t value);
 
+/* Test set-up: gives an existing key a security descriptor of its own (any bytes). */
+long memory_registry_set_security(struct memory_registry *registry, const char *path, const void *data,
+                                  uint32_t size);
+
 /* Makes every call on `path` fail with `error` (0 to stop), to test error paths. */
 void memory_registry_fail_on(struct memory_registry *registry, const char *path, long error);
 

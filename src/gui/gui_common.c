@@ -142,7 +142,7 @@ long gui_read_status(struct status_report *report)
     rc = regstore_read_settings(&store, &report->settings);
     osinfo_read(&store, &report->os);
     strbuf_init(&probes);
-    if (child_run("/probes", 30000, NULL, &probes, &end, &exit_code) != ERROR_SUCCESS || end != CHILD_EXITED)
+    if (child_run("/probes", 30000, NULL, &probes, &end, &exit_code, NULL) != ERROR_SUCCESS || end != CHILD_EXITED)
         strbuf_clear(&probes);   /* every protocol reads as "could not check" */
     probe_results_read(probes.failed ? NULL : probes.data, report->probe);
     strbuf_free(&probes);
@@ -240,6 +240,7 @@ int gui_change(HWND owner, enum language language, enum command command, const c
     strbuf_init(&captured);
     strbuf_init(&preview.plan);
     strbuf_init(&preview.meaning);
+    strbuf_init(&preview.about);
     strbuf_init(&arguments);
     strbuf_init(&report);
 
@@ -268,8 +269,18 @@ int gui_change(HWND owner, enum language language, enum command command, const c
      * it only puts the same meaning into other values. */
     {
         const struct strbuf *shown = preview.meaning.length > 0 ? &preview.meaning : &preview.plan;
-        if (gui_message(owner, language, MB_OKCANCEL | MB_ICONQUESTION | MB_DEFBUTTON1, MSG_GUI_CONFIRM_CHANGE,
-                        shown->failed || !shown->data ? "" : shown->data) != IDOK)
+        struct strbuf words;
+        int answer;
+        /* For "Undo last change": first which change it undoes and when that was made. */
+        strbuf_init(&words);
+        if (preview.about.length > 0 && !preview.about.failed)
+            strbuf_printf(&words, "%s\n", preview.about.data);
+        if (!shown->failed && shown->data)
+            strbuf_append(&words, shown->data);
+        answer = gui_message(owner, language, MB_OKCANCEL | MB_ICONQUESTION | MB_DEFBUTTON1, MSG_GUI_CONFIRM_CHANGE,
+                             words.failed || !words.data ? "" : words.data);
+        strbuf_free(&words);
+        if (answer != IDOK)
             goto done;
     }
 
@@ -302,13 +313,16 @@ int gui_change(HWND owner, enum language language, enum command command, const c
     } else if (child_exit == EXIT_DONE) {
         gui_message(owner, language, MB_OK | MB_ICONINFORMATION, MSG_NOTHING_TO_CHANGE);
     } else {
-        gui_message(owner, language, MB_OK | MB_ICONERROR, MSG_GUI_CHANGE_FAILED, (int)child_exit,
+        changed = child_exit == EXIT_HALF_CHANGED;   /* what the window shows is no longer so */
+        gui_message(owner, language, MB_OK | MB_ICONERROR,
+                    child_exit == EXIT_HALF_CHANGED ? MSG_GUI_CHANGE_HALF_DONE : MSG_GUI_CHANGE_FAILED, (int)child_exit,
                     report.failed || !report.data ? "" : report.data);
     }
 done:
     strbuf_free(&captured);
     strbuf_free(&preview.plan);
     strbuf_free(&preview.meaning);
+    strbuf_free(&preview.about);
     strbuf_free(&arguments);
     strbuf_free(&report);
     return changed;

@@ -80,8 +80,8 @@ struct test_window {
     int as_windows;                /* -1: as this PC; else an enum windows_client_id */
     struct test_facts facts[SERVER_COUNT];
     struct as_facts as[SERVER_COUNT];
-    unsigned long errors[SERVER_COUNT];
-    unsigned long error;
+    struct windows_failure errors[SERVER_COUNT];
+    struct windows_failure error;   /* what kept the whole test or search from running */
     char find_input[256];
     struct find_search search;
 };
@@ -93,11 +93,12 @@ static DWORD WINAPI test_thread(void *argument)
     int i;
     for (i = 0; i < window->target_count; i++)
         targets[i] = window->targets[i];
-    window->error = test_gather_all(targets, window->target_count, window->as_windows, TEST_TIMEOUT_SECONDS,
-                                    window->cancel, window->facts, window->as, window->errors);
-    for (i = 0; i < window->target_count && window->error == ERROR_SUCCESS; i++)
-        if (window->errors[i] == ERROR_CANCELLED)
-            window->error = ERROR_CANCELLED;   /* Stop: said once, for all */
+    window->error.call = "malloc";
+    window->error.code = test_gather_all(targets, window->target_count, window->as_windows, TEST_TIMEOUT_SECONDS,
+                                         window->cancel, window->facts, window->as, window->errors);
+    for (i = 0; i < window->target_count && window->error.code == ERROR_SUCCESS; i++)
+        if (window->errors[i].code == ERROR_CANCELLED)
+            window->error.code = ERROR_CANCELLED;   /* Stop: said once, for all */
     PostMessageW(window->dialog, WM_TEST_DONE, 0, 0);
     return 0;
 }
@@ -107,9 +108,11 @@ static DWORD WINAPI find_thread(void *argument)
     struct test_window *window = argument;
     uint16_t default_version;
     window->error = find_default_version(&default_version);
-    if (window->error == ERROR_SUCCESS)
-        window->error = find_gather(window->find_input, TEST_TIMEOUT_SECONDS, window->cancel, default_version,
-                                    &window->search);
+    if (window->error.code == ERROR_SUCCESS) {
+        window->error.call = "/find";
+        window->error.code = find_gather(window->find_input, TEST_TIMEOUT_SECONDS, window->cancel, default_version,
+                                         &window->search);
+    }
     PostMessageW(window->dialog, WM_FIND_DONE, 0, 0);
     return 0;
 }
@@ -272,14 +275,16 @@ static int end_worker(struct test_window *window)
     CloseHandle(window->thread);
     window->thread = NULL;
     set_running(window, 0);
-    if (window->error == ERROR_CANCELLED) {
+    if (window->error.code == ERROR_CANCELLED) {
         say(window, MSG_GUI_TEST_STOPPED);
         return -1;
     }
-    if (window->error != ERROR_SUCCESS) {
-        char reason[512];
-        windows_error_text(window->error, reason, sizeof(reason));
-        say(window, MSG_ERR_WINDOWS_CALL, "CreateProcess", reason);
+    if (window->error.code != ERROR_SUCCESS) {
+        struct strbuf words;
+        strbuf_init(&words);
+        windows_failure_describe(&window->error, window->language, &words);
+        gui_set_utf8(window->dialog, IDC_RESULT, words.failed ? "" : words.data);
+        strbuf_free(&words);
         return -1;
     }
     return 0;
@@ -302,10 +307,8 @@ static void finish_test(struct test_window *window)
         if (window->target_count > 1)
             strbuf_printf(&words, message_text(window->language, rows[window->target_row[i]].result_label),
                           window->targets[i]);
-        if (window->errors[i] != ERROR_SUCCESS) {
-            char reason[512];
-            windows_error_text(window->errors[i], reason, sizeof(reason));
-            strbuf_printf(&words, message_text(window->language, MSG_ERR_WINDOWS_CALL), "CreateProcess", reason);
+        if (window->errors[i].code != ERROR_SUCCESS) {
+            windows_failure_describe(&window->errors[i], window->language, &words);
         } else if (window->as_windows < 0) {
             diagnose(&window->facts[i], window->language, TLSSWITCH_VERSION_STRING, &details);
             diagnose_conclusion(&window->facts[i], window->language, AUDIENCE_WINDOW, &words);

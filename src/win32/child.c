@@ -25,7 +25,7 @@ void child_handles_unlock(void)
     LeaveCriticalSection(&handles_lock);
 }
 
-static unsigned long start(const char *arguments, HANDLE *process, HANDLE *output)
+static unsigned long start(const char *arguments, HANDLE *process, HANDLE *output, const char **failed_call)
 {
     wchar_t self[MAX_PATH], *wide_arguments = wide_from_utf8(arguments), *command;
     SECURITY_ATTRIBUTES inherit = { sizeof(SECURITY_ATTRIBUTES), NULL, TRUE };
@@ -35,9 +35,11 @@ static unsigned long start(const char *arguments, HANDLE *process, HANDLE *outpu
     unsigned long error = ERROR_SUCCESS;
     size_t length;
 
+    *failed_call = "malloc";
     if (!wide_arguments)
         return ERROR_NOT_ENOUGH_MEMORY;
     if (!GetModuleFileNameW(NULL, self, MAX_PATH)) {
+        *failed_call = "GetModuleFileName";
         free(wide_arguments);
         return GetLastError();
     }
@@ -46,6 +48,7 @@ static unsigned long start(const char *arguments, HANDLE *process, HANDLE *outpu
     child_handles_lock();
     if (!command || !CreatePipe(&read_end, &write_end, &inherit, 0)) {
         error = command ? GetLastError() : ERROR_NOT_ENOUGH_MEMORY;
+        *failed_call = command ? "CreatePipe" : "malloc";
         child_handles_unlock();
         free(command);
         free(wide_arguments);
@@ -63,8 +66,10 @@ static unsigned long start(const char *arguments, HANDLE *process, HANDLE *outpu
     startup.hStdError = nul;
     /* No console at all: it writes only to the pipe, and a hidden console would be one
      * more process to start under Wine (conhost). */
-    if (!CreateProcessW(self, command, NULL, NULL, TRUE, DETACHED_PROCESS, NULL, NULL, &startup, &started))
+    if (!CreateProcessW(self, command, NULL, NULL, TRUE, DETACHED_PROCESS, NULL, NULL, &startup, &started)) {
         error = GetLastError();
+        *failed_call = "CreateProcess";
+    }
     CloseHandle(write_end);
     if (nul != INVALID_HANDLE_VALUE)
         CloseHandle(nul);
@@ -75,6 +80,7 @@ static unsigned long start(const char *arguments, HANDLE *process, HANDLE *outpu
         CloseHandle(read_end);
         return error;
     }
+    *failed_call = NULL;
     CloseHandle(started.hThread);
     *process = started.hProcess;
     *output = read_end;
@@ -95,15 +101,18 @@ static int drain(HANDLE pipe, struct strbuf *output)
 }
 
 unsigned long child_run(const char *arguments, DWORD limit_ms, HANDLE cancel, struct strbuf *output,
-                        enum child_end *end, DWORD *exit_code)
+                        enum child_end *end, DWORD *exit_code, const char **failed_call)
 {
     HANDLE process = NULL, pipe = NULL, waits[2];
     DWORD deadline = GetTickCount() + limit_ms, got;
     char buffer[1024];
-    unsigned long error = start(arguments, &process, &pipe);
+    const char *call = NULL;
+    unsigned long error = start(arguments, &process, &pipe, &call);
 
     *end = CHILD_EXITED;
     *exit_code = 0;
+    if (failed_call)
+        *failed_call = call;
     if (error != ERROR_SUCCESS)
         return error;
     waits[0] = process;

@@ -16,9 +16,11 @@ enum child_end {
 /* Runs tlsswitch.exe with `arguments` (UTF-8, quoted as a command line), no window,
  * collecting its standard output in `output`. It is stopped after `limit_ms`, or when
  * the event `cancel` (may be NULL) is signalled. Returns 0, or a Windows error code
- * when it could not start; *end and *exit_code say how it ended. */
+ * when it could not start, with *failed_call (may be NULL) naming the call that failed
+ * ("CreatePipe", "CreateProcess", "malloc" when memory ran out); *end and *exit_code say
+ * how it ended. */
 unsigned long child_run(const char *arguments, DWORD limit_ms, HANDLE cancel, struct strbuf *output,
-                        enum child_end *end, DWORD *exit_code);
+                        enum child_end *end, DWORD *exit_code, const char **failed_call);
 
 /* A child inherits every inheritable handle, and XP has no way to give CreateProcess a
  * list of them. A socket it inherited would stay open after this process closed it, and

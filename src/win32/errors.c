@@ -1,4 +1,5 @@
-/* FormatMessage for Windows and SSPI codes, with its trailing line break removed. */
+/* FormatMessage for Windows and SSPI codes, with its trailing line break removed, and the
+ * sentence for a failed call. */
 #include "errors.h"
 #include "platform.h"
 #include "wide.h"
@@ -29,4 +30,14 @@ void windows_error_text(unsigned long code, char *out, size_t out_size)
     windows_error_code(code, code_text, sizeof(code_text));
     text_format(out, out_size, "%s%s%s", code_text, utf8 ? ": " : "", utf8 ? utf8 : "");
     free(utf8);
+}
+
+void windows_failure_describe(const struct windows_failure *failure, enum language language, struct strbuf *out)
+{
+    char reason[512];
+    windows_error_text(failure->code, reason, sizeof(reason));
+    if (failure->code == ERROR_NOT_ENOUGH_MEMORY || failure->code == ERROR_OUTOFMEMORY)
+        strbuf_printf(out, message_text(language, MSG_ERR_NO_MEMORY), reason);
+    else
+        strbuf_printf(out, message_text(language, MSG_ERR_WINDOWS_CALL), failure->call ? failure->call : "?", reason);
 }

@@ -4,6 +4,7 @@
 #include "wide.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 static HANDLE open_file(const char *path, DWORD access, DWORD share, DWORD disposition)
 {
@@ -103,4 +104,43 @@ int file_exists(const char *path)
     attributes = GetFileAttributesW(wide);
     free(wide);
     return attributes != INVALID_FILE_ATTRIBUTES;
+}
+
+/* MoveFileEx as its callers need it: replacing, and on the disk before it returns. */
+static unsigned long move_replacing(const wchar_t *from, const wchar_t *to)
+{
+    return MoveFileExW(from, to, MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH) ? ERROR_SUCCESS : GetLastError();
+}
+
+unsigned long file_rename(const char *from, const char *to)
+{
+    wchar_t *wide_from = wide_from_utf8(from), *wide_to = wide_from_utf8(to);
+    unsigned long rc = wide_from && wide_to ? move_replacing(wide_from, wide_to) : ERROR_NOT_ENOUGH_MEMORY;
+    free(wide_from);
+    free(wide_to);
+    return rc;
+}
+
+unsigned long file_replace(const char *path, const void *bytes, size_t size)
+{
+    size_t length = strlen(path);
+    char *fresh = malloc(length + 5);
+    wchar_t *wide_fresh = NULL, *wide_path = wide_from_utf8(path);
+    unsigned long rc = ERROR_NOT_ENOUGH_MEMORY;
+    if (fresh && wide_path) {
+        memcpy(fresh, path, length);
+        memcpy(fresh + length, ".new", 5);
+        wide_fresh = wide_from_utf8(fresh);
+    }
+    if (wide_fresh) {
+        rc = write_and_close(open_file(fresh, GENERIC_WRITE, 0, CREATE_ALWAYS), bytes, size, 1);
+        if (rc == ERROR_SUCCESS)
+            rc = move_replacing(wide_fresh, wide_path);
+        if (rc != ERROR_SUCCESS)
+            DeleteFileW(wide_fresh);
+    }
+    free(fresh);
+    free(wide_fresh);
+    free(wide_path);
+    return rc;
 }

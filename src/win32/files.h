@@ -1,4 +1,4 @@
-/* Whole-file reading and writing for .reg files, backups and the log. */
+/* Whole-file reading and writing for .reg files, backups, the record of changes and the log. */
 #ifndef TLSSWITCH_FILES_H
 #define TLSSWITCH_FILES_H
 
@@ -12,6 +12,14 @@ unsigned long file_read_all(const char *path, size_t max_size, unsigned char **b
  * `path` exists, so nothing is ever overwritten, and with ERROR_INVALID_NAME (123) when
  * it names a device (NUL, CON, COM1). A half-written file is removed. */
 unsigned long file_write_new(const char *path, const void *bytes, size_t size);
+
+/* Replaces the file `path` (or creates it) safely: writes `path`.new, flushes it to the
+ * disk, then renames it over `path`, so that a power cut leaves the old file or the new
+ * one, never half of one. */
+unsigned long file_replace(const char *path, const void *bytes, size_t size);
+
+/* Renames `from` to `to`, replacing `to` when it exists. */
+unsigned long file_rename(const char *from, const char *to);
 
 /* Appends to a file, creating it when missing. */
 unsigned long file_append(const char *path, const void *bytes, size_t size);

@@ -1,5 +1,6 @@
 /* Registry access for the core, through RegOpenKeyExW and RegQueryValueExW only:
- * the XP-safe subset of advapi32 (no RegGetValue, no RegDeleteTree). */
+ * the XP-safe subset of advapi32 (no RegGetValue, no RegDeleteTree); a key's security
+ * descriptor through RegGetKeySecurity and RegSetKeySecurity, which XP has. */
 #include "regstore_win32.h"
 #include "platform.h"
 #include "wide.h"
@@ -223,6 +224,78 @@ static long win32_check_write_access(void *context, const char *path)
     }
 }
 
+/* Owner, group and DACL: the SACL needs a privilege to read, and the audit settings are
+ * not what a deleted key's permissions are about. */
+#define KEY_SECURITY_PARTS (OWNER_SECURITY_INFORMATION | GROUP_SECURITY_INFORMATION | DACL_SECURITY_INFORMATION)
+
+static long win32_read_security(void *context, const char *path, struct regstore_value *out)
+{
+    HKEY key;
+    DWORD size = 0;
+    long rc = open_key(path, READ_CONTROL, &key);
+    (void)context;
+    if (rc != ERROR_SUCCESS)
+        return rc;
+    /* Ask for the size, then read; again if it grew in between. */
+    rc = RegGetKeySecurity(key, KEY_SECURITY_PARTS, NULL, &size);
+    while (rc == ERROR_INSUFFICIENT_BUFFER) {
+        free(out->data);
+        out->data = malloc(size ? size : 1);
+        if (!out->data) {
+            rc = REGSTORE_NO_MEMORY;
+            break;
+        }
+        rc = RegGetKeySecurity(key, KEY_SECURITY_PARTS, (PSECURITY_DESCRIPTOR)out->data, &size);
+    }
+    if (rc == ERROR_SUCCESS) {
+        out->type = 0;
+        out->size = size;
+    } else {
+        free(out->data);
+        out->data = NULL;
+    }
+    RegCloseKey(key);
+    return rc;
+}
+
+/* SeRestorePrivilege, which administrators hold, lets a key be given back to an owner
+ * other than this user (SYSTEM, say); without it Windows refuses that owner. */
+static void allow_any_owner(void)
+{
+    HANDLE token;
+    TOKEN_PRIVILEGES privileges;
+    if (!OpenProcessToken(GetCurrentProcess(), TOKEN_ADJUST_PRIVILEGES, &token))
+        return;
+    privileges.PrivilegeCount = 1;
+    privileges.Privileges[0].Attributes = SE_PRIVILEGE_ENABLED;
+    if (LookupPrivilegeValueW(NULL, SE_RESTORE_NAME, &privileges.Privileges[0].Luid))
+        AdjustTokenPrivileges(token, FALSE, &privileges, 0, NULL, NULL);
+    CloseHandle(token);
+}
+
+static long win32_write_security(void *context, const char *path, const unsigned char *data, uint32_t size)
+{
+    PSECURITY_DESCRIPTOR descriptor = (PSECURITY_DESCRIPTOR)data;
+    HKEY key;
+    long rc;
+    (void)context;
+    if (size < 20 || !IsValidSecurityDescriptor(descriptor))
+        return REGSTORE_INVALID;
+    allow_any_owner();
+    rc = open_key(path, WRITE_DAC | WRITE_OWNER, &key);
+    if (rc == ERROR_SUCCESS) {
+        rc = RegSetKeySecurity(key, KEY_SECURITY_PARTS, descriptor);
+        RegCloseKey(key);
+    }
+    /* The owner refused: the permissions themselves matter most. The refusal is still
+     * reported, since the key is not quite as it was. */
+    if (rc != ERROR_SUCCESS && open_key(path, WRITE_DAC, &key) == ERROR_SUCCESS) {
+        RegSetKeySecurity(key, DACL_SECURITY_INFORMATION, descriptor);
+        RegCloseKey(key);
+    }
+    return rc;
+}
+
 static const struct regstore_ops win32_ops = {
     win32_key_exists,
     win32_read_value,
@@ -233,6 +306,8 @@ static const struct regstore_ops win32_ops = {
     win32_delete_value,
     win32_delete_key,
     win32_check_write_access,
+    win32_read_security,
+    win32_write_security,
 };
 
 struct regstore regstore_win32(void)

@@ -402,6 +402,7 @@ teardown() {
   driver click box $OK
   [ "$(reg_value "TLS 1.1" Enabled)" = 0x0 ]
   driver click advanced $UNDO
+  box_says "Undoing the last change that was kept: tlsswitch /apply tls12only, made "
   box_says "TLS 1.1: only when a program asks (now: off)"
   driver click box $OK
   driver click box $OK

@@ -12,6 +12,7 @@
 #include "plan.h"
 #include "plan_text.h"
 #include "profiles.h"
+#include "regfile.h"
 #include "regstore_fault.h"
 #include "regstore_memory.h"
 
@@ -477,6 +478,219 @@ static void an_unreadable_registry_is_reported(void **state)
     free_log(&log, &result);
 }
 
+/* A key's own security descriptor, as RegGetKeySecurity gives it (Administrators full
+ * control, Everyone read, protected); the memory store keeps any bytes. */
+static const unsigned char own_security[] = {
+    0x01, 0x00, 0x04, 0x90, 0x14, 0x00, 0x00, 0x00, 0x24, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x34, 0x00, 0x00,
+    0x00, 0x01, 0x02, 0x00, 0x00, 0x00, 0x00, 0x00, 0x05, 0x20, 0x00, 0x00, 0x00, 0x20, 0x02, 0x00, 0x00, 0x01, 0x02,
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x05, 0x20, 0x00, 0x00, 0x00, 0x20, 0x02, 0x00, 0x00, 0x02, 0x00, 0x34, 0x00, 0x02,
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x18, 0x00, 0x3f, 0x00, 0x0f, 0x00, 0x01, 0x02, 0x00, 0x00, 0x00, 0x00, 0x00, 0x05,
+    0x20, 0x00, 0x00, 0x00, 0x20, 0x02, 0x00, 0x00, 0x00, 0x00, 0x14, 0x00, 0x19, 0x00, 0x02, 0x00, 0x01, 0x01, 0x00,
+    0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00,
+};
+
+static int has_own_security(struct memory_registry *registry, const char *path)
+{
+    struct regstore store = memory_registry_store(registry);
+    struct regstore_value security = { 0, 0, NULL };
+    int same = store.ops->read_security(store.context, path, &security) == REGSTORE_OK &&
+               security.size == sizeof(own_security) && memcmp(security.data, own_security, security.size) == 0;
+    free(security.data);
+    return same;
+}
+
+/* osdefault deletes TLS 1.1\Client, which has its own security descriptor; whichever
+ * write fails after that, the rollback puts the key back with it. */
+static void a_rollback_gives_a_deleted_key_its_own_security_descriptor(void **state)
+{
+    struct protocol_targets targets;
+    unsigned fail_at, deleted_before = 0;
+    (void)state;
+    profile_targets("osdefault", &targets);
+    for (fail_at = 1;; fail_at++) {
+        struct memory_registry *registry = xp_registry(), *original = xp_registry();
+        struct fault_store fault;
+        struct regstore store, original_store = memory_registry_store(original);
+        struct change_result result;
+        size_t i;
+        memory_registry_set_security(registry, CLIENT("TLS 1.1"), own_security, sizeof(own_security));
+        memset(&fault, 0, sizeof(fault));
+        fault.inner = memory_registry_store(registry);
+        fault.fail_write_number = fail_at;
+        store = fault_store_wrap(&fault);
+        change_targets(&store, &targets, &result);
+        if (result.end == CHANGE_WRITTEN) {
+            change_result_free(&result);
+            memory_registry_free(registry);
+            memory_registry_free(original);
+            break;
+        }
+        assert_int_equal(result.end, CHANGE_ROLLED_BACK);
+        assert_int_equal(result.execute.security_refused, 0);
+        assert_true(same_subtree(&original_store, &fault.inner));
+        assert_true(has_own_security(registry, CLIENT("TLS 1.1")));
+        for (i = 0; i < result.execute.failed_at; i++)
+            if (result.plan.items[i].kind == CHANGE_DELETE_KEY &&
+                strcmp(result.plan.items[i].path, CLIENT("TLS 1.1")) == 0)
+                deleted_before++;
+        change_result_free(&result);
+        memory_registry_free(registry);
+        memory_registry_free(original);
+    }
+    assert_true(deleted_before > 0);   /* some failures came after the key was deleted */
+}
+
+static void a_refused_security_descriptor_is_reported_and_the_values_come_back(void **state)
+{
+    struct protocol_targets targets;
+    struct memory_registry *registry = xp_registry(), *original = xp_registry();
+    struct regstore original_store = memory_registry_store(original);
+    struct fault_store fault;
+    struct regstore store;
+    struct change_result result;
+    size_t changes;
+    (void)state;
+    profile_targets("osdefault", &targets);
+    {
+        struct memory_registry *counting = xp_registry();
+        struct plan plan;
+        assert_int_equal(plan_targets(counting, &targets, &plan), REGSTORE_OK);
+        changes = plan.count;
+        plan_free(&plan);
+        memory_registry_free(counting);
+    }
+    memory_registry_set_security(registry, CLIENT("TLS 1.1"), own_security, sizeof(own_security));
+    memset(&fault, 0, sizeof(fault));
+    fault.inner = memory_registry_store(registry);
+    fault.fail_write_number = (unsigned)changes;   /* the last write: every key is deleted by then */
+    fault.deny_security = 1;
+    store = fault_store_wrap(&fault);
+    change_targets(&store, &targets, &result);
+    assert_int_equal(result.end, CHANGE_ROLLED_BACK);
+    assert_true(same_subtree(&original_store, &fault.inner));
+    assert_int_equal(result.execute.security_refused, 1);
+    assert_string_equal(result.execute.security_refused_path, CLIENT("TLS 1.1"));
+    assert_int_equal(result.execute.security_error, REGSTORE_ACCESS_DENIED);
+    assert_false(has_own_security(registry, CLIENT("TLS 1.1")));
+    change_result_free(&result);
+    memory_registry_free(registry);
+    memory_registry_free(original);
+}
+
+static int keep_backup(void *context, const struct regstore *before, const struct plan *plan)
+{
+    return regfile_write_backup(before, plan, "test", context) == REGSTORE_OK ? 0 : 1;
+}
+
+/* The backup of a change that deletes the key carries its security descriptor; /restore
+ * of that backup creates the key with it. A key that is there keeps its own. */
+static void restoring_a_backup_gives_a_deleted_key_its_security_descriptor(void **state)
+{
+    struct memory_registry *registry = xp_registry();
+    struct regstore store = memory_registry_store(registry);
+    struct protocol_targets targets;
+    struct regops ops = { NULL, 0 };
+    struct strbuf backup, text, shown;
+    struct change_steps steps = { NULL, NULL, keep_backup };
+    struct change_result result;
+    struct regfile_error error;
+    (void)state;
+    memory_registry_set_security(registry, CLIENT("TLS 1.1"), own_security, sizeof(own_security));
+    strbuf_init(&backup);
+    strbuf_init(&text);
+    strbuf_init(&shown);
+    steps.context = &backup;
+    profile_targets("osdefault", &targets);
+    assert_int_equal(targets_to_regops(&targets, &ops), REGSTORE_OK);
+    change_run(&store, SCHANNEL_KEY_PATH, &ops, 0, &steps, &result);
+    regops_free(&ops);
+    assert_int_equal(result.end, CHANGE_WRITTEN);
+    change_result_free(&result);
+    assert_int_equal(memory_registry_add_key(registry, CLIENT("TLS 1.2")), REGSTORE_OK);   /* there again, with none */
+
+    assert_int_equal(regfile_decode_unicode((const unsigned char *)backup.data, backup.length, &text, &error), 1);
+    assert_non_null(strstr(text.data, "[HKEY_LOCAL_MACHINE\\" CLIENT("TLS 1.1") "]\r\n; TLS Switch key security: hex:01,00,04,90,"));
+    assert_int_equal(regfile_parse(text.data, text.length, 1, &ops, &error), 0);
+    change_run(&store, SCHANNEL_KEY_PATH, &ops, 0, &(struct change_steps){ NULL, NULL, NULL }, &result);
+    assert_int_equal(result.end, CHANGE_WRITTEN);
+    plan_describe(&result.plan, LANGUAGE_EN, &shown);
+    assert_non_null(strstr(shown.data, "  create key HKLM\\" CLIENT("TLS 1.1") ", with its permissions saved in the backup\n"));
+    assert_true(has_own_security(registry, CLIENT("TLS 1.1")));
+    assert_false(has_own_security(registry, PROTOCOLS_KEY_PATH "\\TLS 1.1"));
+    expect_dword(registry, CLIENT("TLS 1.1"), "DisabledByDefault", 1);
+    change_result_free(&result);
+    regops_free(&ops);
+
+    /* A key that exists keeps the permissions it has. */
+    memory_registry_set_security(registry, CLIENT("TLS 1.1"), own_security, 20);
+    assert_int_equal(regfile_parse(text.data, text.length, 1, &ops, &error), 0);
+    change_run(&store, SCHANNEL_KEY_PATH, &ops, 0, &(struct change_steps){ NULL, NULL, NULL }, &result);
+    assert_false(has_own_security(registry, CLIENT("TLS 1.1")));
+    change_result_free(&result);
+    regops_free(&ops);
+    strbuf_free(&backup);
+    strbuf_free(&text);
+    strbuf_free(&shown);
+    memory_registry_free(registry);
+}
+
+/* The failed write's fault and the rollback's: the registry is left half changed, and
+ * the sequence says so apart from a change that was fully put back. */
+static void two_faults_leave_the_registry_half_changed(void **state)
+{
+    struct protocol_targets targets;
+    struct memory_registry *registry = xp_registry(), *original = xp_registry();
+    struct regstore original_store = memory_registry_store(original);
+    struct fault_store fault;
+    struct regstore store;
+    struct change_result result;
+    (void)state;
+    profile_targets("tls12only", &targets);
+    memset(&fault, 0, sizeof(fault));
+    fault.inner = memory_registry_store(registry);
+    fault.fail_write_number = 3;
+    fault.also_fail_write_number = 4;   /* the rollback's first write */
+    store = fault_store_wrap(&fault);
+    change_targets(&store, &targets, &result);
+    assert_int_equal(result.end, CHANGE_HALF_CHANGED);
+    assert_int_equal(result.execute.error, REGSTORE_IO_FAILED);
+    assert_int_equal(result.execute.rollback_error, REGSTORE_IO_FAILED);
+    assert_false(same_subtree(&original_store, &fault.inner));
+    change_result_free(&result);
+    memory_registry_free(registry);
+    memory_registry_free(original);
+}
+
+/* Where write access to a key that does not exist yet is refused, the key whose
+ * permissions refuse it is the nearest one above that exists. */
+static long deny_below_ssl3(void *context, const char *path)
+{
+    (void)context;
+    return regpath_within(path, PROTOCOLS_KEY_PATH "\\SSL 3.0") || strcmp(path, PROTOCOLS_KEY_PATH) == 0
+               ? REGSTORE_ACCESS_DENIED
+               : REGSTORE_OK;
+}
+
+static void the_key_that_refuses_is_named(void **state)
+{
+    struct memory_registry *registry = xp_registry();
+    struct regstore memory = memory_registry_store(registry), denying;
+    struct regstore_ops ops = *memory.ops;
+    struct protocol_targets targets;
+    struct change_result result;
+    (void)state;
+    ops.check_write_access = deny_below_ssl3;
+    denying.ops = &ops;
+    denying.context = memory.context;
+    profile_targets("recommended", &targets);
+    change_targets(&denying, &targets, &result);
+    assert_int_equal(result.end, CHANGE_NOT_ALLOWED);
+    assert_string_equal(result.denied_path, PROTOCOLS_KEY_PATH "\\SSL 3.0");
+    assert_string_equal(result.denied_key, PROTOCOLS_KEY_PATH);
+    change_result_free(&result);
+    memory_registry_free(registry);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -496,6 +710,11 @@ int main(void)
         cmocka_unit_test(a_failed_backup_writes_nothing),
         cmocka_unit_test(nothing_to_do_asks_nothing),
         cmocka_unit_test(an_unreadable_registry_is_reported),
+        cmocka_unit_test(a_rollback_gives_a_deleted_key_its_own_security_descriptor),
+        cmocka_unit_test(a_refused_security_descriptor_is_reported_and_the_values_come_back),
+        cmocka_unit_test(restoring_a_backup_gives_a_deleted_key_its_security_descriptor),
+        cmocka_unit_test(two_faults_leave_the_registry_half_changed),
+        cmocka_unit_test(the_key_that_refuses_is_named),
     };
     return cmocka_run_group_tests_name("plan", tests, NULL, NULL);
 }

@@ -344,6 +344,89 @@ static void backup_covers_what_a_plan_touches(void **state)
     memory_registry_free(wanted);
 }
 
+/* Owner and group Administrators, a protected DACL: Administrators full control, Everyone
+ * read. As RegGetKeySecurity returns it (self-relative). */
+#define SECURITY_HEX "01,00,04,90,14,00,00,00,24,00,00,00,00,00,00,00,34,00,00,00," \
+    "01,02,00,00,00,00,00,05,20,00,00,00,20,02,00,00,01,02,00,00,00,00,00,05,20,00,00,00,20,02,00,00," \
+    "02,00,34,00,02,00,00,00,00,00,18,00,3f,00,0f,00,01,02,00,00,00,00,00,05,20,00,00,00,20,02,00,00," \
+    "00,00,14,00,19,00,02,00,01,01,00,00,00,00,00,01,00,00,00,00"
+
+static void reads_a_keys_saved_security_descriptor(void **state)
+{
+    struct regops ops;
+    struct regfile_error error;
+    const char *text = "Windows Registry Editor Version 5.00\r\n\r\n[" KEY "]\r\n"
+                       "; TLS Switch key security: hex:" SECURITY_HEX "\r\n"
+                       "\"Enabled\"=dword:00000001\r\n";
+    (void)state;
+    assert_int_equal(parse(text, &ops, &error), 0);
+    assert_int_equal(ops.count, 3);
+    assert_int_equal(ops.items[1].kind, REGOP_SET_SECURITY);
+    assert_string_equal(ops.items[1].path, PATH);
+    assert_int_equal(ops.items[1].size, 104);
+    assert_true(regstore_security_valid(ops.items[1].data, ops.items[1].size));
+    regops_free(&ops);
+}
+
+static void refuses_a_security_descriptor_out_of_place_or_malformed(void **state)
+{
+    static const struct {
+        const char *text;
+        unsigned line;
+    } cases[] = {
+        /* before any key */
+        { "Windows Registry Editor Version 5.00\r\n; TLS Switch key security: hex:" SECURITY_HEX "\r\n", 2 },
+        /* below a key that is deleted */
+        { "Windows Registry Editor Version 5.00\r\n[-" KEY "]\r\n; TLS Switch key security: hex:" SECURITY_HEX "\r\n", 3 },
+        /* not hex */
+        { "Windows Registry Editor Version 5.00\r\n[" KEY "]\r\n; TLS Switch key security: hex:01,zz\r\n", 3 },
+        /* continued on the next line: regedit would read that line as something else */
+        { "Windows Registry Editor Version 5.00\r\n[" KEY "]\r\n; TLS Switch key security: hex:01,00,\\\r\n  04,90\r\n", 3 },
+        /* too short for a security descriptor */
+        { "Windows Registry Editor Version 5.00\r\n[" KEY "]\r\n; TLS Switch key security: hex:01,00,04,90\r\n", 3 },
+        /* an owner beyond its end */
+        { "Windows Registry Editor Version 5.00\r\n[" KEY "]\r\n; TLS Switch key security: hex:01,00,04,90,"
+          "ff,00,00,00,00,00,00,00,00,00,00,00,00,00,00,00\r\n", 3 },
+    };
+    size_t i;
+    (void)state;
+    for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        struct regops ops;
+        struct regfile_error error;
+        if (parse(cases[i].text, &ops, &error) != -1)
+            fail_msg("case %u was read", (unsigned)i);
+        assert_int_equal(error.reason, MSG_REGFILE_BAD_SECURITY);
+        assert_int_equal(error.line, cases[i].line);
+        assert_int_equal(ops.count, 0);
+    }
+}
+
+static void security_descriptors_are_checked_part_by_part(void **state)
+{
+    unsigned char good[104];
+    unsigned char bad[104];
+    const char *hex = SECURITY_HEX;
+    size_t i;
+    (void)state;
+    for (i = 0; i < sizeof(good); i++, hex += 3)
+        good[i] = (unsigned char)(text_hex_digit(hex[0]) * 16 + text_hex_digit(hex[1]));
+    assert_true(regstore_security_valid(good, sizeof(good)));
+    assert_false(regstore_security_valid(good, 19));
+    assert_false(regstore_security_valid(good, sizeof(good) - 1));   /* the last ACE is cut */
+    memcpy(bad, good, sizeof(bad));
+    bad[0] = 2;   /* revision */
+    assert_false(regstore_security_valid(bad, sizeof(bad)));
+    memcpy(bad, good, sizeof(bad));
+    bad[3] &= 0x7f;   /* not self-relative: the offsets would be pointers */
+    assert_false(regstore_security_valid(bad, sizeof(bad)));
+    memcpy(bad, good, sizeof(bad));
+    bad[21] = 16;   /* an owner with 16 sub-authorities */
+    assert_false(regstore_security_valid(bad, sizeof(bad)));
+    memcpy(bad, good, sizeof(bad));
+    bad[56] = 3;   /* one ACE more than the DACL holds */
+    assert_false(regstore_security_valid(bad, sizeof(bad)));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -355,6 +438,9 @@ int main(void)
         cmocka_unit_test(refuses_keys_too_deep_or_too_many),
         cmocka_unit_test(backup_reads_back_to_the_same_state),
         cmocka_unit_test(backup_covers_what_a_plan_touches),
+        cmocka_unit_test(reads_a_keys_saved_security_descriptor),
+        cmocka_unit_test(refuses_a_security_descriptor_out_of_place_or_malformed),
+        cmocka_unit_test(security_descriptors_are_checked_part_by_part),
     };
     return cmocka_run_group_tests_name("regfile", tests, NULL, NULL);
 }

@@ -119,22 +119,94 @@ setup() {
   cmp "$BATS_TEST_TMPDIR/before.reg" "$BATS_TEST_TMPDIR/imported.reg"
 }
 
-@test "every change leaves an automatic backup, and /undo restores the newest" {
+@test "every change leaves an automatic backup, and /undo undoes the change, saying which and when" {
   export_protocols "$BATS_TEST_TMPDIR/before.reg"
   run --separate-stderr tlsswitch /apply recommended /lang en
   [ "$status" -eq $((3010 % 256)) ]
   [[ "$output" == *"Backup of the old settings: C:\\ProgramData\\TLS Switch\\backups\\"*"-apply.reg"* ]]
   [ "$(backup_count)" -eq 1 ]
   run errorlevel_run /undo /lang en
+  [[ "$output" =~ "Undoing the last change that was kept: tlsswitch /apply recommended, made "[0-9]{4}-[0-9]{2}-[0-9]{2}" "[0-9]{2}:[0-9]{2}:[0-9]{2}"." ]]
   [[ "$output" == *"Restoring from C:\\ProgramData\\TLS Switch\\backups\\"*"-apply.reg"* ]]
   [[ "$output" == *"ERRORLEVEL=3010" ]]
   export_protocols "$BATS_TEST_TMPDIR/after.reg"
   cmp "$BATS_TEST_TMPDIR/before.reg" "$BATS_TEST_TMPDIR/after.reg"
-  # /undo made a backup too, but a second /undo still means the last real change.
+  # /undo made a backup too, but it is never undone: there is nothing left to undo.
   [ "$(backup_count)" -eq 2 ]
-  run errorlevel_run /undo /lang en
-  [[ "$output" == *"-apply.reg"* ]]
-  [[ "$output" == *"ERRORLEVEL=0" ]]
+  run --separate-stderr tlsswitch /undo /lang en
+  [ "$status" -eq 4 ]
+  [[ "$stderr" == *"has been undone or was rolled back: there is no change left to undo."* ]]
+  export_protocols "$BATS_TEST_TMPDIR/after.reg"
+  cmp "$BATS_TEST_TMPDIR/before.reg" "$BATS_TEST_TMPDIR/after.reg"
+}
+
+@test "apply, a failed apply that is rolled back, undo: the state from before the first apply comes back" {
+  export_protocols "$BATS_TEST_TMPDIR/before.reg"
+  run --separate-stderr tlsswitch /apply recommended /lang en
+  [ "$status" -eq $((3010 % 256)) ]
+  first=$(find "$BACKUPS" -name '*-apply.reg')
+  run env TLSSWITCH_TEST_FAIL_WRITE=3 wine "$TLSSWITCH_EXE" /apply tls12only /lang en 3>&- </dev/null
+  [ "$status" -eq 5 ]
+  [ "$(backup_count)" -eq 2 ]   # the failed change's backup is the newest
+  run --separate-stderr tlsswitch /undo /lang en
+  [ "$status" -eq $((3010 % 256)) ]
+  [[ "$output" == *"Undoing the last change that was kept: tlsswitch /apply recommended, made "* ]]
+  [[ "$output" == *"Restoring from $(wine_path "$first")"* ]]
+  export_protocols "$BATS_TEST_TMPDIR/after.reg"
+  cmp "$BATS_TEST_TMPDIR/before.reg" "$BATS_TEST_TMPDIR/after.reg"
+  # The record beside the backups says how each change ended.
+  record=$(tr -d '\r' <"$BACKUPS/changes.txt")
+  [[ "$record" == *$'undone\t'*$'-apply.reg\t/apply recommended'* ]]
+  [[ "$record" == *$'rolled-back\t'*$'-apply.reg\t/apply tls12only'* ]]
+  [[ "$record" == *$'kept\t'*$'-undo.reg\t/undo'* ]]
+}
+
+@test "/undo twice undoes the two last kept changes in turn" {
+  export_protocols "$BATS_TEST_TMPDIR/before.reg"
+  run --separate-stderr tlsswitch /apply recommended /lang en
+  export_protocols "$BATS_TEST_TMPDIR/between.reg"
+  run --separate-stderr tlsswitch /set tls1.0=off /lang en
+  [ "$status" -eq $((3010 % 256)) ]
+  run --separate-stderr tlsswitch /undo /lang en
+  [ "$status" -eq $((3010 % 256)) ]
+  [[ "$output" == *"Undoing the last change that was kept: tlsswitch /set tls1.0=off, made "* ]]
+  export_protocols "$BATS_TEST_TMPDIR/after.reg"
+  cmp "$BATS_TEST_TMPDIR/between.reg" "$BATS_TEST_TMPDIR/after.reg"
+  run --separate-stderr tlsswitch /undo /lang en
+  [ "$status" -eq $((3010 % 256)) ]
+  [[ "$output" == *"Undoing the last change that was kept: tlsswitch /apply recommended, made "* ]]
+  export_protocols "$BATS_TEST_TMPDIR/after.reg"
+  cmp "$BATS_TEST_TMPDIR/before.reg" "$BATS_TEST_TMPDIR/after.reg"
+}
+
+@test "/undo with a damaged record says so, goes by the backups, and begins a new record" {
+  export_protocols "$BATS_TEST_TMPDIR/before.reg"
+  run --separate-stderr tlsswitch /apply recommended /lang en
+  run env TLSSWITCH_TEST_FAIL_WRITE=2 wine "$TLSSWITCH_EXE" /apply tls12only /lang en 3>&- </dev/null
+  [ "$status" -eq 5 ]
+  printf 'TLS Switch record of changes 1\r\nkept\t2026-1' >"$BACKUPS/changes.txt"
+  run --separate-stderr tlsswitch /undo /lang en
+  [ "$status" -eq $((3010 % 256)) ]
+  [[ "$stderr" == *"the record of changes C:\\ProgramData\\TLS Switch\\backups\\changes.txt is damaged (line 2 cannot be read)"* ]]
+  [[ "$stderr" == *"Going by the backups themselves instead."* ]]
+  [[ "$output" == *"The backups show that the last change kept was tlsswitch /apply, made "*" (its backup: "*"-apply.reg): undoing that change."* ]]
+  [[ "$stderr" == *"was damaged (line 2 cannot be read); it is kept as C:\\ProgramData\\TLS Switch\\backups\\changes-damaged-"*".txt, and a new record is begun."* ]]
+  export_protocols "$BATS_TEST_TMPDIR/after.reg"
+  cmp "$BATS_TEST_TMPDIR/before.reg" "$BATS_TEST_TMPDIR/after.reg"
+  [ "$(find "$BACKUPS" -name 'changes-damaged-*.txt' | wc -l)" -eq 1 ]
+  [ "$(tr -d '\r' <"$BACKUPS/changes.txt" | grep -c .)" -eq 2 ]   # its first line and this /undo
+}
+
+@test "/undo without its record says so and still skips the rolled-back change" {
+  export_protocols "$BATS_TEST_TMPDIR/before.reg"
+  run --separate-stderr tlsswitch /apply recommended /lang en
+  run env TLSSWITCH_TEST_FAIL_WRITE=2 wine "$TLSSWITCH_EXE" /apply tls12only /lang en 3>&- </dev/null
+  rm "$BACKUPS/changes.txt"
+  run --separate-stderr tlsswitch /undo /lang en
+  [ "$status" -eq $((3010 % 256)) ]
+  [[ "$stderr" == *"the record of changes C:\\ProgramData\\TLS Switch\\backups\\changes.txt is missing, so it is not known which changes were kept."* ]]
+  export_protocols "$BATS_TEST_TMPDIR/after.reg"
+  cmp "$BATS_TEST_TMPDIR/before.reg" "$BATS_TEST_TMPDIR/after.reg"
 }
 
 @test "the colon form /apply:PROFILE names its backup like /apply PROFILE" {
@@ -282,6 +354,115 @@ setup() {
     export_protocols "$BATS_TEST_TMPDIR/after.reg"
     cmp "$BATS_TEST_TMPDIR/before.reg" "$BATS_TEST_TMPDIR/after.reg"
   done
+}
+
+@test "a failed write and a failed rollback (two faults): exit 7, and the backup to restore by path" {
+  export_protocols "$BATS_TEST_TMPDIR/before.reg"
+  # The third write fails, and the rollback's first write (the fourth) too.
+  run env TLSSWITCH_TEST_FAIL_WRITE=3,4 wine "$TLSSWITCH_EXE" /apply recommended /lang en 3>&- </dev/null
+  [ "$status" -eq 7 ]
+  backup=$(find "$BACKUPS" -name '*-apply.reg')
+  [[ "$output" == *"putting the old values back failed too"* ]]
+  [[ "$output" == *"Restore the backup with: tlsswitch /restore \"$(wine_path "$backup")\""* ]]
+  export_protocols "$BATS_TEST_TMPDIR/half.reg"
+  ! cmp -s "$BATS_TEST_TMPDIR/before.reg" "$BATS_TEST_TMPDIR/half.reg"
+  run --separate-stderr tlsswitch /restore "$(wine_path "$backup")" /lang en
+  [ "$status" -eq $((3010 % 256)) ]
+  export_protocols "$BATS_TEST_TMPDIR/after.reg"
+  cmp "$BATS_TEST_TMPDIR/before.reg" "$BATS_TEST_TMPDIR/after.reg"
+}
+
+# Runs tlsswitch ARGS from a batch file with the fault switch FAULT set, and prints what it
+# printed (both streams), then ERRORLEVEL=N: the code a script sees.
+faulty_errorlevel_run() { # faulty_errorlevel_run FAULT ARGS...
+  local fault=$1 exe
+  shift
+  exe=$(wine_path "$TLSSWITCH_EXE")
+  printf '@echo off\r\nset TLSSWITCH_TEST_FAIL_WRITE=%s\r\n"%s" %s 2>&1\r\necho ERRORLEVEL=%%ERRORLEVEL%%\r\n' \
+    "$fault" "$exe" "$*" >"$WINEPREFIX/drive_c/faulty.bat"
+  wine cmd /c 'C:\faulty.bat' 2>/dev/null 3>&- </dev/null | tr -d '\r'
+}
+
+@test "a fully rolled-back change keeps exit 5; the half-changed one is 7 and /undo takes it back" {
+  export_protocols "$BATS_TEST_TMPDIR/before.reg"
+  run faulty_errorlevel_run 3 /apply recommended /lang en
+  [[ "$output" == *"Everything already written was put back: nothing was changed."* ]]
+  [[ "$output" == *"ERRORLEVEL=5" ]]
+  export_protocols "$BATS_TEST_TMPDIR/after.reg"
+  cmp "$BATS_TEST_TMPDIR/before.reg" "$BATS_TEST_TMPDIR/after.reg"
+  run faulty_errorlevel_run 3,4 /apply recommended /lang en
+  [[ "$output" == *"Restore the backup with: tlsswitch /restore "* ]]
+  [[ "$output" == *"ERRORLEVEL=7" ]]
+  run --separate-stderr tlsswitch /undo /lang en
+  [ "$status" -eq $((3010 % 256)) ]
+  [[ "$output" == *"Undoing the last change that was kept: tlsswitch /apply recommended, made "* ]]
+  [[ "$output" == *"That change did not finish"* ]]
+  export_protocols "$BATS_TEST_TMPDIR/after.reg"
+  cmp "$BATS_TEST_TMPDIR/before.reg" "$BATS_TEST_TMPDIR/after.reg"
+}
+
+# The SDDL of a key's security descriptor (owner, group, DACL), or what went wrong.
+key_security() { # key_security get|set KEY [SDDL]
+  wine "$ROOT/build/tests/key_security.exe" "$@" 2>&1 3>&- </dev/null | tr -d '\r'
+}
+
+TLS11_CLIENT='SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client'
+OWN_SDDL='O:BAG:SYD:P(A;;KA;;;BA)(A;;KA;;;SY)(A;;KR;;;WD)'
+
+@test "a deleted key with its own security descriptor: a rollback puts it back with the same one" {
+  key_security set "$TLS11_CLIENT" "$OWN_SDDL"
+  [ "$(key_security get "$TLS11_CLIENT")" = "$OWN_SDDL" ]
+  export_protocols "$BATS_TEST_TMPDIR/before.reg"
+  # osdefault deletes TLS 1.1\Client; its last write fails, after every key is deleted.
+  last=$(tlsswitch /apply osdefault /whatif /lang en | grep -c '^  ')
+  run env TLSSWITCH_TEST_FAIL_WRITE=$last wine "$TLSSWITCH_EXE" /apply osdefault /lang en 3>&- </dev/null
+  [ "$status" -eq 5 ]
+  [[ "$output" == *"delete key HKLM\\$TLS11_CLIENT"* ]]
+  [[ "$output" != *"could not be set"* ]]
+  export_protocols "$BATS_TEST_TMPDIR/after.reg"
+  cmp "$BATS_TEST_TMPDIR/before.reg" "$BATS_TEST_TMPDIR/after.reg"
+  [ "$(key_security get "$TLS11_CLIENT")" = "$OWN_SDDL" ]
+}
+
+@test "a deleted key with its own security descriptor: its backup keeps it, and /undo puts it back" {
+  key_security set "$TLS11_CLIENT" "$OWN_SDDL"
+  run --separate-stderr tlsswitch /apply osdefault /lang en
+  [ "$status" -eq $((3010 % 256)) ]
+  run key_present "HKLM\\$TLS11_CLIENT"
+  [ "$status" -ne 0 ]
+  iconv -f UTF-16LE -t UTF-8 "$(find "$BACKUPS" -name '*-apply.reg')" | grep -q '^; TLS Switch key security: hex:01,00,'
+  run --separate-stderr tlsswitch /undo /lang en
+  [ "$status" -eq $((3010 % 256)) ]
+  [[ "$output" == *"create key HKLM\\$TLS11_CLIENT, with its permissions saved in the backup"* ]]
+  [ "$(key_security get "$TLS11_CLIENT")" = "$OWN_SDDL" ]
+  [ "$(reg_value "TLS 1.1" DisabledByDefault)" = 0x1 ]
+}
+
+@test "where setting a key's saved security descriptor is refused, the result says so" {
+  key_security set "$TLS11_CLIENT" "$OWN_SDDL"
+  export_protocols "$BATS_TEST_TMPDIR/before.reg"
+  last=$(tlsswitch /apply osdefault /whatif /lang en | grep -c '^  ')
+  run env TLSSWITCH_TEST_FAIL_WRITE=$last TLSSWITCH_TEST_DENY_SECURITY=1 wine "$TLSSWITCH_EXE" /apply osdefault /lang en 3>&- </dev/null
+  [ "$status" -eq 5 ]
+  [[ "$output" == *"Everything already written was put back"* ]]
+  [[ "$output" == *"key(s) were put back with their values, but their saved permissions could not be set"*"(ERROR_ACCESS_DENIED (5)"* ]]
+  export_protocols "$BATS_TEST_TMPDIR/after.reg"
+  cmp "$BATS_TEST_TMPDIR/before.reg" "$BATS_TEST_TMPDIR/after.reg"
+  [ "$(key_security get "$TLS11_CLIENT")" != "$OWN_SDDL" ]
+}
+
+@test "a key whose permissions refuse even an administrator is named, with what to do; nothing is written" {
+  key_security set "$TLS11_CLIENT" 'O:BAG:SYD:P(A;;KR;;;BA)(A;;KA;;;SY)'
+  export_protocols "$BATS_TEST_TMPDIR/before.reg"
+  run --separate-stderr tlsswitch /apply recommended /lang en
+  key_security set "$TLS11_CLIENT" 'O:BAG:SYD:(A;;KA;;;BA)(A;;KA;;;SY)'   # writable again for the next tests
+  [ "$status" -eq 2 ]
+  [[ "$stderr" == *"the permissions of the registry key HKLM\\$TLS11_CLIENT forbid this change, even to an administrator. Nothing was changed."* ]]
+  [[ "$stderr" == *"run regedit, go to that key, right-click it and choose Permissions, select Administrators and tick Full Control under Allow"* ]]
+  [[ "$stderr" != *"only an administrator"* ]]
+  export_protocols "$BATS_TEST_TMPDIR/after.reg"
+  cmp "$BATS_TEST_TMPDIR/before.reg" "$BATS_TEST_TMPDIR/after.reg"
+  [ "$(backup_count)" -eq 0 ]
 }
 
 @test "without write access nothing is written and the message says how to run as administrator" {

@@ -47,3 +47,29 @@ load helper
   [ "$status" -eq 1 ]
   [[ "$stderr" == *"unexpected argument \"status\""* ]]
 }
+
+# The codes of README's exit-code table, one a line.
+readme_exit_codes() {
+  awk '/^### Exit codes/ { table = 1 } /^In a batch file/ { table = 0 } table && /^\| [0-9]+ \|/ { print $2 }' "$ROOT/README.md"
+}
+
+# True when every code of README's table follows START in TEXT as a number of its own.
+lists_every_code() { # lists_every_code START TEXT
+  local section code missing=""
+  section=$(tr -d '\r' <<<"$2" | sed -n "/^$1/,\$p" | tr '\n' ' ')
+  for code in $(readme_exit_codes); do
+    [[ "$section" =~ (^|[[:space:]:;、])$code[[:space:]][^0-9] ]] || missing+=" $code"
+  done
+  [ -z "$missing" ] || { echo "missing:$missing in: $section" >&2; return 1; }
+}
+
+@test "/? lists every exit code of README's table, in English and in Japanese" {
+  [ "$(readme_exit_codes | wc -l)" -ge 9 ]
+  readme_exit_codes | grep -qx 7
+  run --separate-stderr tlsswitch /? /lang en
+  [ "$status" -eq 0 ]
+  lists_every_code "Exit codes:" "$output"
+  [[ "$output" == *"7 a write failed"*"half changed"* ]]
+  run bash -c 'LC_ALL=ja_JP.UTF-8 wine "$TLSSWITCH_EXE" /? 2>/dev/null 3>&- </dev/null | iconv -f CP932 -t UTF-8'
+  lists_every_code "終了コード:" "$output"
+}
