@@ -93,11 +93,16 @@ Section "TLS Switch"
   WriteRegDWORD HKLM "${UNINSTALL_KEY}" "NoRepair" 1
 SectionEnd
 
-; The backups in the all-users application data folder stay: they are the user's.
+; The backups in the all-users application data folder stay: they are the user's, and so
+; does the relay's relay.ini. The relay is stopped and its start at logon removed first
+; (tlsswitch /relay stop), or the running program could not be deleted.
 Section "Uninstall"
   ${If} ${RunningX64}
     SetRegView 64
   ${EndIf}
+  ; nsExec runs the console program hidden; its exit code is not needed.
+  nsExec::Exec '"$INSTDIR\tlsswitch.exe" /relay stop'
+  Pop $0
   SetShellVarContext all
   ReadRegStr $0 HKLM "${UNINSTALL_KEY}" "ShortcutName"
   ${If} $0 != ""

@@ -95,6 +95,8 @@ static int run_command(const struct options *options, enum language language, in
         return command_probes();
     case COMMAND_BACKUP:
         return command_backup(options, language);
+    case COMMAND_RELAY:
+        return command_relay(options, language);
     case COMMAND_COUNT:
         break;
     }

@@ -13,6 +13,8 @@ int command_test(const struct options *options, enum language language);
 int command_find(const struct options *options, enum language language);
 int command_handshake(const struct options *options, enum language language);
 int command_probes(void);
+/* /relay and its verbs (command_relay.c). */
+int command_relay(const struct options *options, enum language language);
 
 /* /timeout SECONDS of /test (1 to 300, default 10); -1 after saying why it is bad. */
 int command_timeout(const struct options *options, enum language language, unsigned *seconds);

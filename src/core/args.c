@@ -80,6 +80,8 @@ static const struct switch_row switches[] = {
      * once per process), and a change's report from a file (an elevated process has no
      * pipe back to it). */
     { "probes",   SWITCH_COMMAND, 0, COMMAND_PROBES,    NO_FIELD, ANY_COMMAND, 1, NULL },
+    /* /relay takes its verb and values as plain words (relay_words). */
+    { "relay",    SWITCH_COMMAND, 0, COMMAND_RELAY,     NO_FIELD, ANY_COMMAND, 0, NULL },
     { "output",   SWITCH_VALUE,   1, COMMAND_NONE,      FIELD(output_file), CHANGE_COMMANDS, 0, NULL },
 };
 
@@ -147,7 +149,7 @@ int args_parse(int argc, char **argv, struct options *out, struct args_error *er
     /* The value each switch was given first: a second, different one is an error. */
     const char *given[SWITCH_COUNT] = { NULL };
     size_t restricted_count = 0, r;
-    int i, after_test = 0;
+    int i, after_test = 0, after_relay = 0;
 
     memset(out, 0, sizeof(*out));
     memset(error, 0, sizeof(*error));
@@ -158,6 +160,12 @@ int args_parse(int argc, char **argv, struct options *out, struct args_error *er
         size_t name_length;
         const struct switch_row *row;
 
+        if (arg[0] != '/' && arg[0] != '-' && after_relay) {
+            if (out->relay_word_count == (int)(sizeof(out->relay_words) / sizeof(out->relay_words[0])))
+                return fail(error, MSG_ERR_UNEXPECTED_ARGUMENT, arg, NULL);
+            out->relay_words[out->relay_word_count++] = arg;
+            continue;
+        }
         if (arg[0] != '/' && arg[0] != '-') {
             /* /test takes several targets, one after the other. */
             if (!after_test)
@@ -204,6 +212,7 @@ int args_parse(int argc, char **argv, struct options *out, struct args_error *er
             *(const char **)(void *)((char *)out + row->field) = value;
         }
         after_test = row->field == FIELD(test_target);
+        after_relay = row->command == COMMAND_RELAY;
         if (after_test) {
             if (out->test_target_count > 0)
                 return fail(error, MSG_ERR_TWO_COMMANDS, "/test", arg);

@@ -19,6 +19,7 @@ enum command {
     COMMAND_TEST,      /* /test TARGET alone (with /apply or /set it runs after the change) */
     COMMAND_HANDSHAKE, /* internal: the handshakes of /test, in a child process */
     COMMAND_PROBES,    /* internal: which protocols Schannel offers, for the window */
+    COMMAND_RELAY,     /* /relay [add URL [PORT] | list | remove N | start | stop | status | run] */
     COMMAND_COUNT
 };
 
@@ -42,6 +43,8 @@ struct options {
     const char *probe_protocol;   /* internal /protocol for /handshake */
     int as_given;                 /* /as WINDOWS: simulate that Windows' handshake */
     int as_windows;               /* its enum windows_client_id */
+    const char *relay_words[3];   /* /relay's words after it: the verb and its values */
+    int relay_word_count;
     int language_given;
     enum language language;
 };

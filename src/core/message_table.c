@@ -27,6 +27,10 @@ static const struct message_row messages[MSG_COUNT] = {
         "                                    imaps://, imap://, https://, or host[:port].\n"
         "  tlsswitch /test SERVER /as WINDOWS  Test the server as another Windows would (xp, 2003,\n"
         "                                    vista, 7, 8.1, 10, 11), from any PC, without Schannel.\n"
+        "  tlsswitch /relay add URL [PORT]   Relay a mail server this Windows cannot reach itself: the\n"
+        "                                    mail program connects to 127.0.0.1 without SSL, TLS Switch\n"
+        "                                    speaks TLS to the server. Also /relay list, remove N, start,\n"
+        "                                    stop, status; /relay alone relays in this window.\n"
         "  tlsswitch /version                Show the version.\n"
         "  tlsswitch /?                      Show this help.\n"
         "\n"
@@ -61,6 +65,10 @@ static const struct message_row messages[MSG_COUNT] = {
         "                                    imaps://、imap://、https://、ホスト[:ポート]。\n"
         "  tlsswitch /test サーバー /as WINDOWS  別の Windows (xp、2003、vista、7、8.1、10、11) と同じ方法で\n"
         "                                    サーバーをテストします。Schannel を使わず、どのパソコンからでも。\n"
+        "  tlsswitch /relay add URL [ポート] この Windows からは接続できないメール サーバーを中継します。\n"
+        "                                    メールソフトは 127.0.0.1 に SSL なしで接続し、TLS Switch が\n"
+        "                                    サーバーと TLS で通信します。ほかに /relay list、remove 番号、\n"
+        "                                    start、stop、status。/relay だけならこのウィンドウで中継します。\n"
         "  tlsswitch /version                バージョンを表示します。\n"
         "  tlsswitch /?                      このヘルプを表示します。\n"
         "\n"
@@ -82,6 +90,130 @@ static const struct message_row messages[MSG_COUNT] = {
     [MSG_HINT_HELP] = { {
         "Type tlsswitch /? for help.\n",
         "ヘルプは tlsswitch /? で表示できます。\n",
+    } },
+    [MSG_RELAY_USAGE] = { {
+        "Error: /relay takes one of: add URL [PORT], list, remove N, start, stop, status; or nothing, to relay in this window until Ctrl+C.\n",
+        "エラー: /relay の後には add URL [ポート]、list、remove 番号、start、stop、status のどれかを指定します。何も指定しなければ、Ctrl+C を押すまでこのウィンドウで中継します。\n",
+    } },
+    [MSG_RELAY_NO_WAYS] = { {
+        "The relay has nothing to relay yet. Add your mail server first, for example: tlsswitch /relay add pop3s://pop.example.jp\n",
+        "中継するサーバーがまだありません。先にメール サーバーを追加してください。例: tlsswitch /relay add pop3s://pop.example.jp\n",
+    } },
+    [MSG_RELAY_ALREADY_RUNNING] = { {
+        "Error: the relay is already running for this user (perhaps started at logon). See it with tlsswitch /relay status, or stop it with tlsswitch /relay stop.\n",
+        "エラー: このユーザーの中継はすでに動いています (ログオン時に起動した可能性があります)。tlsswitch /relay status で確認するか、tlsswitch /relay stop で止めてください。\n",
+    } },
+    [MSG_RELAY_LOG_STARTED] = { {
+        "%s  The relay started: %u way(s), on 127.0.0.1 only.\n",
+        "%s  中継を開始しました: %u 件、127.0.0.1 のみで待ち受けます。\n",
+    } },
+    [MSG_RELAY_LOG_STOPPED] = { {
+        "%s  The relay stopped.\n",
+        "%s  中継を停止しました。\n",
+    } },
+    [MSG_RELAY_LOG_OK] = { {
+        "%s  %s  %s, %s  done: %lu bytes from the provider, %lu bytes to it\n",
+        "%s  %s  %s, %s  完了: プロバイダーから %lu バイト、プロバイダーへ %lu バイト\n",
+    } },
+    [MSG_RELAY_LOG_REFUSED] = { {
+        "%s  %s  refused: %s\n",
+        "%s  %s  中継できませんでした: %s\n",
+    } },
+    [MSG_RELAY_CANNOT_LISTEN] = { {
+        "Error: the relay cannot listen for %s (%s). Another program may use that port: remove the way and add it again to get another port.\n",
+        "エラー: %s の待ち受けを開始できません (%s)。ほかのプログラムがそのポートを使っている可能性があります。いったん削除してから追加し直すと、別のポートになります。\n",
+    } },
+    [MSG_RELAY_START_FAILED] = { {
+        "Error: the relay did not start (exit code %u). Run tlsswitch /relay in a command prompt to see why.\n",
+        "エラー: 中継を開始できませんでした (終了コード %u)。コマンド プロンプトで tlsswitch /relay を実行すると理由が表示されます。\n",
+    } },
+    [MSG_RELAY_WILL_NOT_STOP] = { {
+        "Error: the running relay did not stop within 10 seconds. End tlsswitch.exe in Task Manager, then try again.\n",
+        "エラー: 動いている中継が 10 秒以内に止まりませんでした。タスク マネージャーで tlsswitch.exe を終了してから、もう一度お試しください。\n",
+    } },
+    [MSG_RELAY_STARTED] = { {
+        "The relay is running, and starts again each time you log on. Stop it with tlsswitch /relay stop.\n",
+        "中継を開始しました。ログオンのたびに自動で開始します。止めるには tlsswitch /relay stop を実行します。\n",
+    } },
+    [MSG_RELAY_STOPPED] = { {
+        "The relay stopped, and no longer starts at logon.\n",
+        "中継を停止しました。ログオン時にも開始しません。\n",
+    } },
+    [MSG_RELAY_WAS_NOT_RUNNING] = { {
+        "The relay was not running. It no longer starts at logon.\n",
+        "中継は動いていませんでした。ログオン時にも開始しません。\n",
+    } },
+    [MSG_RELAY_WAYS_HEADING] = { {
+        "Relayed servers:\n",
+        "中継するサーバー:\n",
+    } },
+    [MSG_RELAY_START_HINT] = { {
+        "Start the relay with: tlsswitch /relay start\n",
+        "中継を開始するには tlsswitch /relay start を実行します。\n",
+    } },
+    [MSG_RELAY_REMOVED] = { {
+        "Number %u is no longer relayed. Set your mail program back to the provider's own server before you use it again.\n",
+        "%u 番の中継をやめました。メールソフトの設定は、プロバイダーのサーバーに戻してからお使いください。\n",
+    } },
+    [MSG_RELAY_STATUS_RUNNING] = { {
+        "The relay is running.\n",
+        "中継は動いています。\n",
+    } },
+    [MSG_RELAY_STATUS_NOT_RUNNING] = { {
+        "The relay is not running.\n",
+        "中継は動いていません。\n",
+    } },
+    [MSG_RELAY_STATUS_AT_LOGON] = { {
+        "It starts when you log on.\n",
+        "ログオン時に自動で開始します。\n",
+    } },
+    [MSG_RELAY_STATUS_NOT_AT_LOGON] = { {
+        "It does not start when you log on.\n",
+        "ログオン時には開始しません。\n",
+    } },
+    [MSG_RELAY_STATUS_FILES] = { {
+        "Settings: %s\nLog: %s\n",
+        "設定: %s\nログ: %s\n",
+    } },
+    [MSG_RELAY_REASON_TIMEOUT] = { {
+        "the provider's server did not answer in time",
+        "プロバイダーのサーバーが時間内に応答しませんでした",
+    } },
+    [MSG_RELAY_REASON_CLOSED_BEFORE_TLS] = { {
+        "the provider's server closed the connection before TLS began",
+        "TLS を始める前にプロバイダーのサーバーが接続を切りました",
+    } },
+    [MSG_RELAY_REASON_STARTTLS_FAILED] = { {
+        "the provider's server refused to start TLS: %s",
+        "プロバイダーのサーバーが TLS の開始を拒否しました: %s",
+    } },
+    [MSG_RELAY_REASON_CLOSED_IN_HANDSHAKE] = { {
+        "the provider's server closed the connection during the TLS handshake",
+        "TLS ハンドシェイクの途中でプロバイダーのサーバーが接続を切りました",
+    } },
+    [MSG_RELAY_REASON_STOPPED] = { {
+        "the relay was stopped",
+        "中継が停止されました",
+    } },
+    [MSG_RELAY_REASON_IDLE] = { {
+        "nothing was sent either way for an hour",
+        "1 時間、どちらからも何も送られませんでした",
+    } },
+    [MSG_RELAY_REASON_MEMORY] = { {
+        "not enough memory",
+        "メモリが足りません",
+    } },
+    [MSG_RELAY_REASON_UNREACHABLE] = { {
+        "the provider's server %s cannot be reached (check the Internet connection and the server's name)",
+        "プロバイダーのサーバー %s に接続できません (インターネット接続とサーバー名を確認してください)",
+    } },
+    [MSG_RELAY_REASON_NO_RANDOMNESS] = { {
+        "Windows gave no random numbers for TLS (CryptGenRandom failed)",
+        "Windows から TLS 用の乱数を得られませんでした (CryptGenRandom が失敗しました)",
+    } },
+    [MSG_RELAY_REASON_TOO_MANY] = { {
+        "more than %d connections at once",
+        "同時接続が %d を超えました",
     } },
     [MSG_ERR_UNKNOWN_SWITCH] = { {
         "Error: unknown switch %s.\n",
@@ -1538,6 +1670,58 @@ static const struct message_row messages[MSG_COUNT] = {
     [MSG_ERR_NO_LOCK] = { {
         "Error: TLS Switch cannot make sure that no other TLS Switch is changing the settings at the same time (%s). Nothing was changed. Restarting Windows clears this.\n",
         "エラー: ほかの TLS Switch が同時に設定を変更していないことを確かめられません (%s)。何も変更していません。Windows を再起動すると直ります。\n",
+    } },
+    [MSG_RELAY_TLS_NO_RANDOM] = { {
+        "Windows gave no random numbers for the TLS connection to %s (CryptGenRandom: %s), so the relay did not connect. Restart Windows; if this happens again, Windows' cryptographic service is damaged.\n",
+        "%s への TLS 接続に使う乱数を Windows から得られなかったため (CryptGenRandom: %s)、中継は接続しませんでした。Windows を再起動してください。繰り返し起きる場合は、Windows の暗号サービスが壊れています。\n",
+    } },
+    [MSG_RELAY_TLS_CERT_NAME] = { {
+        "The relay refused %s: its certificate is not issued for this name (it is for %s). Use the server name the provider gives for mail.\n",
+        "中継は %s への接続を拒否しました。サーバーの証明書がこの名前用に発行されていません (%s 用です)。メール事業者が案内するサーバー名を使ってください。\n",
+    } },
+    [MSG_RELAY_TLS_CERT_EXPIRED] = { {
+        "The relay refused %s: its certificate has expired or is not valid yet (valid from %s to %s; this PC's date is %s). If this PC's date is wrong, correct it; otherwise only the provider can fix this: tell them.\n",
+        "中継は %s への接続を拒否しました。サーバーの証明書の期限が切れているか、まだ有効になっていません (有効期間 %s から %s まで、このパソコンの日付は %s)。このパソコンの日付が違っていれば直してください。合っていれば、直せるのはメール事業者だけです。知らせてください。\n",
+    } },
+    [MSG_RELAY_TLS_CERT_UNTRUSTED] = { {
+        "The relay refused %s: this Windows does not trust its certificate, because it lacks the root certificate \"%s\". Windows XP often lacks today's roots: install the root certificates update from Windows Update, or the root certificate the provider's help pages name. If you do not know this issuer, do not send your password.\n",
+        "中継は %s への接続を拒否しました。この Windows にはルート証明書「%s」がないため、サーバーの証明書を信頼できません。Windows XP には最近のルート証明書がないことがよくあります。Windows Update からルート証明書の更新を入れるか、メール事業者のヘルプが案内するルート証明書を入れてください。この発行者に心当たりがなければ、パスワードを送らないでください。\n",
+    } },
+    [MSG_RELAY_TLS_CERT_REVOKED] = { {
+        "The relay refused %s: its certificate has been revoked by its issuer. Only the provider can fix this: tell them.\n",
+        "中継は %s への接続を拒否しました。サーバーの証明書は発行者によって失効しています。直せるのはメール事業者だけです。知らせてください。\n",
+    } },
+    [MSG_RELAY_TLS_CERT_OTHER] = { {
+        "The relay refused %s: its certificate failed the check (%s).\n",
+        "中継は %s への接続を拒否しました。サーバーの証明書の検証に失敗しました (%s)。\n",
+    } },
+    [MSG_RELAY_TLS_CERT_UNCHECKED] = { {
+        "The relay refused %s: its certificate could not be checked on this Windows (%s), and the relay never connects unchecked.\n",
+        "中継は %s への接続を拒否しました。この Windows ではサーバーの証明書を検証できませんでした (%s)。中継は検証しないまま接続することはありません。\n",
+    } },
+    [MSG_RELAY_TLS_CHECKED_BY_BEARSSL] = { {
+        "This Windows cannot check ECDSA certificates itself: the relay checked the chain against the same trusted root certificates with its own TLS library (BearSSL).\n",
+        "この Windows は ECDSA 証明書を自分では検証できないため、中継が自分の TLS ライブラリ (BearSSL) で、同じ信頼されたルート証明書に照らして検証しました。\n",
+    } },
+    [MSG_RELAY_TLS_TLS13_ONLY] = { {
+        "%s accepts only TLS 1.3 (%s). The relay has TLS 1.2 at most, so it cannot connect. Ask the provider whether a server for older mail programs still accepts TLS 1.2.\n",
+        "%s は TLS 1.3 しか受け付けません (%s)。中継が使えるのは TLS 1.2 までなので、接続できません。古いメールソフト向けに TLS 1.2 を受け付けるサーバーがないか、メール事業者に問い合わせてください。\n",
+    } },
+    [MSG_RELAY_TLS_NO_COMMON_SUITE] = { {
+        "%s accepts none of the relay's cipher suites (%s). The relay offers ECDHE and RSA key exchange with AES-GCM, ChaCha20-Poly1305 and AES-CBC: tell the provider.\n",
+        "%s は中継の暗号スイートをどれも受け付けません (%s)。中継は ECDHE と RSA の鍵交換で AES-GCM、ChaCha20-Poly1305、AES-CBC を提供しています。メール事業者に知らせてください。\n",
+    } },
+    [MSG_RELAY_TLS_SERVER_CLOSED] = { {
+        "%s closed the connection during the TLS handshake. Check the server name and the port; if they are right, the server may accept only what the relay lacks (TLS 1.3).\n",
+        "%s が TLS ハンドシェイクの途中で接続を切りました。サーバー名とポート番号を確かめてください。正しければ、サーバーは中継にないもの (TLS 1.3) しか受け付けないのかもしれません。\n",
+    } },
+    [MSG_RELAY_TLS_SERVER_ALERT] = { {
+        "%s refused the TLS handshake with the alert %s.\n",
+        "%s はアラート %s を送って TLS ハンドシェイクを拒否しました。\n",
+    } },
+    [MSG_RELAY_TLS_ENGINE] = { {
+        "The TLS connection to %s failed (%s).\n",
+        "%s への TLS 接続に失敗しました (%s)。\n",
     } },
 };
 

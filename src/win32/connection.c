@@ -19,7 +19,7 @@
  * new threads, were closed again later (waits that returned before the thread had ended,
  * results read before they were written: "yes: ?, 0x0000", "a Windows function failed
  * (0)"). Returns 0, or WSAStartup's error. */
-static unsigned long network_start(void)
+unsigned long network_start(void)
 {
     static volatile LONG state;   /* 0 not yet, 1 starting, 2 done */
     static volatile LONG error;

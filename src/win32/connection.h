@@ -39,6 +39,10 @@ struct line_channel {
     int (*send)(void *context, const char *text, size_t size);  /* 0, or -1 */
 };
 
+/* Starts Windows Sockets once for the process, never cleaned up while it runs (see
+ * connection.c for why): 0, or WSAStartup's error. Every socket user calls it first. */
+unsigned long network_start(void);
+
 /* Connects to the target's host and port (IPv4 or IPv6, each address in turn). On failure
  * report->status holds the Windows error (and report->step the function that failed, for
  * OUTCOME_SYSTEM_ERROR). The connection must be closed in any case.

@@ -133,7 +133,11 @@ unsigned long file_replace(const char *path, const void *bytes, size_t size)
         wide_fresh = wide_from_utf8(fresh);
     }
     if (wide_fresh) {
+        wchar_t crash[4];
         rc = write_and_close(open_file(fresh, GENERIC_WRITE, 0, CREATE_ALWAYS), bytes, size, 1);
+        if (rc == ERROR_SUCCESS && GetEnvironmentVariableW(L"TLSSWITCH_TEST_CRASH_REPLACE", crash, 4) == 1 &&
+            crash[0] == L'1')
+            ExitProcess(99);
         if (rc == ERROR_SUCCESS)
             rc = move_replacing(wide_fresh, wide_path);
         if (rc != ERROR_SUCCESS)

@@ -15,7 +15,8 @@ unsigned long file_write_new(const char *path, const void *bytes, size_t size);
 
 /* Replaces the file `path` (or creates it) safely: writes `path`.new, flushes it to the
  * disk, then renames it over `path`, so that a power cut leaves the old file or the new
- * one, never half of one. */
+ * one, never half of one. The test switch TLSSWITCH_TEST_CRASH_REPLACE=1 ends the process
+ * right after the new file is written and before the rename, as a crash would. */
 unsigned long file_replace(const char *path, const void *bytes, size_t size);
 
 /* Renames `from` to `to`, replacing `to` when it exists. */
