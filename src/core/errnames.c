@@ -40,6 +40,7 @@ static const struct error_name names[] = {
     { 0x800B010Ful, "CERT_E_CN_NO_MATCH" },
     { 0x800B0110ul, "CERT_E_WRONG_USAGE" },
     { 0x800B010Cul, "CERT_E_REVOKED" },
+    { 0x80092010ul, "CRYPT_E_REVOKED" },
     { 0x80096004ul, "TRUST_E_CERT_SIGNATURE" },
     { 0x00002AF9ul, "WSAHOST_NOT_FOUND" },
     { 0x0000274Dul, "WSAECONNREFUSED" },

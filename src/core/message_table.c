@@ -1220,6 +1220,66 @@ static const struct message_row messages[MSG_COUNT] = {
         "Error: TLS Switch cannot make sure that no other TLS Switch is changing the settings at the same time (%s). Nothing was changed. Restarting Windows clears this.\n",
         "エラー: ほかの TLS Switch が同時に設定を変更していないことを確かめられません (%s)。何も変更していません。Windows を再起動すると直ります。\n",
     } },
+    [MSG_RELAY_TLS_NO_RANDOM] = { {
+        "Windows gave no random numbers for the TLS connection to %s (CryptGenRandom: %s), so the relay did not connect. Restart Windows; if this happens again, Windows' cryptographic service is damaged.\n",
+        "%s への TLS 接続に使う乱数を Windows から得られなかったため (CryptGenRandom: %s)、中継は接続しませんでした。Windows を再起動してください。繰り返し起きる場合は、Windows の暗号サービスが壊れています。\n",
+    } },
+    [MSG_RELAY_TLS_CERT_NAME] = { {
+        "The relay refused %s: its certificate is not issued for this name (it is for %s). Use the server name the provider gives for mail.\n",
+        "中継は %s への接続を拒否しました。サーバーの証明書がこの名前用に発行されていません (%s 用です)。メール事業者が案内するサーバー名を使ってください。\n",
+    } },
+    [MSG_RELAY_TLS_CERT_EXPIRED] = { {
+        "The relay refused %s: its certificate has expired or is not valid yet (valid from %s to %s; this PC's date is %s). If this PC's date is wrong, correct it; otherwise only the provider can fix this: tell them.\n",
+        "中継は %s への接続を拒否しました。サーバーの証明書の期限が切れているか、まだ有効になっていません (有効期間 %s から %s まで、このパソコンの日付は %s)。このパソコンの日付が違っていれば直してください。合っていれば、直せるのはメール事業者だけです。知らせてください。\n",
+    } },
+    [MSG_RELAY_TLS_CERT_UNTRUSTED] = { {
+        "The relay refused %s: this Windows does not trust its certificate, because it lacks the root certificate \"%s\". Windows XP often lacks today's roots: install the root certificates update from Windows Update, or the root certificate the provider's help pages name. If you do not know this issuer, do not send your password.\n",
+        "中継は %s への接続を拒否しました。この Windows にはルート証明書「%s」がないため、サーバーの証明書を信頼できません。Windows XP には最近のルート証明書がないことがよくあります。Windows Update からルート証明書の更新を入れるか、メール事業者のヘルプが案内するルート証明書を入れてください。この発行者に心当たりがなければ、パスワードを送らないでください。\n",
+    } },
+    [MSG_RELAY_TLS_CERT_REVOKED] = { {
+        "The relay refused %s: its certificate has been revoked by its issuer. Only the provider can fix this: tell them.\n",
+        "中継は %s への接続を拒否しました。サーバーの証明書は発行者によって失効しています。直せるのはメール事業者だけです。知らせてください。\n",
+    } },
+    [MSG_RELAY_TLS_CERT_OTHER] = { {
+        "The relay refused %s: its certificate failed the check (%s).\n",
+        "中継は %s への接続を拒否しました。サーバーの証明書の検証に失敗しました (%s)。\n",
+    } },
+    [MSG_RELAY_TLS_CERT_UNCHECKED] = { {
+        "The relay refused %s: its certificate could not be checked on this Windows (%s), and the relay never connects unchecked.\n",
+        "中継は %s への接続を拒否しました。この Windows ではサーバーの証明書を検証できませんでした (%s)。中継は検証しないまま接続することはありません。\n",
+    } },
+    [MSG_RELAY_TLS_CHECKED_BY_BEARSSL] = { {
+        "This Windows cannot check ECDSA certificates itself: the relay checked the chain against the same trusted root certificates with its own TLS library (BearSSL).\n",
+        "この Windows は ECDSA 証明書を自分では検証できないため、中継が自分の TLS ライブラリ (BearSSL) で、同じ信頼されたルート証明書に照らして検証しました。\n",
+    } },
+    [MSG_RELAY_TLS_TLS13_ONLY] = { {
+        "%s accepts only TLS 1.3 (%s). The relay has TLS 1.2 at most, so it cannot connect. Ask the provider whether a server for older mail programs still accepts TLS 1.2.\n",
+        "%s は TLS 1.3 しか受け付けません (%s)。中継が使えるのは TLS 1.2 までなので、接続できません。古いメールソフト向けに TLS 1.2 を受け付けるサーバーがないか、メール事業者に問い合わせてください。\n",
+    } },
+    [MSG_RELAY_TLS_NO_COMMON_SUITE] = { {
+        "%s accepts none of the relay's cipher suites (%s). The relay offers ECDHE and RSA key exchange with AES-GCM, ChaCha20-Poly1305 and AES-CBC: tell the provider.\n",
+        "%s は中継の暗号スイートをどれも受け付けません (%s)。中継は ECDHE と RSA の鍵交換で AES-GCM、ChaCha20-Poly1305、AES-CBC を提供しています。メール事業者に知らせてください。\n",
+    } },
+    [MSG_RELAY_TLS_SERVER_CLOSED] = { {
+        "%s closed the connection during the TLS handshake. Check the server name and the port; if they are right, the server may accept only what the relay lacks (TLS 1.3).\n",
+        "%s が TLS ハンドシェイクの途中で接続を切りました。サーバー名とポート番号を確かめてください。正しければ、サーバーは中継にないもの (TLS 1.3) しか受け付けないのかもしれません。\n",
+    } },
+    [MSG_RELAY_TLS_SERVER_ALERT] = { {
+        "%s refused the TLS handshake with the alert %s.\n",
+        "%s はアラート %s を送って TLS ハンドシェイクを拒否しました。\n",
+    } },
+    [MSG_RELAY_TLS_NOT_TLS] = { {
+        "%s did not answer with TLS (%s). Check the port: this one is not for SSL/TLS connections.\n",
+        "%s は TLS で応答しませんでした (%s)。ポート番号を確かめてください。このポートは SSL/TLS 接続用ではありません。\n",
+    } },
+    [MSG_RELAY_TLS_PLAINTEXT] = { {
+        "%s answered with a plain mail greeting: on this port the connection starts without TLS and switches with STARTTLS. Use the server's port for SSL, or set the way up with STARTTLS.\n",
+        "%s は暗号化されていないメールの応答を返しました。このポートは TLS なしで始まり STARTTLS で切り替える接続用です。サーバーの SSL 用のポートを使うか、STARTTLS で設定してください。\n",
+    } },
+    [MSG_RELAY_TLS_ENGINE] = { {
+        "The TLS connection to %s failed (%s).\n",
+        "%s への TLS 接続に失敗しました (%s)。\n",
+    } },
 };
 
 const char *message_table_entry(enum language language, enum message_id id)
