@@ -1,7 +1,7 @@
 #!/usr/bin/env bats
 # The XP import audit must be able to fail: it rejects an executable that imports
 # GetTickCount64 (Vista and later) or finds it by name, one whose header asks for a newer
-# Windows, and i686 code for a newer processor than XP's oldest.
+# Windows, and i686 code for a newer processor than XP's oldest (BearSSL's archive too).
 
 setup() {
   cd "$BATS_TEST_DIRNAME/../.."
@@ -43,4 +43,14 @@ setup() {
   [ "$status" -eq 0 ]
   run tests/audit/xp-audit.sh x86_64 build/x86_64/tlsswitch.exe
   [ "$status" -eq 0 ]
+}
+
+@test "the audit checks BearSSL's i686 archive: it rejects BearSSL's own AES-NI code and accepts ours" {
+  run tests/audit/xp-audit.sh i686-code build/audit/bearssl-aesni.o
+  [ "$status" -eq 1 ]
+  [[ "$output" == *"(i686 code) will not run on Windows XP's oldest processors"* ]]
+  [[ "$output" == *"uses movups at "*", which the Pentium MMX and the AMD K6 lack"* ]]
+  run tests/audit/xp-audit.sh i686-code build/i686/libbearssl.a
+  [ "$status" -eq 0 ]
+  [[ "$output" == *"(i686 code): instructions are XP-safe"* ]]
 }

@@ -1,20 +1,51 @@
 #!/usr/bin/env bash
 # XP import audit: fails when an executable would not start on Windows XP.
 # Usage: xp-audit.sh i686|x86_64 EXE
+#        xp-audit.sh i686-code ARCHIVE   (the instructions only, of objects not yet linked)
 # Checks the imported DLLs against an allowed list, the imported functions against
 # xp-missing-imports.txt, the subsystem and OS versions in the PE header (at most 5.1 for
 # i686, XP SP3; 5.2 for x86_64, XP x64 / Server 2003 x64), and that the i686 code runs on
 # the oldest processors XP runs on.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-arch=${1:?usage: xp-audit.sh i686|x86_64 EXE}
-exe=${2:?usage: xp-audit.sh i686|x86_64 EXE}
+arch=${1:?usage: xp-audit.sh i686|x86_64|i686-code FILE}
+exe=${2:?usage: xp-audit.sh i686|x86_64|i686-code FILE}
+code_only=0
 case "$arch" in
   i686) max_minor=1 ;;
   x86_64) max_minor=2 ;;
+  i686-code) arch=i686; code_only=1 ;;
   *) echo "xp-audit: unknown architecture $arch" >&2; exit 2 ;;
 esac
 objdump=${OBJDUMP:-$arch-w64-mingw32-objdump}
+
+# XP runs on the Pentium MMX and the AMD K6: the i686 build uses none of the instructions
+# that came with the Pentium Pro (CMOV, FCMOV, FCOMI, SYSENTER) or later (SSE's registers).
+# Prints one problem a line (at most five).
+old_processor_problems() {
+  local code address instruction
+  if ! code=$("$objdump" -d --no-show-raw-insn "$1" 2>&1); then
+    echo "objdump -d failed: $code"
+    return
+  fi
+  while IFS=$'\t' read -r address instruction; do
+    echo "uses ${instruction%% *} at ${address//[: ]/}, which the Pentium MMX and the AMD K6 lack"
+  done < <(awk -F '\t' '/^ *[0-9a-f]+:\t/ {
+             split($2, word, " ")
+             if (word[1] ~ /^(cmov|fcmov|fcomip?$|fucomip?$|sysenter$|sysexit$)/ || $2 ~ /%[xy]mm/) print $1 "\t" $2
+           }' <<<"$code" | head -n 5)
+}
+
+if ((code_only)); then
+  mapfile -t problems < <(old_processor_problems "$exe")
+  if ((${#problems[@]})); then
+    echo "xp-audit: $exe (i686 code) will not run on Windows XP's oldest processors:"
+    printf '  %s\n' "${problems[@]}"
+    exit 1
+  fi
+  echo "xp-audit: $exe (i686 code): instructions are XP-safe"
+  exit 0
+fi
 allowed_dlls="kernel32 user32 gdi32 advapi32 shell32 comctl32 comdlg32 secur32 crypt32 ws2_32 msvcrt"
 
 if ! dump=$("$objdump" -p "$exe" 2>&1); then
@@ -62,19 +93,8 @@ while IFS= read -r name; do
   done
 done < <("${STRINGS:-$arch-w64-mingw32-strings}" -a -n 6 "$exe" 2>/dev/null | grep -E '^[A-Z][A-Za-z0-9]+$' | sort -u)
 
-# XP runs on the Pentium MMX and the AMD K6: the i686 build uses none of the instructions
-# that came with the Pentium Pro (CMOV, FCMOV, FCOMI, SYSENTER) or later (SSE's registers).
 if [[ "$arch" == i686 ]]; then
-  if ! code=$("$objdump" -d --no-show-raw-insn "$exe" 2>&1); then
-    echo "xp-audit: $exe: objdump -d failed: $code" >&2
-    exit 2
-  fi
-  while IFS=$'\t' read -r address instruction; do
-    problems+=("uses ${instruction%% *} at ${address//[: ]/}, which the Pentium MMX and the AMD K6 lack")
-  done < <(awk -F '\t' '/^ *[0-9a-f]+:\t/ {
-             split($2, word, " ")
-             if (word[1] ~ /^(cmov|fcmov|fcomip?$|fucomip?$|sysenter$|sysexit$)/ || $2 ~ /%[xy]mm/) print $1 "\t" $2
-           }' <<<"$code" | head -n 5)
+  mapfile -t -O "${#problems[@]}" problems < <(old_processor_problems "$exe")
 fi
 
 header_value() { awk -v key="$1" '$1 == key { print $2; exit }' <<<"$dump"; }
