@@ -1719,6 +1719,14 @@ static const struct message_row messages[MSG_COUNT] = {
         "%s refused the TLS handshake with the alert %s.\n",
         "%s はアラート %s を送って TLS ハンドシェイクを拒否しました。\n",
     } },
+    [MSG_RELAY_TLS_NOT_TLS] = { {
+        "%s did not answer with TLS (%s). Check the port: this one is not for SSL/TLS connections.\n",
+        "%s は TLS で応答しませんでした (%s)。ポート番号を確かめてください。このポートは SSL/TLS 接続用ではありません。\n",
+    } },
+    [MSG_RELAY_TLS_PLAINTEXT] = { {
+        "%s answered with a plain mail greeting: on this port the connection starts without TLS and switches with STARTTLS. Use the server's port for SSL, or set the way up with STARTTLS.\n",
+        "%s は暗号化されていないメールの応答を返しました。このポートは TLS なしで始まり STARTTLS で切り替える接続用です。サーバーの SSL 用のポートを使うか、STARTTLS で設定してください。\n",
+    } },
     [MSG_RELAY_TLS_ENGINE] = { {
         "The TLS connection to %s failed (%s).\n",
         "%s への TLS 接続に失敗しました (%s)。\n",

@@ -11,8 +11,12 @@
 #define CERT_E_CN_NO_MATCH 0x800B010Ful
 #define CRYPT_E_REVOKED 0x80092010ul
 
-enum relay_tls_failure_kind relay_tls_failure_of_engine(int engine_error, int server_closed)
+enum relay_tls_failure_kind relay_tls_failure_of_engine(int engine_error, int server_closed,
+                                                        const unsigned char *first, size_t first_size)
 {
+    if (first_size > 0 && tls_record_check(first, first_size) == RECORD_NOT_TLS)
+        return plaintext_banner(first, first_size) != MAIL_NONE ? RELAY_TLS_FAILURE_PLAINTEXT
+                                                                 : RELAY_TLS_FAILURE_NOT_TLS;
     if (engine_error >= BEARSSL_ERR_RECV_FATAL_ALERT && engine_error < BEARSSL_ERR_SEND_FATAL_ALERT) {
         switch (engine_error - BEARSSL_ERR_RECV_FATAL_ALERT) {
         case TLS_ALERT_PROTOCOL_VERSION:
@@ -29,7 +33,8 @@ enum relay_tls_failure_kind relay_tls_failure_of_engine(int engine_error, int se
         /* No error, but no session either: the server ended it (close_notify or end of stream). */
         return RELAY_TLS_FAILURE_SERVER_CLOSED;
     case BEARSSL_ERR_UNSUPPORTED_VERSION:
-        /* BearSSL offers 1.0 to 1.2; a server that answers with anything else wants 1.3. */
+        /* A TLS answer (its bytes passed the check above) with a version outside the 1.0 to
+         * 1.2 BearSSL offers: a server that wants 1.3. */
         return RELAY_TLS_FAILURE_TLS13_ONLY;
     case BEARSSL_ERR_BAD_CIPHER_SUITE:
         return RELAY_TLS_FAILURE_NO_COMMON_SUITE;
@@ -191,6 +196,13 @@ void relay_tls_failure_words(const struct relay_tls_failure *failure, enum langu
         alert_text(failure->engine_error - BEARSSL_ERR_RECV_FATAL_ALERT, detail, sizeof(detail));
         strbuf_printf(out, message_text(language, MSG_RELAY_TLS_SERVER_ALERT), host, detail);
         return;
+    case RELAY_TLS_FAILURE_NOT_TLS:
+        engine_text(failure->engine_error, detail, sizeof(detail));
+        strbuf_printf(out, message_text(language, MSG_RELAY_TLS_NOT_TLS), host, detail);
+        return;
+    case RELAY_TLS_FAILURE_PLAINTEXT:
+        strbuf_printf(out, message_text(language, MSG_RELAY_TLS_PLAINTEXT), host);
+        return;
     case RELAY_TLS_FAILURE_ENGINE:
         engine_text(failure->engine_error, detail, sizeof(detail));
         strbuf_printf(out, message_text(language, MSG_RELAY_TLS_ENGINE), host, detail);
@@ -226,6 +238,10 @@ const char *relay_tls_failure_phrase(enum relay_tls_failure_kind kind)
         return "TLS Switch relay: server closed the connection in the TLS handshake";
     case RELAY_TLS_FAILURE_SERVER_ALERT:
         return "TLS Switch relay: server refused the TLS handshake";
+    case RELAY_TLS_FAILURE_NOT_TLS:
+        return "TLS Switch relay: server did not answer with TLS";
+    case RELAY_TLS_FAILURE_PLAINTEXT:
+        return "TLS Switch relay: server port starts without TLS (STARTTLS), not SSL";
     case RELAY_TLS_FAILURE_NONE:
     case RELAY_TLS_FAILURE_ENGINE:
         break;

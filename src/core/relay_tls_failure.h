@@ -38,6 +38,8 @@ enum relay_tls_failure_kind {
     RELAY_TLS_FAILURE_NO_COMMON_SUITE,
     RELAY_TLS_FAILURE_SERVER_CLOSED,     /* the server ended the connection in the handshake */
     RELAY_TLS_FAILURE_SERVER_ALERT,      /* another fatal alert from the server */
+    RELAY_TLS_FAILURE_NOT_TLS,           /* the server answered with bytes that are not TLS */
+    RELAY_TLS_FAILURE_PLAINTEXT,         /* ... with a plain mail greeting: a STARTTLS port */
     RELAY_TLS_FAILURE_ENGINE             /* another BearSSL error, by number */
 };
 
@@ -65,8 +67,12 @@ struct relay_tls_failure {
 
 /* The kind for a handshake that ended with BearSSL's `engine_error` (0 with the engine
  * closed: the server closed), when the certificate check did not refuse it.
- * `server_closed`: the transport ended (the peer closed) before the handshake finished. */
-enum relay_tls_failure_kind relay_tls_failure_of_engine(int engine_error, int server_closed);
+ * `server_closed`: the transport ended (the peer closed) before the handshake finished.
+ * `first`: the first bytes the server sent (up to 8; first_size 0 when none): BearSSL says
+ * "unsupported version" for any record it cannot read, so a server that answers in plain
+ * text, or not at all in TLS, is told apart by its bytes. */
+enum relay_tls_failure_kind relay_tls_failure_of_engine(int engine_error, int server_closed,
+                                                        const unsigned char *first, size_t first_size);
 
 /* The kind for Windows' chain check answer (certificate_check: CERT_E_..., CRYPT_E_REVOKED). */
 enum relay_tls_failure_kind relay_tls_failure_of_chain(unsigned long windows_error);

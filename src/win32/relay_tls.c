@@ -57,6 +57,7 @@ int relay_tls_start(struct relay_tls *tls, const char *host)
 
     relay_tls_profile_apply(&tls->client);
     tls->server_closed = 0;
+    tls->first_size = 0;
     tls->start_error = 0;
     tls->random_error = 0;
     text_format(tls->host, sizeof(tls->host), "%s", host);
@@ -87,6 +88,12 @@ int relay_tls_start(struct relay_tls *tls, const char *host)
 br_ssl_engine_context *relay_tls_engine(struct relay_tls *tls)
 {
     return &tls->client.eng;
+}
+
+void relay_tls_received(struct relay_tls *tls, const unsigned char *data, size_t size)
+{
+    while (size-- > 0 && tls->first_size < sizeof(tls->first_bytes))
+        tls->first_bytes[tls->first_size++] = *data++;
 }
 
 void relay_tls_server_closed(struct relay_tls *tls)
@@ -126,7 +133,7 @@ void relay_tls_failure(const struct relay_tls *tls, struct relay_tls_failure *ou
         out->kind = RELAY_TLS_FAILURE_NO_RANDOM;
         out->windows_error = tls->random_error;
     } else {
-        out->kind = relay_tls_failure_of_engine(error, tls->server_closed);
+        out->kind = relay_tls_failure_of_engine(error, tls->server_closed, tls->first_bytes, tls->first_size);
     }
 }
 

@@ -3,7 +3,8 @@
 # it, a valid, an expired and a wrong-name certificate; a self-signed one; a "mail
 # shield" CA named like an antivirus product's, with a localhost certificate; and an
 # elliptic-curve CA (P-256), with an ECDSA certificate for localhost and an RSA one that
-# it signed: certificates Windows XP cannot use.
+# it signed: certificates Windows XP cannot use; and an elliptic-curve CA no test trusts,
+# with an ECDSA certificate for localhost.
 # Usage: certs.sh DIR
 set -eu
 dir=${1:?usage: certs.sh DIR}
@@ -69,5 +70,7 @@ sign intercepted shield localhost 20250101000000Z 20351231000000Z
 make_ca ecca "/CN=TLS Switch Test EC CA" "${EC[@]}"
 sign ecdsa ecca localhost 20250101000000Z 20351231000000Z "${EC[@]}"
 sign rsa-by-ec ecca localhost 20250101000000Z 20351231000000Z
+make_ca untrustedec "/CN=TLS Switch Untrusted EC CA" "${EC[@]}"
+sign ecdsa-untrusted untrustedec localhost 20250101000000Z 20351231000000Z "${EC[@]}"
 quiet openssl req -x509 -newkey rsa:2048 -nodes -days 365 -subj /CN=localhost -keyout selfsigned.key \
   -out selfsigned.pem

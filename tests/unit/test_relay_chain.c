@@ -90,5 +90,5 @@ int main(void)
         cmocka_unit_test(xp_and_2003_send_ecdsa_chains_to_bearssl),
         cmocka_unit_test(rsa_chains_and_newer_windows_stay_with_windows),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return cmocka_run_group_tests_name("relay_chain", tests, NULL, NULL);
 }

@@ -13,31 +13,57 @@ static void tls13_only_server_is_named_from_its_alert_or_its_answer(void **state
 {
     (void)state;
     /* openssl s_server -tls1_3 answers a TLS 1.2 ClientHello with protocol_version (70). */
-    assert_int_equal(relay_tls_failure_of_engine(BEARSSL_ERR_RECV_FATAL_ALERT + 70, 0), RELAY_TLS_FAILURE_TLS13_ONLY);
-    assert_int_equal(relay_tls_failure_of_engine(BEARSSL_ERR_UNSUPPORTED_VERSION, 0), RELAY_TLS_FAILURE_TLS13_ONLY);
+    assert_int_equal(relay_tls_failure_of_engine(BEARSSL_ERR_RECV_FATAL_ALERT + 70, 0, NULL, 0),
+                     RELAY_TLS_FAILURE_TLS13_ONLY);
+    assert_int_equal(relay_tls_failure_of_engine(BEARSSL_ERR_UNSUPPORTED_VERSION, 0, NULL, 0),
+                     RELAY_TLS_FAILURE_TLS13_ONLY);
 }
 
 static void no_common_suite_from_handshake_failure_or_a_suite_not_offered(void **state)
 {
     (void)state;
-    assert_int_equal(relay_tls_failure_of_engine(BEARSSL_ERR_RECV_FATAL_ALERT + 40, 0),
+    assert_int_equal(relay_tls_failure_of_engine(BEARSSL_ERR_RECV_FATAL_ALERT + 40, 0, NULL, 0),
                      RELAY_TLS_FAILURE_NO_COMMON_SUITE);
-    assert_int_equal(relay_tls_failure_of_engine(BEARSSL_ERR_RECV_FATAL_ALERT + 71, 0),
+    assert_int_equal(relay_tls_failure_of_engine(BEARSSL_ERR_RECV_FATAL_ALERT + 71, 0, NULL, 0),
                      RELAY_TLS_FAILURE_NO_COMMON_SUITE);
-    assert_int_equal(relay_tls_failure_of_engine(BEARSSL_ERR_BAD_CIPHER_SUITE, 0), RELAY_TLS_FAILURE_NO_COMMON_SUITE);
+    assert_int_equal(relay_tls_failure_of_engine(BEARSSL_ERR_BAD_CIPHER_SUITE, 0, NULL, 0),
+                     RELAY_TLS_FAILURE_NO_COMMON_SUITE);
 }
 
 static void closed_and_other_errors(void **state)
 {
     (void)state;
-    assert_int_equal(relay_tls_failure_of_engine(BEARSSL_ERR_IO, 1), RELAY_TLS_FAILURE_SERVER_CLOSED);
-    assert_int_equal(relay_tls_failure_of_engine(0, 1), RELAY_TLS_FAILURE_SERVER_CLOSED);
-    assert_int_equal(relay_tls_failure_of_engine(BEARSSL_ERR_IO, 0), RELAY_TLS_FAILURE_ENGINE);
-    assert_int_equal(relay_tls_failure_of_engine(BEARSSL_ERR_RECV_FATAL_ALERT + 50, 0), RELAY_TLS_FAILURE_SERVER_ALERT);
+    assert_int_equal(relay_tls_failure_of_engine(BEARSSL_ERR_IO, 1, NULL, 0), RELAY_TLS_FAILURE_SERVER_CLOSED);
+    assert_int_equal(relay_tls_failure_of_engine(0, 1, NULL, 0), RELAY_TLS_FAILURE_SERVER_CLOSED);
+    assert_int_equal(relay_tls_failure_of_engine(BEARSSL_ERR_IO, 0, NULL, 0), RELAY_TLS_FAILURE_ENGINE);
+    assert_int_equal(relay_tls_failure_of_engine(BEARSSL_ERR_RECV_FATAL_ALERT + 50, 0, NULL, 0),
+                     RELAY_TLS_FAILURE_SERVER_ALERT);
     /* An alert BearSSL sent is its own finding, not the server's refusal. */
-    assert_int_equal(relay_tls_failure_of_engine(BEARSSL_ERR_SEND_FATAL_ALERT + 40, 0), RELAY_TLS_FAILURE_ENGINE);
-    assert_int_equal(relay_tls_failure_of_engine(27, 0), RELAY_TLS_FAILURE_ENGINE);
-    assert_int_equal(relay_tls_failure_of_engine(BEARSSL_ERR_NO_RANDOM, 0), RELAY_TLS_FAILURE_NO_RANDOM);
+    assert_int_equal(relay_tls_failure_of_engine(BEARSSL_ERR_SEND_FATAL_ALERT + 40, 0, NULL, 0),
+                     RELAY_TLS_FAILURE_ENGINE);
+    assert_int_equal(relay_tls_failure_of_engine(27, 0, NULL, 0), RELAY_TLS_FAILURE_ENGINE);
+    assert_int_equal(relay_tls_failure_of_engine(BEARSSL_ERR_NO_RANDOM, 0, NULL, 0), RELAY_TLS_FAILURE_NO_RANDOM);
+}
+
+/* BearSSL says "unsupported version" (3) for any record it cannot read: the server's first
+ * bytes tell a plain-text or non-TLS answer from a server that wants TLS 1.3. */
+static void a_server_that_does_not_speak_tls_is_named_by_its_bytes(void **state)
+{
+    static const unsigned char smtp[] = "220 mail.example ESMTP";
+    static const unsigned char pop3[] = "+OK ready";
+    static const unsigned char garbage[] = { 0x00, 0x01, 0x02, 0x03, ' ', 't', 'h', 'i' };
+    static const unsigned char alert[] = { 0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x46 };
+    (void)state;
+    assert_int_equal(relay_tls_failure_of_engine(BEARSSL_ERR_UNSUPPORTED_VERSION, 0, smtp, 8),
+                     RELAY_TLS_FAILURE_PLAINTEXT);
+    assert_int_equal(relay_tls_failure_of_engine(BEARSSL_ERR_UNSUPPORTED_VERSION, 1, pop3, 8),
+                     RELAY_TLS_FAILURE_PLAINTEXT);
+    assert_int_equal(relay_tls_failure_of_engine(BEARSSL_ERR_UNSUPPORTED_VERSION, 0, garbage, 8),
+                     RELAY_TLS_FAILURE_NOT_TLS);
+    assert_int_equal(relay_tls_failure_of_engine(BEARSSL_ERR_RECV_FATAL_ALERT + 70, 0, alert, sizeof(alert)),
+                     RELAY_TLS_FAILURE_TLS13_ONLY);
+    /* Fewer than a record header's bytes, then the end: the server closed. */
+    assert_int_equal(relay_tls_failure_of_engine(BEARSSL_ERR_IO, 1, alert, 3), RELAY_TLS_FAILURE_SERVER_CLOSED);
 }
 
 static void windows_chain_answers(void **state)
@@ -88,8 +114,9 @@ static void untrusted_root_is_named_with_what_to_do(void **state)
     failure.windows_error = 0x800B0109ul;
     strcpy(failure.issuer, "CN=ISRG Root X1, O=Internet Security Research Group, C=US");
     assert_non_null(strstr(words(&failure, LANGUAGE_EN, &sb),
-                            "The relay refused pop.example.jp: this Windows does not trust its certificate, because it "
-                            "lacks the root certificate \"CN=ISRG Root X1, O=Internet Security Research Group, C=US\""));
+                           "The relay refused pop.example.jp: this Windows does not trust its certificate, because "
+                           "it lacks the root certificate \"CN=ISRG Root X1, O=Internet Security Research Group, "
+                           "C=US\""));
     assert_non_null(strstr(sb.data, "root certificates update from Windows Update"));
     assert_null(strstr(sb.data, "BearSSL"));
     strbuf_free(&sb);
@@ -149,6 +176,7 @@ static void other_chain_errors_by_name_and_number(void **state)
     assert_non_null(strstr(words(&failure, LANGUAGE_EN, &sb), "(TRUST_E_CERT_SIGNATURE (0x80096004))"));
     strbuf_free(&sb);
     failure.checker = RELAY_TLS_CHECKER_BEARSSL;
+    failure.windows_error = 0;
     failure.engine_error = 52;
     assert_non_null(strstr(words(&failure, LANGUAGE_EN, &sb), "(BearSSL X.509 error 52)"));
     strbuf_free(&sb);
@@ -213,6 +241,7 @@ int main(void)
         cmocka_unit_test(tls13_only_server_is_named_from_its_alert_or_its_answer),
         cmocka_unit_test(no_common_suite_from_handshake_failure_or_a_suite_not_offered),
         cmocka_unit_test(closed_and_other_errors),
+        cmocka_unit_test(a_server_that_does_not_speak_tls_is_named_by_its_bytes),
         cmocka_unit_test(windows_chain_answers),
         cmocka_unit_test(bearssl_x509_answers),
         cmocka_unit_test(untrusted_root_is_named_with_what_to_do),
@@ -223,5 +252,5 @@ int main(void)
         cmocka_unit_test(handshake_failures_name_the_alert),
         cmocka_unit_test(every_kind_has_words_in_both_languages_and_an_ascii_phrase),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return cmocka_run_group_tests_name("relay_tls_failure", tests, NULL, NULL);
 }

@@ -27,8 +27,10 @@ static int transport_read(void *context, unsigned char *data, size_t length)
 {
     struct transport *transport = context;
     int got = recv(transport->socket, (char *)data, (int)length, 0);
-    if (got > 0)
+    if (got > 0) {
+        relay_tls_received(transport->tls, data, (size_t)got);
         return got;
+    }
     if (got == 0 || WSAGetLastError() == WSAECONNRESET)
         relay_tls_server_closed(transport->tls);
     return -1;
