@@ -250,6 +250,7 @@ static int pump(struct session *s)
             buffer = br_ssl_engine_recvrec_buf(engine, &length);
             got = recv(s->provider, (char *)buffer, (int)length, 0);
             if (got > 0) {
+                relay_tls_received(&s->tls, buffer, (size_t)got);   /* names a server that is not TLS */
                 br_ssl_engine_recvrec_ack(engine, (size_t)got);
                 progress = 1;
             } else if (got < 0 && WSAGetLastError() == WSAEWOULDBLOCK) {

@@ -20,13 +20,22 @@ s.bind(("127.0.0.1", 40110)); s.listen(1); time.sleep(3600)'
 }
 
 teardown_file() {
-  tlsswitch /relay stop >/dev/null 2>&1 || true
+  relay_run stop || true
   stop_servers
 }
 
 setup() {
-  tlsswitch /relay stop >/dev/null 2>&1 || true
+  relay_run stop || true
   rm -f "$RELAY_INI" "$RELAY_INI.new"
+}
+
+# A /relay that may start the relay in the background: its output goes through a file,
+# since Wine's new process keeps the pipe of `run` open for as long as it runs.
+relay_run() {
+  local out="${BATS_TEST_TMPDIR:-$BATS_FILE_TMPDIR}/relay-run.out"
+  status=0
+  wine "$TLSSWITCH_EXE" /relay "$@" >"$out" 2>&1 3>&- </dev/null || status=$?
+  output=$(tr -d '\r' <"$out")
 }
 
 run_key_value() {
@@ -49,7 +58,8 @@ run_key_value() {
 }
 
 @test "/relay add in Japanese names Outlook Express's own words" {
-  run tlsswitch /relay add imaps://imap.example.jp /lang ja
+  run bash -c 'LC_ALL=ja_JP.UTF-8 wine "$TLSSWITCH_EXE" /relay add imaps://imap.example.jp /lang ja 2>&1 3>&- </dev/null |
+    iconv -f CP932 -t UTF-8'
   echo "$output"
   [ "$status" -eq 0 ]
   [[ "$output" == *"127.0.0.1"* ]]
@@ -95,7 +105,7 @@ run_key_value() {
   [ "$status" -eq 4 ]
   [[ "$output" == *"line 3"* ]]
   cmp "$RELAY_INI" "$BATS_TEST_TMPDIR/before"
-  run tlsswitch /relay start /lang en
+  relay_run start /lang en
   [ "$status" -eq 4 ]
   [ -z "$(run_key_value)" ]
 }
@@ -124,7 +134,7 @@ run_key_value() {
 
 @test "/relay start runs it in the background and writes the start entry; /relay stop ends both" {
   tlsswitch /relay add pop3s://one.example.jp 40120 /lang en >/dev/null
-  run tlsswitch /relay start /lang en
+  relay_run start /lang en
   echo "$output"
   [ "$status" -eq 0 ]
   [[ "$(run_key_value)" == *"tlsswitch.exe\" /relay run"* ]]
@@ -135,9 +145,9 @@ run_key_value() {
   [[ "$output" == *"It starts when you log on."* ]]
   (exec 9<>/dev/tcp/127.0.0.1/40120) # it listens
   # One relay per user: a second one is refused.
-  run tlsswitch /relay /lang en
+  relay_run /lang en
   [ "$status" -eq 6 ]
-  run tlsswitch /relay stop /lang en
+  relay_run stop /lang en
   [ "$status" -eq 0 ]
   [ -z "$(run_key_value)" ]
   run tlsswitch /relay status /lang en
@@ -148,7 +158,8 @@ run_key_value() {
 
 @test "it listens on 127.0.0.1 only: another address of this PC is refused" {
   tlsswitch /relay add pop3s://one.example.jp 40121 /lang en >/dev/null
-  tlsswitch /relay start /lang en >/dev/null
+  relay_run start /lang en
+  [ "$status" -eq 0 ]
   (exec 9<>/dev/tcp/127.0.0.1/40121)
   ! (exec 9<>/dev/tcp/127.0.0.2/40121) 2>/dev/null
   local address
@@ -156,5 +167,5 @@ run_key_value() {
   if [[ -n "$address" ]]; then
     ! (exec 9<>"/dev/tcp/$address/40121") 2>/dev/null
   fi
-  tlsswitch /relay stop >/dev/null
+  relay_run stop
 }
