@@ -46,6 +46,8 @@ struct session {
     size_t to_client_length;
     unsigned char to_provider[BUFFER_SIZE];
     size_t to_provider_length;
+    struct relay_tls_session negotiated;           /* once TLS is up: version and suite, for the log */
+    int have_negotiated;
     unsigned char greeting[RELAY_GREETING_MAX];   /* a STARTTLS way's, for once TLS is up */
     size_t greeting_length;
     unsigned long bytes_in, bytes_out;
@@ -225,6 +227,7 @@ static int pump(struct session *s)
         }
         if (!tls_up && (state & BR_SSL_SENDAPP)) {
             tls_up = 1;
+            s->have_negotiated = relay_tls_session(&s->tls, &s->negotiated) == 0;
             relay_filter_init(&s->filter, session_way(s)->provider.mail, session_way(s)->provider.mode);
             memcpy(s->to_client, s->greeting, s->greeting_length);
             s->to_client_length = s->greeting_length;
@@ -380,13 +383,12 @@ static int pump(struct session *s)
 static void session_end(struct session *s, int ok)
 {
     struct relay_event event;
-    struct relay_tls_session negotiated;
     memset(&event, 0, sizeof(event));
     event.way = s->way;
     event.ok = ok;
-    if (ok && relay_tls_session(&s->tls, &negotiated) == 0) {
-        event.version = negotiated.version_name;
-        event.suite = negotiated.suite_name;
+    if (ok && s->have_negotiated) {
+        event.version = s->negotiated.version_name;
+        event.suite = s->negotiated.suite_name;
     }
     event.bytes_in = s->bytes_in;
     event.bytes_out = s->bytes_out;
