@@ -360,7 +360,7 @@ int compatibility_explain(const struct simulation *sim, const struct simulation 
         return 0;
     }
     strbuf_printf(out, message_text(language, MSG_DIAG_INSTEAD), windows);
-    return 1;
+    return COMPATIBILITY_NO_SETTING_HELPS;
 }
 
 int compatibility_conclusion(const struct compatibility *c, enum language language, struct strbuf *out)

@@ -92,6 +92,9 @@ const char *tls_version_name(uint16_t version);
 int compatibility_needs(const struct simulation *everything, const struct windows_client *row, enum language language,
                         struct strbuf *out);
 
+/* compatibility_explain's answer (and compatibility_conclusion's) when what it said is that
+ * no setting of this Windows can help: the relay can (diagnose_relay_suggestion). */
+#define COMPATIBILITY_NO_SETTING_HELPS 2
 int compatibility_explain(const struct simulation *sim, const struct simulation *everything,
                           const struct windows_client *windows, enum language language, struct strbuf *out);
 

@@ -262,6 +262,16 @@ static void diagnose_handshake_failure(const struct test_facts *facts, enum lang
     }
 }
 
+void diagnose_relay_suggestion(const struct target *target, enum language language, struct strbuf *out)
+{
+    char url[300];
+    /* The relay takes mail ways only, named by their scheme. */
+    if (target->mail == MAIL_NONE || !target->scheme[0])
+        return;
+    target_describe(target, url, sizeof(url));
+    strbuf_printf(out, message_text(language, MSG_RELAY_SUGGEST), url);
+}
+
 int diagnose_conclusion(const struct test_facts *facts, enum language language, enum audience audience,
                         struct strbuf *out)
 {
@@ -272,8 +282,13 @@ int diagnose_conclusion(const struct test_facts *facts, enum language language, 
         return 0;
     /* On XP, XP x64 and Vista, what this Windows' own Schannel cannot do decides, whatever
      * this PC's handshake did: under Wine it is stronger than theirs. */
-    if (compatibility_conclusion(&facts->compat, language, out))
-        return 0;
+    {
+        int said = compatibility_conclusion(&facts->compat, language, out);
+        if (said == COMPATIBILITY_NO_SETTING_HELPS)
+            diagnose_relay_suggestion(&facts->target, language, out);
+        if (said)
+            return 0;
+    }
     switch (verdict->outcome) {
     case OUTCOME_MAIL_FAILED:
         strbuf_printf(out, message_text(language, MSG_DIAG_MAIL_FAILED), verdict->reply);
@@ -320,8 +335,13 @@ int diagnose_as_conclusion(const struct as_facts *facts, enum language language,
             strbuf_append(out, message_text(language, MSG_DIAG_AS_CERT_NOT_CHECKED));
         return 1;
     }
-    if (compatibility_explain(sim, facts->ran_everything ? &facts->everything : NULL, windows, language, out))
-        return 0;
+    {
+        int said = compatibility_explain(sim, facts->ran_everything ? &facts->everything : NULL, windows, language, out);
+        if (said == COMPATIBILITY_NO_SETTING_HELPS)
+            diagnose_relay_suggestion(&facts->target, language, out);
+        if (said)
+            return 0;
+    }
     if (sim->outcome == OUTCOME_NOTHING_TO_OFFER) {
         strbuf_printf(out, message_text(language, MSG_DIAG_CIPHERS_OFF_ALL), windows->name);
         return 0;

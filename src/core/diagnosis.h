@@ -31,6 +31,10 @@ const char *interceptor_name(const char *issuer);
  * not) or "FAILED"; these words are the same in every language, for scripts. */
 int diagnose(const struct test_facts *facts, enum language language, const char *version, struct strbuf *out);
 
+/* When no setting of this Windows can help: the /relay add that lets TLS Switch's relay
+ * reach `target` for the mail program (nothing for a target that is no mail way). */
+void diagnose_relay_suggestion(const struct target *target, enum language language, struct strbuf *out);
+
 /* Who reads the advice: the command line names the command that fixes it, the window
  * names its button. */
 enum audience { AUDIENCE_COMMAND_LINE, AUDIENCE_WINDOW };

@@ -337,7 +337,7 @@ int find_report(const struct find_search *s, enum language language, struct strb
     const struct find_row *incoming = find_recommend(s, 1), *outgoing = find_recommend(s, 0);
     size_t width = 0;
     unsigned i, name;
-    int cannot = 0, ok;
+    int cannot = 0, ok, suggested_incoming = 0, suggested_outgoing = 0;
 
     for (name = 0; name < s->name_count; name++)
         if (strlen(s->names[name]) > width)
@@ -368,8 +368,27 @@ int find_report(const struct find_search *s, enum language language, struct strb
     find_settings(s, language, out);
     if (incoming || outgoing)
         strbuf_append(out, message_text(language, MSG_FIND_CHECK_WITH_TEST));
-    if ((!incoming || !outgoing) && cannot)
+    if ((!incoming || !outgoing) && cannot) {
         strbuf_printf(out, message_text(language, MSG_DIAG_INSTEAD), windows);
+        /* The relay for each kind of mail that has no way, by a way this Windows cannot use. */
+        for (i = 0; i < s->row_count; i++) {
+            const struct find_row *row = &s->rows[i];
+            int is_outgoing = !ways[row->way].incoming;
+            char text[400];
+            struct target target;
+            if (row->result != FIND_CANNOT || (is_outgoing ? outgoing != NULL : incoming != NULL) ||
+                (is_outgoing ? suggested_outgoing : suggested_incoming))
+                continue;
+            find_row_target(s, row, text, sizeof(text));
+            if (target_parse(text, &target) == 0) {
+                strbuf_printf(out, message_text(language, MSG_RELAY_SUGGEST), text);
+                if (is_outgoing)
+                    suggested_outgoing = 1;
+                else
+                    suggested_incoming = 1;
+            }
+        }
+    }
     ok = incoming && outgoing && incoming->result == FIND_WORKS && outgoing->result == FIND_WORKS;
     strbuf_append(out, ok ? "\nOK\n" : "\nFAILED\n");
     return ok;

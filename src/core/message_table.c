@@ -91,6 +91,10 @@ static const struct message_row messages[MSG_COUNT] = {
         "Type tlsswitch /? for help.\n",
         "ヘルプは tlsswitch /? で表示できます。\n",
     } },
+    [MSG_RELAY_SUGGEST] = { {
+        "TLS Switch can reach this server for the mail program itself, with its own TLS: tlsswitch /relay add %s, then tlsswitch /relay start. /relay add says what to type into the mail program.\n",
+        "TLS Switch が独自の TLS でこのサーバーに接続し、メールソフトとの間を中継できます: tlsswitch /relay add %s を実行し、続けて tlsswitch /relay start を実行します。メールソフトに入力する内容は /relay add が表示します。\n",
+    } },
     [MSG_RELAY_USAGE] = { {
         "Error: /relay takes one of: add URL [PORT], list, remove N, start, stop, status; or nothing, to relay in this window until Ctrl+C.\n",
         "エラー: /relay の後には add URL [ポート]、list、remove 番号、start、stop、status のどれかを指定します。何も指定しなければ、Ctrl+C を押すまでこのウィンドウで中継します。\n",
@@ -1380,8 +1384,8 @@ static const struct message_row messages[MSG_COUNT] = {
         "%s ではこのサーバーを使えません。レジストリの設定では変えられません。サーバーの証明書は %s を使っていて、%s はこれを検証できません。\n",
     } },
     [MSG_DIAG_INSTEAD] = { {
-        "What works instead: a mail program with its own TLS that still runs on %s, such as Thunderbird (52.9.1 is the last version for XP and Vista) or Sylpheed 3.7; a TLS proxy on this PC (such as stunnel); or ask the provider for a server or port that still accepts older mail programs.\n",
-        "代わりの方法: %s でも動く、独自の TLS を持つメールソフト (Thunderbird (XP と Vista 用の最終版は 52.9.1)、Sylpheed 3.7 など) を使う、このパソコンで TLS プロキシ (stunnel など) を使う、または古いメールソフトでも接続できるサーバーやポートがないかメール事業者に問い合わせる。\n",
+        "What works instead: a mail program with its own TLS that still runs on %s, such as Thunderbird (52.9.1 is the last version for XP and Vista) or Sylpheed 3.7; TLS Switch's own relay on this PC (below); or ask the provider for a server or port that still accepts older mail programs.\n",
+        "代わりの方法: %s でも動く、独自の TLS を持つメールソフト (Thunderbird (XP と Vista 用の最終版は 52.9.1)、Sylpheed 3.7 など) を使う、このパソコンで TLS Switch の中継を使う (下記)、または古いメールソフトでも接続できるサーバーやポートがないかメール事業者に問い合わせる。\n",
     } },
     [MSG_DIAG_BROKE_RULES] = { {
         "The server answered with %s, %s, which was never offered: it is broken, or something between changes the connection.\n",

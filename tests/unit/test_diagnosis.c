@@ -329,19 +329,37 @@ static void what_a_windows_lacks_is_its_own(void **state)
     struct strbuf out;
     (void)state;
     strbuf_init(&out);
-    assert_int_equal(compatibility_explain(&seven, &everything, windows_client_get(WINDOWS_7), LANGUAGE_EN, &out), 1);
+    assert_int_equal(compatibility_explain(&seven, &everything, windows_client_get(WINDOWS_7), LANGUAGE_EN, &out), COMPATIBILITY_NO_SETTING_HELPS);
     assert_non_null(strstr(out.data, "a combination Windows 7 does not have"));
     assert_null(strstr(out.data, "needs"));
     strbuf_clear(&out);
     everything.verdict = SIM_VERSION_REFUSED;
-    assert_int_equal(compatibility_explain(&seven, &everything, windows_client_get(WINDOWS_XP), LANGUAGE_EN, &out), 1);
+    assert_int_equal(compatibility_explain(&seven, &everything, windows_client_get(WINDOWS_XP), LANGUAGE_EN, &out), COMPATIBILITY_NO_SETTING_HELPS);
     assert_non_null(strstr(out.data, "only TLS versions newer than Windows XP can speak"));
     strbuf_clear(&out);
     seven = simulated(SIM_CERTIFICATE_UNUSABLE, 0x002F);
     seven.unusable = CERT_ALGORITHM_ECDSA;
-    assert_int_equal(compatibility_explain(&seven, NULL, windows_client_get(WINDOWS_XP), LANGUAGE_JA, &out), 1);
+    assert_int_equal(compatibility_explain(&seven, NULL, windows_client_get(WINDOWS_XP), LANGUAGE_JA, &out), COMPATIBILITY_NO_SETTING_HELPS);
     assert_non_null(strstr(out.data, "ECDSA"));
     assert_non_null(strstr(out.data, "レジストリの設定では変えられません"));
+    strbuf_free(&out);
+}
+
+/* Where no setting helps, the relay is named with the way as /relay add takes it; never for a
+ * target that is no mail way. */
+static void the_relay_is_named_where_no_setting_helps(void **state)
+{
+    struct target mail, web;
+    struct strbuf out;
+    (void)state;
+    assert_int_equal(target_parse("pop3s://pop.example.jp", &mail), 0);
+    assert_int_equal(target_parse("https://www.example.jp", &web), 0);
+    strbuf_init(&out);
+    diagnose_relay_suggestion(&mail, LANGUAGE_EN, &out);
+    assert_non_null(strstr(out.data, "tlsswitch /relay add pop3s://pop.example.jp:995, then tlsswitch /relay start"));
+    strbuf_clear(&out);
+    diagnose_relay_suggestion(&web, LANGUAGE_JA, &out);
+    assert_true(out.length == 0);
     strbuf_free(&out);
 }
 
@@ -590,6 +608,7 @@ int main(void)
         cmocka_unit_test(windows_7_trusts_its_own_handshake),
         cmocka_unit_test(cipher_settings_in_the_way),
         cmocka_unit_test(what_a_windows_lacks_is_its_own),
+        cmocka_unit_test(the_relay_is_named_where_no_setting_helps),
         cmocka_unit_test(as_report),
         cmocka_unit_test(conclusion_is_the_plain_words_part),
         cmocka_unit_test(tls12_not_used_by_default),

@@ -94,6 +94,7 @@ expected_messages() { sed -n 's/^\([0-9]\) /message \1 /p' "$MAILHOST_MESSAGES" 
   echo "$output"
   [ "$status" -eq 3 ]
   [[ "$output" == *"no registry setting can change that"* ]]
+  [[ "$output" == *"tlsswitch /relay add pop3s://mail.tlsswitch.test:40995, then tlsswitch /relay start"* ]]
 }
 
 @test "POP3 with SSL (995): the messages come through byte for byte, the greeting intact" {
