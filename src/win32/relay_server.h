@@ -1,7 +1,7 @@
 /* The relay itself: it listens on 127.0.0.1 for each configured way, and for every
  * connection a mail program makes it connects to the provider, makes the STARTTLS
  * exchange where the way has one, speaks TLS with BearSSL (relay_tls.c) and passes the
- * bytes both ways through the protocol filter (core/relay/relay_protocol.h). One thread
+ * bytes both ways through the protocol filter (core/relay: relay_starttls.h, relay_filter.h). One thread
  * per connection, at most RELAY_MAX_CONNECTIONS at once. */
 #ifndef TLSSWITCH_RELAY_SERVER_H
 #define TLSSWITCH_RELAY_SERVER_H
