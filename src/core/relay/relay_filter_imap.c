@@ -195,14 +195,6 @@ static int program_decide(struct relay_filter *filter, struct relay_line_reader 
     return relay_decide_pass(reader);
 }
 
-static void program_stream(struct relay_filter *filter, struct relay_line_reader *reader, struct relay_sink *forward,
-                           const unsigned char *bytes, size_t count)
-{
-    (void)filter;
-    (void)reader;
-    relay_sink_put(forward, bytes, count);
-}
-
 static void program_line_end(struct relay_filter *filter, struct relay_line_reader *reader,
                              struct relay_sink *forward, struct relay_sink *back)
 {
@@ -237,5 +229,5 @@ static void program_raw_end(struct relay_filter *filter, struct relay_line_reade
     (void)reader;
 }
 
-const struct relay_rules relay_imap_program_rules = { program_decide, program_stream, program_line_end,
+const struct relay_rules relay_imap_program_rules = { program_decide, relay_stream_pass, program_line_end,
                                                       program_raw_end };

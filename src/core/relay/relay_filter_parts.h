@@ -71,6 +71,10 @@ extern const struct relay_rules relay_pop3_server_rules, relay_pop3_program_rule
 extern const struct relay_rules relay_smtp_server_rules, relay_smtp_program_rules;
 extern const struct relay_rules relay_imap_server_rules, relay_imap_program_rules;
 
+/* `stream` for a line whose rest passes as it came. */
+void relay_stream_pass(struct relay_filter *filter, struct relay_line_reader *reader, struct relay_sink *forward,
+                       const unsigned char *bytes, size_t count);
+
 /* decide's usual answer: the whole line passes. */
 int relay_decide_pass(struct relay_line_reader *reader);
 
