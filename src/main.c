@@ -15,8 +15,8 @@
 #include "win32/wide.h"
 #include "core/args.h"
 #include "core/exitcodes.h"
-#include "core/message_table.h"
-#include "core/text.h"
+#include "core/text/message_table.h"
+#include "core/text/text.h"
 #include "../res/version.h"
 
 #include <stdlib.h>

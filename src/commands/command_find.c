@@ -1,4 +1,4 @@
-/* /test NAME /find: the search of src/core/find.h over the network. Every way is a
+/* /test NAME /find: the search of src/core/mail/find.h over the network. Every way is a
  * simulated handshake in a thread of its own, all at once: first with this PC's hello as
  * its settings are now; then, for the ways that refused it, with TLS 1.2 offered as after
  * /apply recommended; then, where no setting helps, with every suite offered to say why;
@@ -17,8 +17,8 @@
 #include "../win32/simulated_client.h"
 #include "../win32/tls_client.h"
 #include "../core/exitcodes.h"
-#include "../core/find.h"
-#include "../core/protocols.h"
+#include "../core/mail/find.h"
+#include "../core/registry/protocols.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -17,39 +17,22 @@
 #include "../win32/simulated_client.h"
 #include "../win32/tls_client.h"
 #include "../win32/wide.h"
-#include "../core/cipher_policy.h"
-#include "../core/diagnosis.h"
+#include "../core/registry/cipher_policy.h"
+#include "../core/mail/diagnosis.h"
 #include "../core/exitcodes.h"
-#include "../core/idna.h"
-#include "../core/protocols.h"
-#include "../core/regstore.h"
+#include "../core/mail/idna.h"
+#include "../core/registry/protocols.h"
+#include "../core/registry/regstore.h"
 #include "../../res/version.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define DEFAULT_TIMEOUT_SECONDS 10u
 #define CHILD_COUNT (1 + PROBE_COUNT)
 
 /* The handshakes of a test, by the name the child's output gives each record. */
 static const char *const handshake_names[1 + PROBE_COUNT] = { "default", "tls1.0", "tls1.1", "tls1.2" };
-
-int command_timeout(const struct options *options, enum language language, unsigned *seconds)
-{
-    char *end = NULL;
-    unsigned long value;
-    *seconds = DEFAULT_TIMEOUT_SECONDS;
-    if (!options->timeout_text)
-        return 0;
-    value = strtoul(options->timeout_text, &end, 10);
-    if (!end || *end != '\0' || value < 1 || value > 300 || options->timeout_text[0] == '-') {
-        console_message(CONSOLE_ERR, language, MSG_ERR_BAD_TIMEOUT, options->timeout_text);
-        return -1;
-    }
-    *seconds = (unsigned)value;
-    return 0;
-}
 
 /* The handshakes of one test, run by handshakes_run in this process. */
 struct handshake_set {

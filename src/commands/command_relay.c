@@ -11,10 +11,10 @@
 #include "../win32/relay_server.h"
 #include "../win32/wide.h"
 #include "../core/exitcodes.h"
-#include "../core/message_table.h"
+#include "../core/text/message_table.h"
 #include "../core/relay/relay_advice.h"
 #include "../core/relay/relay_config.h"
-#include "../core/text.h"
+#include "../core/text/text.h"
 
 #include <shlobj.h>
 #include <stdlib.h>

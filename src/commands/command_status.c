@@ -7,7 +7,7 @@
 #include "../win32/regstore_win32.h"
 #include "../win32/schannel_probe.h"
 #include "../core/exitcodes.h"
-#include "../core/report.h"
+#include "../core/registry/report.h"
 #include "../../res/version.h"
 
 #include <string.h>

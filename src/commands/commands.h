@@ -16,7 +16,8 @@ int command_probes(void);
 /* /relay and its verbs (command_relay.c). */
 int command_relay(const struct options *options, enum language language);
 
-/* /timeout SECONDS of /test (1 to 300, default 10); -1 after saying why it is bad. */
+/* /timeout SECONDS of /test and /find (1 to 300, default 10; command_timeout.c); -1 after
+ * saying why it is bad. */
 int command_timeout(const struct options *options, enum language language, unsigned *seconds);
 
 #endif

@@ -7,8 +7,8 @@
 #include "../win32/errors.h"
 #include "../win32/platform.h"
 #include "../core/args.h"
-#include "../core/diagnosis.h"
-#include "../core/find.h"
+#include "../core/mail/diagnosis.h"
+#include "../core/mail/find.h"
 
 /* What /test finds out about `target_text`, without the printing: the registry, the
  * Windows version and the handshakes of a child process. Returns 0, ERROR_CANCELLED

@@ -1,7 +1,7 @@
 /* The switch table and the parser that reads it. Adding a switch is one row. */
 #include "args.h"
-#include "text.h"
-#include "windows_clients.h"
+#include "text/text.h"
+#include "tls/windows_clients.h"
 
 #include <stddef.h>
 #include <string.h>

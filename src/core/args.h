@@ -4,7 +4,7 @@
 #ifndef TLSSWITCH_ARGS_H
 #define TLSSWITCH_ARGS_H
 
-#include "messages.h"
+#include "text/messages.h"
 
 enum command {
     COMMAND_NONE,      /* no command given: the window */

@@ -9,7 +9,7 @@
 
 #include "../win32/platform.h"
 #include "../core/args.h"
-#include "../core/report.h"
+#include "../core/registry/report.h"
 
 /* Opens the main window and returns when it closes; the exit code. */
 int gui_run(enum language language);

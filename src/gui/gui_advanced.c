@@ -5,7 +5,7 @@
 #include "gui.h"
 #include "../win32/late_bound.h"
 #include "../win32/wide.h"
-#include "../core/profiles.h"
+#include "../core/registry/profiles.h"
 #include "../../res/resource.h"
 
 #include <commctrl.h>

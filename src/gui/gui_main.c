@@ -4,8 +4,8 @@
 #include "gui.h"
 #include "../win32/late_bound.h"
 #include "../core/exitcodes.h"
-#include "../core/profiles.h"
-#include "../core/regstore.h"
+#include "../core/registry/profiles.h"
+#include "../core/registry/regstore.h"
 #include "../../res/resource.h"
 
 #include <commctrl.h>

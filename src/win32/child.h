@@ -5,7 +5,7 @@
 #define TLSSWITCH_CHILD_H
 
 #include "platform.h"
-#include "../core/text.h"
+#include "../core/text/text.h"
 
 enum child_end {
     CHILD_EXITED,

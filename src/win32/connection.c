@@ -1,8 +1,8 @@
 /* Sockets, time limits and the line-by-line mail dialogue (see connection.h). */
 #include "connection.h"
 #include "child.h"
-#include "../core/mailtalk.h"
-#include "../core/text.h"
+#include "../core/mail/mailtalk.h"
+#include "../core/text/text.h"
 
 #include <ws2tcpip.h>
 #include <stdlib.h>

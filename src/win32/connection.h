@@ -7,9 +7,9 @@
 #define TLSSWITCH_CONNECTION_H
 
 #include "platform.h"
-#include "../core/handshake_report.h"
-#include "../core/target.h"
-#include "../core/tlswire.h"
+#include "../core/tls/handshake_report.h"
+#include "../core/mail/target.h"
+#include "../core/tls/tlswire.h"
 
 #include <winsock2.h>
 

@@ -1,7 +1,7 @@
 /* Console and redirected output. See console.h for why there are two paths. */
 #include "console.h"
 #include "wide.h"
-#include "../core/text.h"
+#include "../core/text/text.h"
 
 #include <stdarg.h>
 

@@ -4,8 +4,8 @@
 #ifndef TLSSWITCH_CONSOLE_H
 #define TLSSWITCH_CONSOLE_H
 
-#include "../core/messages.h"
-#include "../core/text.h"
+#include "../core/text/messages.h"
+#include "../core/text/text.h"
 
 enum console_stream { CONSOLE_OUT, CONSOLE_ERR };
 

@@ -3,8 +3,8 @@
 #include "errors.h"
 #include "platform.h"
 #include "wide.h"
-#include "../core/errnames.h"
-#include "../core/text.h"
+#include "../core/text/errnames.h"
+#include "../core/text/text.h"
 
 #include <stdio.h>
 #include <stdlib.h>

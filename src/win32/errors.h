@@ -5,8 +5,8 @@
 
 #include <stddef.h>
 
-#include "../core/messages.h"
-#include "../core/text.h"
+#include "../core/text/messages.h"
+#include "../core/text/text.h"
 
 /* Writes "ERROR_ACCESS_DENIED (5): Access is denied." (UTF-8) into out. */
 void windows_error_text(unsigned long code, char *out, size_t out_size);

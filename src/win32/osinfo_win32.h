@@ -2,8 +2,8 @@
 #ifndef TLSSWITCH_OSINFO_WIN32_H
 #define TLSSWITCH_OSINFO_WIN32_H
 
-#include "../core/osinfo.h"
-#include "../core/regstore.h"
+#include "../core/tls/osinfo.h"
+#include "../core/registry/regstore.h"
 
 void osinfo_read(const struct regstore *store, struct os_info *os);
 

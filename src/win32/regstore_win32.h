@@ -2,7 +2,7 @@
 #ifndef TLSSWITCH_REGSTORE_WIN32_H
 #define TLSSWITCH_REGSTORE_WIN32_H
 
-#include "../core/regstore.h"
+#include "../core/registry/regstore.h"
 
 struct regstore regstore_win32(void);
 

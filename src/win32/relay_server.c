@@ -5,12 +5,12 @@
 #include "child.h"
 #include "connection.h"
 #include "relay_tls.h"
-#include "../core/messages.h"
-#include "../core/message_table.h"
+#include "../core/text/messages.h"
+#include "../core/text/message_table.h"
 #include "../core/relay/relay_filter.h"
 #include "../core/relay/relay_reply.h"
 #include "../core/relay/relay_starttls.h"
-#include "../core/text.h"
+#include "../core/text/text.h"
 
 #include <winsock2.h>
 #include <stdlib.h>

@@ -1,9 +1,9 @@
 /* The relay's TLS client set-up, result and failure (see relay_tls.h). */
 #include "relay_tls.h"
 #include "relay_tls_profile.h"
-#include "../core/compatibility.h"
-#include "../core/tls_suites.h"
-#include "../core/text.h"
+#include "../core/tls/compatibility.h"
+#include "../core/tls/tls_suites.h"
+#include "../core/text/text.h"
 
 #include <string.h>
 #include <wincrypt.h>

@@ -8,7 +8,7 @@
 
 #include "platform.h"
 #include "relay_trust.h"
-#include "../core/relay_tls_failure.h"
+#include "../core/relay/relay_tls_failure.h"
 
 #include <bearssl.h>
 

@@ -5,8 +5,8 @@
 #include "regstore_win32.h"
 #include "wide.h"
 #include "windows_roots.h"
-#include "../core/relay_chain.h"
-#include "../core/text.h"
+#include "../core/relay/relay_chain.h"
+#include "../core/text/text.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -10,7 +10,7 @@
 #define TLSSWITCH_RELAY_TRUST_H
 
 #include "platform.h"
-#include "../core/relay_tls_failure.h"
+#include "../core/relay/relay_tls_failure.h"
 
 #include <bearssl.h>
 

@@ -3,7 +3,7 @@
  * produces is read back and its version compared. */
 #include "schannel_probe.h"
 #include "platform.h"
-#include "../core/clienthello.h"
+#include "../core/tls/clienthello.h"
 
 #include <schannel.h>
 #include <security.h>

@@ -4,8 +4,8 @@
 #ifndef TLSSWITCH_SCHANNEL_PROBE_H
 #define TLSSWITCH_SCHANNEL_PROBE_H
 
-#include "../core/protocols.h"
-#include "../core/report.h"
+#include "../core/registry/protocols.h"
+#include "../core/registry/report.h"
 
 #include <stddef.h>
 #include <stdint.h>

@@ -2,7 +2,7 @@
 #include "simulated_client.h"
 #include "certificate_check.h"
 #include "connection.h"
-#include "../core/text.h"
+#include "../core/text/text.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -5,9 +5,9 @@
 #ifndef TLSSWITCH_SIMULATED_CLIENT_H
 #define TLSSWITCH_SIMULATED_CLIENT_H
 
-#include "../core/clienthello.h"
-#include "../core/simulation.h"
-#include "../core/target.h"
+#include "../core/tls/clienthello.h"
+#include "../core/tls/simulation.h"
+#include "../core/mail/target.h"
 
 #include "platform.h"
 

@@ -10,9 +10,9 @@
 #include "platform.h"
 #include "schannel_probe.h"
 #include "wide.h"
-#include "../core/certificate.h"
-#include "../core/mailtalk.h"
-#include "../core/tlswire.h"
+#include "../core/tls/certificate.h"
+#include "../core/mail/mailtalk.h"
+#include "../core/tls/tlswire.h"
 
 #include <schannel.h>
 #include <security.h>

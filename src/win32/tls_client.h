@@ -6,8 +6,8 @@
 #define TLSSWITCH_TLS_CLIENT_H
 
 #include "platform.h"
-#include "../core/handshake_report.h"
-#include "../core/target.h"
+#include "../core/tls/handshake_report.h"
+#include "../core/mail/target.h"
 
 enum client_depth {
     CLIENT_HANDSHAKE_ONLY,     /* protocol and cipher: enough for a probe */

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "args.h"
-#include "messages.h"
+#include "text/messages.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "handshake_report.h"
+#include "tls/handshake_report.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

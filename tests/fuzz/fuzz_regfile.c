@@ -5,9 +5,9 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "plan.h"
-#include "regfile.h"
-#include "regstore_memory.h"
+#include "registry/plan.h"
+#include "registry/regfile.h"
+#include "registry/regstore_memory.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

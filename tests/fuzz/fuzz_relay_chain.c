@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "relay_chain.h"
+#include "relay/relay_chain.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

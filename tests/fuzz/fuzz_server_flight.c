@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "server_flight.h"
-#include "simulation.h"
-#include "windows_clients.h"
+#include "tls/server_flight.h"
+#include "tls/simulation.h"
+#include "tls/windows_clients.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

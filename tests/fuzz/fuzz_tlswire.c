@@ -4,7 +4,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "tlswire.h"
+#include "tls/tlswire.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

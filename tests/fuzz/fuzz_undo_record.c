@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "undo_record.h"
+#include "registry/undo_record.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -11,10 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "clienthello.h"
-#include "protocols.h"
-#include "tls_suites.h"
-#include "windows_clients.h"
+#include "tls/clienthello.h"
+#include "registry/protocols.h"
+#include "tls/tls_suites.h"
+#include "tls/windows_clients.h"
 
 /* SSL Labs' capture of Internet Explorer 11 on Windows 7 (2017), as testssl.sh keeps it
  * in etc/client-simulation.txt: a recorded Schannel ClientHello. */

@@ -6,8 +6,8 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "diagnosis.h"
-#include "tlswire.h"
+#include "mail/diagnosis.h"
+#include "tls/tlswire.h"
 
 /* XP with KB4019276 before the fix, testing pop3s://mail.example. */
 static struct test_facts xp_facts(void)

@@ -7,7 +7,7 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "find.h"
+#include "mail/find.h"
 
 static void names_and_ways_from_a_name_or_an_address(void **state)
 {

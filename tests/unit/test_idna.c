@@ -8,10 +8,10 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "find.h"
-#include "idna.h"
-#include "target.h"
-#include "text.h"
+#include "mail/find.h"
+#include "mail/idna.h"
+#include "mail/target.h"
+#include "text/text.h"
 
 /* RFC 3492 7.1, (A) to (S): the code points and their Punycode. (I)'s "D" is the RFC's
  * mixed-case annotation of the first letter, which an encoder of code points alone does

@@ -6,10 +6,10 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "handshake_report.h"
-#include "mailtalk.h"
-#include "target.h"
-#include "tlswire.h"
+#include "tls/handshake_report.h"
+#include "mail/mailtalk.h"
+#include "mail/target.h"
+#include "tls/tlswire.h"
 
 static void targets(void **state)
 {

@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "inflate.h"
-#include "message_table.h"
+#include "text/inflate.h"
+#include "text/message_table.h"
 
 /* Vectors made with Python's zlib (raw DEFLATE, window 15): level 0 gives a stored block,
  * a short input a fixed-code block, and this skewed text a dynamic-code block. */

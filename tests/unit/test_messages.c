@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "messages.h"
+#include "text/messages.h"
 
 /* Collects the conversion letters of a printf format ("%s ... %lu" -> "s" "lu"), skipping %%. */
 static void conversions(const char *format, char *out, size_t size)

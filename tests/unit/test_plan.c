@@ -8,13 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "change.h"
-#include "plan.h"
-#include "plan_text.h"
-#include "profiles.h"
-#include "regfile.h"
-#include "regstore_fault.h"
-#include "regstore_memory.h"
+#include "registry/change.h"
+#include "registry/plan.h"
+#include "registry/plan_text.h"
+#include "registry/profiles.h"
+#include "registry/regfile.h"
+#include "registry/regstore_fault.h"
+#include "registry/regstore_memory.h"
 
 #define CLIENT(p) PROTOCOLS_KEY_PATH "\\" p "\\Client"
 

@@ -7,9 +7,9 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "plan.h"
-#include "regfile.h"
-#include "regstore_memory.h"
+#include "registry/plan.h"
+#include "registry/regfile.h"
+#include "registry/regstore_memory.h"
 
 #define KEY "HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client"
 #define PATH PROTOCOLS_KEY_PATH "\\TLS 1.2\\Client"

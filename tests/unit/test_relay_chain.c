@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "relay_chain.h"
+#include "relay/relay_chain.h"
 
 /* A certificate_list recorded from openssl s_server (the seeds of fuzz_relay_chain). */
 static size_t recorded_chain(const char *name, unsigned char *out, size_t size)

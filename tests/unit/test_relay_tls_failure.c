@@ -7,7 +7,7 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "relay_tls_failure.h"
+#include "relay/relay_tls_failure.h"
 
 static void tls13_only_server_is_named_from_its_alert_or_its_answer(void **state)
 {

@@ -6,7 +6,7 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "report.h"
+#include "registry/report.h"
 
 /* The whole line of `text` that starts with `start`, copied into `line`, or "" when none. */
 static const char *line_starting(const char *text, const char *start, char *line, size_t size)

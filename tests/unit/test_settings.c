@@ -6,8 +6,8 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "regstore_memory.h"
-#include "settings.h"
+#include "registry/regstore_memory.h"
+#include "registry/settings.h"
 
 #define TLS12 PROTOCOLS_KEY_PATH "\\TLS 1.2\\Client"
 

@@ -11,12 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cipher_policy.h"
-#include "compatibility.h"
-#include "regstore_memory.h"
-#include "server_flight.h"
-#include "simulation.h"
-#include "windows_clients.h"
+#include "registry/cipher_policy.h"
+#include "tls/compatibility.h"
+#include "registry/regstore_memory.h"
+#include "tls/server_flight.h"
+#include "tls/simulation.h"
+#include "tls/windows_clients.h"
 
 /* Bytes from a hex file of tests/data: FOLDER/NAME.hex. */
 static size_t hex_file(const char *folder, const char *name, unsigned char *out, size_t size)

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "text.h"
+#include "text/text.h"
 
 static void buffer_grows_past_its_first_block(void **state)
 {

@@ -11,12 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "change.h"
-#include "profiles.h"
-#include "regfile.h"
-#include "regstore_fault.h"
-#include "regstore_memory.h"
-#include "undo_record.h"
+#include "registry/change.h"
+#include "registry/profiles.h"
+#include "registry/regfile.h"
+#include "registry/regstore_fault.h"
+#include "registry/regstore_memory.h"
+#include "registry/undo_record.h"
 
 #define CLIENT(p) PROTOCOLS_KEY_PATH "\\" p "\\Client"
 #define MAX_BACKUPS 16

@@ -9,8 +9,8 @@
  *   phrase: THE MAIL PROGRAM'S PHRASE
  * and exits 1. Usage: relay_tls_client HOST PORT [LANGUAGE] */
 #include "../../src/win32/relay_tls.h"
-#include "../../src/core/messages.h"
-#include "../../src/core/text.h"
+#include "../../src/core/text/messages.h"
+#include "../../src/core/text/text.h"
 
 #include <winsock2.h>
 #include <ws2tcpip.h>

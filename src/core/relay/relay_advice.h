@@ -4,9 +4,9 @@
 #ifndef TLSSWITCH_RELAY_ADVICE_H
 #define TLSSWITCH_RELAY_ADVICE_H
 
-#include "messages.h"
+#include "../text/messages.h"
 #include "relay_config.h"
-#include "text.h"
+#include "../text/text.h"
 
 /* What /relay add prints: server 127.0.0.1, the way's local port, SSL/TLS off; the user
  * name, password and (for SMTP) authentication as they were; then the same in Outlook

@@ -7,9 +7,9 @@
 
 #include <stddef.h>
 
-#include "messages.h"
-#include "target.h"
-#include "text.h"
+#include "../text/messages.h"
+#include "../mail/target.h"
+#include "../text/text.h"
 
 /* The relay listens on the loopback address only. */
 #define RELAY_LOCAL_ADDRESS "127.0.0.1"

@@ -11,7 +11,7 @@
 
 #include <stddef.h>
 
-#include "../target.h"
+#include "../mail/target.h"
 #include "relay_reply.h"
 
 /* Output room the caller gives: from_server writes at most its input size plus

@@ -8,7 +8,7 @@
 
 #include <stddef.h>
 
-#include "../target.h"
+#include "../mail/target.h"
 
 /* Why a connection cannot be served; relay_reason_text gives each one's words. */
 enum relay_reason {

@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-#include "../target.h"
+#include "../mail/target.h"
 
 /* Bounds on what a server may send before TLS. An SMTP line is at most 1000 bytes with its
  * CRLF (RFC 5321 4.5.3.1.6); others get 8 KB. */

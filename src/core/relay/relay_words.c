@@ -1,7 +1,7 @@
 /* Word comparison, the hidden capability words and printable copies for the relay. */
 #include "relay_words.h"
 
-#include "../text.h"
+#include "../text/text.h"
 
 int relay_word_is(const unsigned char *word, size_t length, const char *name)
 {

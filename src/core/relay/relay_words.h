@@ -6,7 +6,7 @@
 
 #include <stddef.h>
 
-#include "../target.h"
+#include "../mail/target.h"
 
 /* 1 when the `length` bytes at `word` are `name`, without ASCII case. */
 int relay_word_is(const unsigned char *word, size_t length, const char *name);
