@@ -25,6 +25,18 @@ void relay_stream_pass(struct relay_filter *filter, struct relay_line_reader *re
     relay_sink_put(forward, bytes, count);
 }
 
+void relay_raw_end_new_line(struct relay_filter *filter, struct relay_line_reader *reader)
+{
+    (void)filter;
+    reader->state = READER_HOLD;
+}
+
+void relay_raw_end_same_line(struct relay_filter *filter, struct relay_line_reader *reader)
+{
+    (void)filter;
+    (void)reader;
+}
+
 int relay_decide_pass(struct relay_line_reader *reader)
 {
     reader->action = ACTION_PASS;

@@ -153,13 +153,8 @@ static void server_line_end(struct relay_filter *filter, struct relay_line_reade
     relay_response_end(filter, forward, 0);
 }
 
-static void server_raw_end(struct relay_filter *filter, struct relay_line_reader *reader)
-{
-    (void)filter;
-    (void)reader;
-}
-
-const struct relay_rules relay_imap_server_rules = { server_decide, server_stream, server_line_end, server_raw_end };
+const struct relay_rules relay_imap_server_rules = { server_decide, server_stream, server_line_end,
+    relay_raw_end_same_line };
 
 /* --- the program's side ----------------------------------------------------------------- */
 
@@ -223,11 +218,5 @@ static void program_line_end(struct relay_filter *filter, struct relay_line_read
     }
 }
 
-static void program_raw_end(struct relay_filter *filter, struct relay_line_reader *reader)
-{
-    (void)filter;
-    (void)reader;
-}
-
 const struct relay_rules relay_imap_program_rules = { program_decide, relay_stream_pass, program_line_end,
-                                                      program_raw_end };
+    relay_raw_end_same_line };

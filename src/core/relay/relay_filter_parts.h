@@ -75,6 +75,11 @@ extern const struct relay_rules relay_imap_server_rules, relay_imap_program_rule
 void relay_stream_pass(struct relay_filter *filter, struct relay_line_reader *reader, struct relay_sink *forward,
                        const unsigned char *bytes, size_t count);
 
+/* `raw_end`s: after counted raw bytes a new line starts (SMTP BDAT; POP3 has no raw bytes),
+ * or the line they were announced in goes on (IMAP literals). */
+void relay_raw_end_new_line(struct relay_filter *filter, struct relay_line_reader *reader);
+void relay_raw_end_same_line(struct relay_filter *filter, struct relay_line_reader *reader);
+
 /* decide's usual answer: the whole line passes. */
 int relay_decide_pass(struct relay_line_reader *reader);
 

@@ -74,13 +74,8 @@ static void server_line_end(struct relay_filter *filter, struct relay_line_reade
     relay_response_end(filter, forward, 1);
 }
 
-static void no_raw_end(struct relay_filter *filter, struct relay_line_reader *reader)
-{
-    (void)filter;
-    reader->state = READER_HOLD;
-}
-
-const struct relay_rules relay_pop3_server_rules = { server_decide, relay_stream_pass, server_line_end, no_raw_end };
+const struct relay_rules relay_pop3_server_rules = { server_decide, relay_stream_pass, server_line_end,
+    relay_raw_end_new_line };
 
 /* --- the program's side ----------------------------------------------------------------- */
 
@@ -147,4 +142,5 @@ static void program_line_end(struct relay_filter *filter, struct relay_line_read
         relay_refuse(filter, back);
 }
 
-const struct relay_rules relay_pop3_program_rules = { program_decide, relay_stream_pass, program_line_end, no_raw_end };
+const struct relay_rules relay_pop3_program_rules = { program_decide, relay_stream_pass, program_line_end,
+    relay_raw_end_new_line };

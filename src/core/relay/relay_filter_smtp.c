@@ -127,13 +127,8 @@ static void server_line_end(struct relay_filter *filter, struct relay_line_reade
     relay_response_end(filter, forward, 1);
 }
 
-static void server_raw_end(struct relay_filter *filter, struct relay_line_reader *reader)
-{
-    (void)filter;
-    reader->state = READER_HOLD;
-}
-
-const struct relay_rules relay_smtp_server_rules = { server_decide, server_stream, server_line_end, server_raw_end };
+const struct relay_rules relay_smtp_server_rules = { server_decide, server_stream, server_line_end,
+    relay_raw_end_new_line };
 
 /* --- the program's side ----------------------------------------------------------------- */
 
@@ -228,12 +223,5 @@ static void program_line_end(struct relay_filter *filter, struct relay_line_read
     }
 }
 
-/* After a BDAT chunk the next command starts. */
-static void program_raw_end(struct relay_filter *filter, struct relay_line_reader *reader)
-{
-    (void)filter;
-    reader->state = READER_HOLD;
-}
-
 const struct relay_rules relay_smtp_program_rules = { program_decide, relay_stream_pass, program_line_end,
-                                                      program_raw_end };
+    relay_raw_end_new_line };
