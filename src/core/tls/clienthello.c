@@ -1,5 +1,6 @@
 /* ClientHello parsing and building (RFC 5246 7.4.1.2, RFC 8446 4.1.2 and 4.2). */
 #include "clienthello.h"
+#include "span.h"
 
 #include <string.h>
 
@@ -224,44 +225,7 @@ size_t clienthello_build(const struct hello_spec *spec, const char *host, const 
 
 /* --- parsing ------------------------------------------------------------------------- */
 
-/* A reader over a bounded span; any read past its end sets `bad`. */
-struct reader {
-    const unsigned char *data;
-    size_t size, at;
-    int bad;
-};
-
-static unsigned get8(struct reader *r)
-{
-    if (r->bad || r->at + 1 > r->size) {
-        r->bad = 1;
-        return 0;
-    }
-    return r->data[r->at++];
-}
-
-static unsigned get16(struct reader *r)
-{
-    unsigned high = get8(r);
-    return (high << 8) | get8(r);
-}
-
-/* A sub-reader over the next `length` bytes, which this reader skips. */
-static struct reader take(struct reader *r, size_t length)
-{
-    struct reader inner = { NULL, 0, 0, 1 };
-    if (r->bad || length > r->size - r->at) {
-        r->bad = 1;
-        return inner;
-    }
-    inner.data = r->data + r->at;
-    inner.size = length;
-    inner.bad = 0;
-    r->at += length;
-    return inner;
-}
-
-static void get_list16(struct reader *r, uint16_t *values, size_t max, size_t *count)
+static void get_list16(struct span *r, uint16_t *values, size_t max, size_t *count)
 {
     *count = 0;
     if (r->bad || (r->size - r->at) % 2 != 0) {
@@ -269,15 +233,15 @@ static void get_list16(struct reader *r, uint16_t *values, size_t max, size_t *c
         return;
     }
     while (!r->bad && r->at < r->size) {
-        unsigned value = get16(r);
+        unsigned value = span16(r);
         if (*count < max)
             values[(*count)++] = (uint16_t)value;
     }
 }
 
-static void read_extension(unsigned type, struct reader *body, struct hello_spec *spec)
+static void read_extension(unsigned type, struct span *body, struct hello_spec *spec)
 {
-    struct reader list;
+    struct span list;
     switch (type) {
     case EXT_SERVER_NAME: spec->extensions |= HELLO_SNI; break;
     case EXT_STATUS_REQUEST: spec->extensions |= HELLO_STATUS_REQUEST; break;
@@ -285,19 +249,19 @@ static void read_extension(unsigned type, struct reader *body, struct hello_spec
     case EXT_EXTENDED_MASTER_SECRET: spec->extensions |= HELLO_EXTENDED_MASTER_SECRET; break;
     case EXT_RENEGOTIATION_INFO: spec->extensions |= HELLO_RENEGOTIATION_INFO; break;
     case EXT_SUPPORTED_GROUPS:
-        list = take(body, get16(body));
+        list = span_take(body, span16(body));
         get_list16(&list, spec->groups, HELLO_MAX_GROUPS, &spec->group_count);
         body->bad |= list.bad;
         break;
     case EXT_SIGNATURE_ALGORITHMS:
-        list = take(body, get16(body));
+        list = span_take(body, span16(body));
         get_list16(&list, spec->sigalgs, HELLO_MAX_SIGALGS, &spec->sigalg_count);
         body->bad |= list.bad;
         break;
     case EXT_SUPPORTED_VERSIONS:
-        list = take(body, get8(body));
+        list = span_take(body, span8(body));
         while (!list.bad && list.at < list.size)
-            if (get16(&list) == 0x0304)
+            if (span16(&list) == 0x0304)
                 spec->offers_tls13 = 1;
         body->bad |= list.bad;
         break;
@@ -308,41 +272,41 @@ static void read_extension(unsigned type, struct reader *body, struct hello_spec
 
 int clienthello_parse(const unsigned char *data, size_t size, struct hello_spec *spec)
 {
-    struct reader record = { data, size, 0, 0 }, message, body, extensions;
+    struct span record = { data, size, 0, 0 }, message, body, extensions;
     memset(spec, 0, sizeof(*spec));
-    if (get8(&record) != RECORD_HANDSHAKE)
+    if (span8(&record) != RECORD_HANDSHAKE)
         return -1;
-    spec->record_version = (uint16_t)get16(&record);
-    message = take(&record, get16(&record));
-    if (get8(&message) != HANDSHAKE_CLIENT_HELLO)
+    spec->record_version = (uint16_t)span16(&record);
+    message = span_take(&record, span16(&record));
+    if (span8(&message) != HANDSHAKE_CLIENT_HELLO)
         return -1;
     {
-        unsigned high = get8(&message);
-        body = take(&message, ((size_t)high << 16) | get16(&message));
+        unsigned high = span8(&message);
+        body = span_take(&message, ((size_t)high << 16) | span16(&message));
     }
-    spec->client_version = (uint16_t)get16(&body);
-    take(&body, 32);
+    spec->client_version = (uint16_t)span16(&body);
+    span_take(&body, 32);
     {
-        unsigned session_id = get8(&body);
-        struct reader suites;
+        unsigned session_id = span8(&body);
+        struct span suites;
         unsigned compressions;
         if (session_id > 32)
             return -1;
-        take(&body, session_id);
-        suites = take(&body, get16(&body));
+        span_take(&body, session_id);
+        suites = span_take(&body, span16(&body));
         get_list16(&suites, spec->suites, HELLO_MAX_SUITES, &spec->suite_count);
         if (suites.bad || spec->suite_count == 0)
             return -1;
-        compressions = get8(&body);
+        compressions = span8(&body);
         if (compressions == 0)
             return -1;
-        take(&body, compressions);
+        span_take(&body, compressions);
     }
     if (!body.bad && body.at < body.size) {
-        extensions = take(&body, get16(&body));
+        extensions = span_take(&body, span16(&body));
         while (!extensions.bad && extensions.at < extensions.size) {
-            unsigned type = get16(&extensions);
-            struct reader inner = take(&extensions, get16(&extensions));
+            unsigned type = span16(&extensions);
+            struct span inner = span_take(&extensions, span16(&extensions));
             read_extension(type, &inner, spec);
             extensions.bad |= inner.bad;
         }

@@ -1,5 +1,6 @@
 /* Reading the server's first flight (see server_flight.h). */
 #include "server_flight.h"
+#include "span.h"
 
 #include <string.h>
 
@@ -33,48 +34,6 @@ static enum flight_state fail(struct server_flight *flight, enum flight_problem 
 {
     flight->problem = problem;
     return flight->state = FLIGHT_BAD;
-}
-
-/* A bounded reader: any read past the end marks it bad and yields zeros. */
-struct span {
-    const unsigned char *data;
-    size_t size, at;
-    int bad;
-};
-
-static unsigned span8(struct span *s)
-{
-    if (s->bad || s->at >= s->size) {
-        s->bad = 1;
-        return 0;
-    }
-    return s->data[s->at++];
-}
-
-static unsigned span16(struct span *s)
-{
-    unsigned high = span8(s);
-    return (high << 8) | span8(s);
-}
-
-static unsigned long span24(struct span *s)
-{
-    unsigned long high = span8(s);
-    return (high << 16) | span16(s);
-}
-
-static struct span span_take(struct span *s, size_t length)
-{
-    struct span inner = { NULL, 0, 0, 1 };
-    if (s->bad || length > s->size - s->at) {
-        s->bad = 1;
-        return inner;
-    }
-    inner.data = s->data + s->at;
-    inner.size = length;
-    inner.bad = 0;
-    s->at += length;
-    return inner;
 }
 
 static enum flight_state read_server_hello(struct server_flight *flight, struct span body)
