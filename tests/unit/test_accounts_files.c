@@ -411,9 +411,10 @@ static void sylpheed_labels_keys_and_lines_as_libsylph_reads_them(void **state)
     assert_string_equal(list.items[1].outgoing.host, "smtp.nine");
     account_list_free(&list);
 
-    /* A line longer than 64 KB: damaged, the blocks before it kept. */
+    /* A line longer than 64 KB: damaged, the blocks before it kept, its own block left
+     * out (the line may hide any of its settings). */
     strbuf_init(&file);
-    strbuf_append(&file, "[Account: 1]\nsmtp_server=smtp.one\n[Account: 2]\nname=");
+    strbuf_append(&file, "[Account: 1]\nsmtp_server=smtp.one\n[Account: 2]\nsmtp_server=smtp.before\nname=");
     while (file.length < ACCOUNT_LINE_MAX + 100)
         strbuf_append(&file, "xxxxxxxxxxxxxxxx");
     strbuf_append(&file, "\nsmtp_server=smtp.two\n");

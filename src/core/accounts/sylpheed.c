@@ -175,8 +175,9 @@ enum account_read_result sylpheed_read(const unsigned char *bytes, size_t size, 
     account_line_reader_init(&reader, bytes, size);
     for (;;) {
         status = account_next_line(&reader, &line, &length);
+        /* A line too long may hide any setting of its block: the block is not trusted. */
         if (status < 0)
-            damaged = 1;
+            damaged = block.damaged = 1;
         if (status <= 0 || line[0] == '[') {
             if (in_block) {
                 struct account account;
