@@ -1,0 +1,120 @@
+/* The limits, line reader and value checks shared by the account file readers. */
+#include "account_text.h"
+
+#include <string.h>
+
+void account_line_reader_init(struct account_line_reader *reader, const unsigned char *bytes, size_t size)
+{
+    reader->bytes = bytes;
+    reader->size = size;
+    reader->offset = 0;
+}
+
+int account_next_line(struct account_line_reader *reader, const unsigned char **line, size_t *length)
+{
+    size_t start = reader->offset, end = start;
+    if (start >= reader->size)
+        return 0;
+    while (end < reader->size && reader->bytes[end] != '\n' && reader->bytes[end] != '\r') {
+        if (end - start >= ACCOUNT_LINE_MAX) {
+            reader->offset = reader->size;
+            return -1;
+        }
+        end++;
+    }
+    *line = reader->bytes + start;
+    *length = end - start;
+    if (end < reader->size) {
+        if (reader->bytes[end] == '\r' && end + 1 < reader->size && reader->bytes[end + 1] == '\n')
+            end += 2;
+        else
+            end += 1;
+    }
+    reader->offset = end;
+    return 1;
+}
+
+int account_text_is_clean(const unsigned char *text, size_t length)
+{
+    size_t i = 0;
+    while (i < length) {
+        unsigned char c = text[i];
+        unsigned long code;
+        size_t extra, k;
+        if (c < 0x80) {
+            if (c < 0x20 || c == 0x7F)
+                return 0;
+            i++;
+            continue;
+        }
+        if (c >= 0xC2 && c <= 0xDF) {
+            extra = 1;
+            code = c & 0x1F;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            extra = 2;
+            code = c & 0x0F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            extra = 3;
+            code = c & 0x07;
+        } else {
+            return 0;
+        }
+        if (length - i <= extra)
+            return 0;
+        for (k = 1; k <= extra; k++) {
+            if ((text[i + k] & 0xC0) != 0x80)
+                return 0;
+            code = (code << 6) | (text[i + k] & 0x3F);
+        }
+        if ((extra == 2 && code < 0x800) || (extra == 3 && (code < 0x10000 || code > 0x10FFFF)) ||
+            (code >= 0xD800 && code <= 0xDFFF) || (code >= 0x80 && code <= 0x9F))
+            return 0;
+        i += extra + 1;
+    }
+    return 1;
+}
+
+int account_copy_name(char *out, size_t size, const unsigned char *text, size_t length)
+{
+    if (!account_text_is_clean(text, length))
+        return -1;
+    if (length >= size)
+        length = size - 1;
+    memcpy(out, text, length);
+    out[length] = '\0';
+    text_utf8_drop_cut(out);
+    return 0;
+}
+
+int account_copy_host(char *out, size_t size, const unsigned char *text, size_t length)
+{
+    if (length >= size || !account_text_is_clean(text, length))
+        return -1;
+    memcpy(out, text, length);
+    out[length] = '\0';
+    return 0;
+}
+
+unsigned account_decimal_port(const unsigned char *text, size_t length)
+{
+    unsigned long value = 0;
+    size_t i;
+    if (length == 0 || length > 5)
+        return 0;
+    for (i = 0; i < length; i++) {
+        if (text[i] < '0' || text[i] > '9')
+            return 0;
+        value = value * 10 + (unsigned long)(text[i] - '0');
+    }
+    return value <= 65535 ? (unsigned)value : 0;
+}
+
+void account_trim(const unsigned char **text, size_t *length)
+{
+    while (*length > 0 && (**text == ' ' || **text == '\t')) {
+        (*text)++;
+        (*length)--;
+    }
+    while (*length > 0 && ((*text)[*length - 1] == ' ' || (*text)[*length - 1] == '\t'))
+        (*length)--;
+}
