@@ -25,7 +25,7 @@ struct account_system {
     /* This user's Application Data folder (%APPDATA%), UTF-8, without a trailing '\\':
      * 0, or -1 when there is none. */
     int (*app_data)(void *context, char *out, size_t size);
-    /* A whole file of at most `limit` bytes into *data (malloc'd, one NUL after it). */
+    /* A whole file of at most `limit` bytes into *data (malloc'd). */
     enum account_file_result (*read_file)(void *context, const char *path, size_t limit, char **data,
                                           size_t *length);
 };
