@@ -7,8 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A file with more preferences of interest than this is not one Thunderbird wrote. */
+/* A file with more preferences of interest, or more accounts, than this is not one
+ * Thunderbird wrote; the limits also bound the time a hostile file costs. */
 #define MAX_KEPT 4096
+#define MAX_ACCOUNTS 64
 
 struct pref {
     char key[96];
@@ -269,7 +271,7 @@ static const char *smtp_of(const struct prefs *prefs, const char *server_id)
 enum account_read_result thunderbird_read_prefs(const char *text, size_t length, struct account_list *out)
 {
     struct prefs prefs;
-    size_t at = 0, i;
+    size_t at = 0, i, found = 0;
     memset(&prefs, 0, sizeof(prefs));
     while (at < length && !prefs.no_memory) {
         size_t end = line_end(text, length, at);
@@ -302,10 +304,15 @@ enum account_read_result thunderbird_read_prefs(const char *text, size_t length,
         name = find_of(&prefs, "mail.server.", id, "name");
         text_format(account.name, sizeof(account.name), "%s", name && name[0] ? name : account.incoming.host);
         text_utf8_drop_cut(account.name);
+        if (found == MAX_ACCOUNTS) {
+            prefs.damaged = 1;
+            break;
+        }
         if (account_list_add(out, &account) != 0) {
             prefs.no_memory = 1;
             break;
         }
+        found++;
     }
     free(prefs.items);
     if (prefs.no_memory)
