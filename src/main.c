@@ -78,7 +78,7 @@ static int run_command(const struct options *options, enum language language, in
     case COMMAND_SET: {
         /* /apply PROFILE /test TARGET: change, then test in new processes. */
         int changed = command_change(options, language);
-        if (options->test_target && (changed == EXIT_DONE || changed == EXIT_CHANGED)) {
+        if ((options->test_target || options->accounts) && (changed == EXIT_DONE || changed == EXIT_CHANGED)) {
             int tested = command_test(options, language);
             return tested == EXIT_DONE ? changed : tested;
         }

@@ -439,6 +439,8 @@ int command_test(const struct options *options, enum language language)
 
     if (options->find)
         return command_find(options, language);
+    if (options->accounts)
+        return command_accounts(options, language);
     for (i = 0; i < count; i++)
         if (target_parse(options->test_targets[i], &target) != 0) {
             /* A name outside ASCII that cannot be converted gets its own words. */

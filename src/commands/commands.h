@@ -11,6 +11,8 @@ int command_backup(const struct options *options, enum language language);
 int command_test(const struct options *options, enum language language);
 /* /test NAME /find (command_find.c); command_test hands it over. */
 int command_find(const struct options *options, enum language language);
+/* /test /accounts (command_accounts.c); command_test hands it over. */
+int command_accounts(const struct options *options, enum language language);
 int command_handshake(const struct options *options, enum language language);
 int command_probes(void);
 /* /relay and its verbs (command_relay.c). */

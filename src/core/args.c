@@ -60,7 +60,8 @@ static const struct switch_row switches[] = {
     { "backup",   SWITCH_COMMAND, 1, COMMAND_BACKUP,    NO_FIELD, ANY_COMMAND, 0, NULL },
     { "restore",  SWITCH_COMMAND, 1, COMMAND_RESTORE,   NO_FIELD, ANY_COMMAND, 0, NULL },
     { "undo",     SWITCH_COMMAND, 0, COMMAND_UNDO,      NO_FIELD, ANY_COMMAND, 0, NULL },
-    { "csv",      SWITCH_FLAG,    0, COMMAND_NONE,      FIELD(csv), WITH(COMMAND_STATUS), 0, NULL },
+    /* With /test, only with /accounts (checked below). */
+    { "csv",      SWITCH_FLAG,    0, COMMAND_NONE,      FIELD(csv), WITH(COMMAND_STATUS) | WITH(COMMAND_TEST), 0, NULL },
     { "whatif",   SWITCH_FLAG,    0, COMMAND_NONE,      FIELD(whatif), CHANGE_COMMANDS, 0, NULL },
     { "nobackup", SWITCH_FLAG,    0, COMMAND_NONE,      FIELD(no_backup), CHANGE_COMMANDS, 0, NULL },
     { "log",      SWITCH_VALUE,   1, COMMAND_NONE,      FIELD(log_file), CHANGE_COMMANDS | WITH(COMMAND_BACKUP), 0, NULL },
@@ -73,6 +74,9 @@ static const struct switch_row switches[] = {
     { "as",       SWITCH_VALUE,   1, COMMAND_NONE,      NO_FIELD,
       WITH(COMMAND_TEST) | WITH(COMMAND_APPLY) | WITH(COMMAND_SET), 0, convert_windows },
     { "find",     SWITCH_FLAG,    0, COMMAND_NONE,      FIELD(find), WITH(COMMAND_TEST), 0, NULL },
+    /* /test /accounts: /test without a target. */
+    { "accounts", SWITCH_FLAG,    0, COMMAND_NONE,      FIELD(accounts),
+      WITH(COMMAND_TEST) | WITH(COMMAND_APPLY) | WITH(COMMAND_SET), 0, NULL },
     /* Internal: /test runs each handshake as tlsswitch /handshake TARGET /protocol P. */
     { "handshake", SWITCH_COMMAND, 1, COMMAND_HANDSHAKE, NO_FIELD, ANY_COMMAND, 1, NULL },
     { "protocol", SWITCH_VALUE,   1, COMMAND_NONE,      FIELD(probe_protocol), WITH(COMMAND_HANDSHAKE), 1, NULL },
@@ -149,6 +153,7 @@ int args_parse(int argc, char **argv, struct options *out, struct args_error *er
     /* The value each switch was given first: a second, different one is an error. */
     const char *given[SWITCH_COUNT] = { NULL };
     size_t restricted_count = 0, r;
+    const char *test_without_target = NULL;
     int i, after_test = 0, after_relay = 0;
 
     memset(out, 0, sizeof(*out));
@@ -186,6 +191,8 @@ int args_parse(int argc, char **argv, struct options *out, struct args_error *er
                 value = colon + 1;
             else if (!colon && i + 1 < argc && argv[i + 1][0] != '/')
                 value = argv[++i];
+            else if (!colon && row->field == FIELD(test_target))
+                test_without_target = arg;   /* /test /accounts; checked at the end */
             else
                 return fail(error, MSG_ERR_MISSING_VALUE, arg, NULL);
         }
@@ -214,9 +221,10 @@ int args_parse(int argc, char **argv, struct options *out, struct args_error *er
         after_test = row->field == FIELD(test_target);
         after_relay = row->command == COMMAND_RELAY;
         if (after_test) {
-            if (out->test_target_count > 0)
+            if (out->test_target_count > 0 || (test_without_target && value))
                 return fail(error, MSG_ERR_TWO_COMMANDS, "/test", arg);
-            out->test_targets[out->test_target_count++] = value;
+            if (value)
+                out->test_targets[out->test_target_count++] = value;
         }
         if (row->convert) {
             enum message_id bad;
@@ -235,8 +243,15 @@ int args_parse(int argc, char **argv, struct options *out, struct args_error *er
         }
     }
 
+    /* /test /accounts takes no target; /test without one is nothing else. */
+    if (out->accounts && out->test_target_count > 0)
+        return fail(error, MSG_ERR_ACCOUNTS_WITH_TARGET, out->test_targets[0], NULL);
+    if (test_without_target && !out->accounts)
+        return fail(error, MSG_ERR_MISSING_VALUE, test_without_target, NULL);
+    if (out->accounts && !test_without_target)
+        return fail(error, MSG_ERR_SWITCH_NEEDS_COMMAND, "/accounts", "/test");
     /* /test alone is the command. */
-    if (out->test_target && out->command == COMMAND_NONE)
+    if ((out->test_target || out->accounts) && out->command == COMMAND_NONE)
         out->command = COMMAND_TEST;
     for (r = 0; r < restricted_count; r++)
         if (!(restricted[r]->allowed_with & WITH(out->command))) {
@@ -245,10 +260,15 @@ int args_parse(int argc, char **argv, struct options *out, struct args_error *er
             return fail(error, MSG_ERR_SWITCH_NEEDS_COMMAND, restricted_text[r], error->allowed);
         }
     /* /timeout and /as are for /test, also after /apply or /set. */
-    if (out->timeout_text && !out->test_target && out->command != COMMAND_HANDSHAKE)
+    if (out->timeout_text && !out->test_target && !out->accounts && out->command != COMMAND_HANDSHAKE)
         return fail(error, MSG_ERR_SWITCH_NEEDS_COMMAND, "/timeout", "/test");
-    if (out->as_given && !out->test_target)
+    if (out->as_given && !out->test_target && !out->accounts)
         return fail(error, MSG_ERR_SWITCH_NEEDS_COMMAND, "/as", "/test");
+    /* A /test of servers prints reports, not a table. */
+    if (out->csv && out->command == COMMAND_TEST && !out->accounts)
+        return fail(error, MSG_ERR_SWITCH_NEEDS_COMMAND, "/csv", "/status, /test /accounts");
+    if (out->find && out->accounts)
+        return fail(error, MSG_ERR_UNEXPECTED_ARGUMENT, "/find", NULL);
     /* /find searches from one name, as this PC. */
     if (out->find && out->test_target_count > 1)
         return fail(error, MSG_ERR_FIND_ONE_NAME, out->test_targets[1], NULL);

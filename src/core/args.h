@@ -39,6 +39,7 @@ struct options {
     const char *test_targets[ARGS_MAX_TARGETS];   /* /test TARGET TARGET ...: all of them */
     int test_target_count;
     int find;                     /* /test HOST /find, or /test ADDRESS /find */
+    int accounts;                 /* /test /accounts: the mail programs' own accounts */
     const char *timeout_text;     /* /timeout SECONDS, checked by the command */
     const char *probe_protocol;   /* internal /protocol for /handshake */
     int as_given;                 /* /as WINDOWS: simulate that Windows' handshake */

@@ -1,4 +1,6 @@
 /* Registry access for the core, through RegOpenKeyExW and RegQueryValueExW only:
+ * under HKEY_LOCAL_MACHINE (the store's context NULL), or under the root the context
+ * points to (HKEY_CURRENT_USER, for the mail programs' accounts);
  * the XP-safe subset of advapi32 (no RegGetValue, no RegDeleteTree); a key's security
  * descriptor through RegGetKeySecurity and RegSetKeySecurity, which XP has. */
 #include "regstore_win32.h"
@@ -8,22 +10,33 @@
 #include <stdlib.h>
 #include <string.h>
 
-static long open_key(const char *path, REGSAM access, HKEY *key)
+static HKEY root_of(void *context)
+{
+    return context ? *(const HKEY *)context : HKEY_LOCAL_MACHINE;
+}
+
+static long open_key_under(void *context, const char *path, REGSAM access, HKEY *key)
 {
     wchar_t *wide_path = wide_from_utf8(path);
     LONG rc;
     if (!wide_path)
         return REGSTORE_NO_MEMORY;
-    rc = RegOpenKeyExW(HKEY_LOCAL_MACHINE, wide_path, 0, access, key);
+    rc = RegOpenKeyExW(root_of(context), wide_path, 0, access, key);
     free(wide_path);
     return rc;
+}
+
+/* The functions below that write, and the security calls, are for HKEY_LOCAL_MACHINE's
+ * Schannel keys only: the user's store is read, never written. */
+static long open_key(const char *path, REGSAM access, HKEY *key)
+{
+    return open_key_under(NULL, path, access, key);
 }
 
 static long win32_key_exists(void *context, const char *path, int *exists)
 {
     HKEY key;
-    long rc = open_key(path, KEY_QUERY_VALUE, &key);
-    (void)context;
+    long rc = open_key_under(context, path, KEY_QUERY_VALUE, &key);
     if (rc == ERROR_FILE_NOT_FOUND) {
         *exists = 0;
         return REGSTORE_OK;
@@ -41,8 +54,7 @@ static long win32_read_value(void *context, const char *path, const char *name,
     HKEY key;
     wchar_t *wide_name;
     DWORD type = 0, size = 0;
-    long rc = open_key(path, KEY_QUERY_VALUE, &key);
-    (void)context;
+    long rc = open_key_under(context, path, KEY_QUERY_VALUE, &key);
     if (rc != ERROR_SUCCESS)
         return rc;
     wide_name = wide_from_utf8(name);
@@ -90,13 +102,14 @@ static LONG enumerate_value(HKEY key, DWORD index, wchar_t *name, DWORD *length)
     return RegEnumValueW(key, index, name, length, NULL, NULL, NULL, NULL);
 }
 
-static long list_names(const char *path, REGSAM access, enumerate_fn enumerate, struct name_list *out)
+static long list_names(void *context, const char *path, REGSAM access, enumerate_fn enumerate,
+                       struct name_list *out)
 {
     /* Value names can be 16383 characters long; key names 255. */
     wchar_t *name = malloc(16384 * sizeof(wchar_t));
     HKEY key;
     DWORD index;
-    long rc = name ? open_key(path, access, &key) : REGSTORE_NO_MEMORY;
+    long rc = name ? open_key_under(context, path, access, &key) : REGSTORE_NO_MEMORY;
     if (rc != ERROR_SUCCESS) {
         free(name);
         return rc;
@@ -124,14 +137,12 @@ static long list_names(const char *path, REGSAM access, enumerate_fn enumerate, 
 
 static long win32_list_subkeys(void *context, const char *path, struct name_list *out)
 {
-    (void)context;
-    return list_names(path, KEY_ENUMERATE_SUB_KEYS, enumerate_subkey, out);
+    return list_names(context, path, KEY_ENUMERATE_SUB_KEYS, enumerate_subkey, out);
 }
 
 static long win32_list_values(void *context, const char *path, struct name_list *out)
 {
-    (void)context;
-    return list_names(path, KEY_QUERY_VALUE, enumerate_value, out);
+    return list_names(context, path, KEY_QUERY_VALUE, enumerate_value, out);
 }
 
 static long win32_create_key(void *context, const char *path)
@@ -315,5 +326,20 @@ struct regstore regstore_win32(void)
     struct regstore store;
     store.ops = &win32_ops;
     store.context = NULL;
+    return store;
+}
+
+/* Reading only: every writing function above works on HKEY_LOCAL_MACHINE alone, and the
+ * accounts' readers call none of them. */
+static const struct regstore_ops user_ops = {
+    win32_key_exists, win32_read_value, win32_list_subkeys, win32_list_values, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+};
+
+struct regstore regstore_win32_user(void)
+{
+    static const HKEY current_user = HKEY_CURRENT_USER;
+    struct regstore store;
+    store.ops = &user_ops;
+    store.context = (void *)&current_user;
     return store;
 }

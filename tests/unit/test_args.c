@@ -233,9 +233,46 @@ static void csv_needs_status(void **state)
     assert_int_equal(result, -1);
     assert_int_equal(error.message, MSG_ERR_SWITCH_NEEDS_COMMAND);
     assert_string_equal(error.first, "/csv");
-    assert_string_equal(error.second, "/status");
+    assert_string_equal(error.second, "/status, /test");
     PARSE(&options, &error, "/csv", "/status");
     assert_int_equal(result, 0);
+    /* With /test, a table only of the accounts. */
+    PARSE(&options, &error, "/test", "pop3s://x", "/csv");
+    assert_int_equal(result, -1);
+    assert_string_equal(error.second, "/status, /test /accounts");
+    PARSE(&options, &error, "/test", "/accounts", "/csv");
+    assert_int_equal(result, 0);
+}
+
+static void test_accounts_takes_no_target(void **state)
+{
+    struct options options;
+    struct args_error error;
+    int result;
+    (void)state;
+    PARSE(&options, &error, "/test", "/accounts");
+    assert_int_equal(result, 0);
+    assert_int_equal(options.command, COMMAND_TEST);
+    assert_true(options.accounts);
+    assert_int_equal(options.test_target_count, 0);
+    PARSE(&options, &error, "/test", "/accounts", "/as", "xp", "/timeout", "5", "/lang", "ja");
+    assert_int_equal(result, 0);
+    assert_true(options.as_given);
+    PARSE(&options, &error, "/apply", "recommended", "/test", "/accounts");
+    assert_int_equal(result, 0);
+    assert_int_equal(options.command, COMMAND_APPLY);
+    assert_true(options.accounts);
+    PARSE(&options, &error, "/test", "pop3s://x", "/accounts");
+    assert_int_equal(result, -1);
+    assert_int_equal(error.message, MSG_ERR_ACCOUNTS_WITH_TARGET);
+    PARSE(&options, &error, "/accounts");
+    assert_int_equal(result, -1);
+    assert_int_equal(error.message, MSG_ERR_SWITCH_NEEDS_COMMAND);
+    PARSE(&options, &error, "/status", "/test");
+    assert_int_equal(result, -1);
+    assert_int_equal(error.message, MSG_ERR_MISSING_VALUE);
+    PARSE(&options, &error, "/test", "/accounts", "/find");
+    assert_int_equal(result, -1);
 }
 
 /* A switch given again and again is checked once: more repeats than there are switches
@@ -308,7 +345,7 @@ static void allowed_commands_come_from_the_table(void **state)
     assert_string_equal(error.second, "/apply, /set, /restore, /undo");
     PARSE(&options, &error, "/apply", "recommended", "/log", "x.log", "/csv");
     assert_string_equal(error.first, "/csv");
-    assert_string_equal(error.second, "/status");
+    assert_string_equal(error.second, "/status, /test");
     PARSE(&options, &error, "/status", "/protocol", "tls1.2");
     assert_int_equal(result, -1);
     assert_string_equal(error.second, "");
@@ -330,6 +367,7 @@ int main(void)
         cmocka_unit_test(change_commands_and_their_options),
         cmocka_unit_test(test_takes_several_targets_and_find),
         cmocka_unit_test(csv_needs_status),
+        cmocka_unit_test(test_accounts_takes_no_target),
         cmocka_unit_test(repeated_switches_are_checked_once),
         cmocka_unit_test(allowed_commands_come_from_the_table),
         cmocka_unit_test(conflicting_values_are_refused),

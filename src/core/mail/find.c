@@ -136,7 +136,10 @@ void find_set_hellos(struct find_search *s, enum windows_client_id windows, cons
 void find_row_target(const struct find_search *s, const struct find_row *row, char *out, size_t size)
 {
     const struct mail_way_info *way = &ways[row->way];
-    text_format(out, size, "%s://%s:%s", way->scheme, s->names[row->name], way->port);
+    if (row->port)
+        text_format(out, size, "%s://%s:%u", way->scheme, s->names[row->name], row->port);
+    else
+        text_format(out, size, "%s://%s:%s", way->scheme, s->names[row->name], way->port);
 }
 
 /* What a handshake's ending says about the way, when it was not usable. */
@@ -254,8 +257,8 @@ static void certificate_words(const struct find_row *row, enum language language
     }
 }
 
-static void result_words(const struct find_search *s, const struct find_row *row, enum language language,
-                         struct strbuf *out)
+void find_row_words(const struct find_search *s, const struct find_row *row, enum language language,
+                    struct strbuf *out)
 {
     const struct simulation *sim = deciding(row);
     char spare[8];
@@ -358,7 +361,7 @@ int find_report(const struct find_search *s, enum language language, struct strb
                 continue;
             strbuf_printf(out, "  %-*s  %-4s %-3s %-8s  ", (int)width, s->names[name], way->protocol, way->port,
                           way->implicit ? "SSL/TLS" : "STARTTLS");
-            result_words(s, row, language, out);
+            find_row_words(s, row, language, out);
             strbuf_append(out, "\n");
             if (row->result == FIND_CANNOT)
                 cannot = 1;

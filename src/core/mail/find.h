@@ -49,6 +49,8 @@ enum find_result {
 struct find_row {
     unsigned name;                       /* index in find_search.names */
     enum mail_way way;
+    unsigned port;                       /* 0: the way's usual port; else this one (a mail
+                                            program's own setting, /test /accounts) */
     int tried;                           /* `now` was run */
     struct simulation now;               /* this PC's hello as its settings are now */
     int tried_after;
@@ -108,6 +110,10 @@ void find_judge(struct find_search *s);
  * enum order, that works now, else the first that works after /apply recommended, a
  * certificate without problems before one with. NULL when none works either way. */
 const struct find_row *find_recommend(const struct find_search *s, int incoming);
+
+/* A row's result in words: "works (TLS 1.2, ...)", "closed (connection refused)", ... */
+void find_row_words(const struct find_search *s, const struct find_row *row, enum language language,
+                    struct strbuf *out);
 
 /* The two lines of settings to type into the mail program (incoming, then outgoing). */
 void find_settings(const struct find_search *s, enum language language, struct strbuf *out);

@@ -1,7 +1,8 @@
 /* The one interface through which the core reads and writes the registry.
- * src/win32/regstore_win32.c implements it on the real registry (HKEY_LOCAL_MACHINE);
+ * src/win32/regstore_win32.c implements it on the real registry (HKEY_LOCAL_MACHINE, and
+ * HKEY_CURRENT_USER to read only, for the mail programs' accounts);
  * regstore_memory.c implements it in memory for the native unit tests.
- * Paths are relative to HKEY_LOCAL_MACHINE, UTF-8, with backslashes. */
+ * Paths are relative to the store's root key, UTF-8, with backslashes. */
 #ifndef TLSSWITCH_REGSTORE_H
 #define TLSSWITCH_REGSTORE_H
 

@@ -27,6 +27,8 @@ static const struct message_row messages[MSG_COUNT] = {
         "                                    imaps://, imap://, https://, or host[:port].\n"
         "  tlsswitch /test SERVER /as WINDOWS  Test the server as another Windows would (xp, 2003,\n"
         "                                    vista, 7, 8.1, 10, 11), from any PC, without Schannel.\n"
+        "  tlsswitch /test /accounts [/csv]  Test the accounts of this user's mail programs (Outlook\n"
+        "                                    Express, Outlook, Thunderbird) as each program connects.\n"
         "  tlsswitch /relay add URL [PORT]   Relay a mail server this Windows cannot reach itself: the\n"
         "                                    mail program connects to 127.0.0.1 without SSL, TLS Switch\n"
         "                                    speaks TLS to the server. Also /relay list, remove N, start,\n"
@@ -65,6 +67,8 @@ static const struct message_row messages[MSG_COUNT] = {
         "                                    imaps://、imap://、https://、ホスト[:ポート]。\n"
         "  tlsswitch /test サーバー /as WINDOWS  別の Windows (xp、2003、vista、7、8.1、10、11) と同じ方法で\n"
         "                                    サーバーをテストします。Schannel を使わず、どのパソコンからでも。\n"
+        "  tlsswitch /test /accounts [/csv]  このユーザーのメールソフト (Outlook Express、Outlook、\n"
+        "                                    Thunderbird) のアカウントを、それぞれと同じ方法でテストします。\n"
         "  tlsswitch /relay add URL [ポート] この Windows からは接続できないメール サーバーを中継します。\n"
         "                                    メールソフトは 127.0.0.1 に SSL なしで接続し、TLS Switch が\n"
         "                                    サーバーと TLS で通信します。ほかに /relay list、remove 番号、\n"
@@ -1734,6 +1738,112 @@ static const struct message_row messages[MSG_COUNT] = {
     [MSG_RELAY_TLS_ENGINE] = { {
         "The TLS connection to %s failed (%s).\n",
         "%s への TLS 接続に失敗しました (%s)。\n",
+    } },
+    [MSG_ACCOUNTS_FOUND] = { {
+        "Mail accounts found: %u. Each is tested the way its program connects.\n\n",
+        "見つかったメールアカウント: %u 件。それぞれ、そのメールソフトと同じ接続方法で調べます。\n\n",
+    } },
+    [MSG_ACCOUNTS_NONE] = { {
+        "No mail program found: this Windows user has no account in a mail program TLS Switch reads (Outlook Express, Outlook, Thunderbird).\n"
+        "Test a server by hand: tlsswitch /test SERVER, or search for one: tlsswitch /test ADDRESS /find\n",
+        "メールソフトが見つかりません: この Windows ユーザーには、TLS Switch が読み取れるメールソフト (Outlook Express、Outlook、Thunderbird) のアカウントがありません。\n"
+        "サーバーを手で指定して調べるには tlsswitch /test サーバー、探すには tlsswitch /test メールアドレス /find を使います。\n",
+    } },
+    [MSG_ACCOUNTS_DAMAGED] = { {
+        "Note: %s's account settings are damaged or not in its format; the accounts that could be read are tested.\n\n",
+        "注意: %s のアカウント設定が壊れているか、その形式ではありません。読み取れたアカウントだけを調べます。\n\n",
+    } },
+    [MSG_ACCOUNTS_ALL_WORK] = { {
+        "All %u accounts work.\n",
+        "%u 件のアカウントはすべて使えます。\n",
+    } },
+    [MSG_ACCOUNTS_NOT_ALL_WORK] = { {
+        "%u of %u accounts do not work as they are set.\n",
+        "%u 件のアカウントが今の設定では使えません (全 %u 件)。\n",
+    } },
+    [MSG_ACCOUNTS_HEADING] = { {
+        "%s, account \"%s\":\n",
+        "%s のアカウント「%s」:\n",
+    } },
+    [MSG_ACCOUNTS_LABEL_IN] = { {
+        "Incoming mail (%s)",
+        "受信メール (%s)",
+    } },
+    [MSG_ACCOUNTS_LABEL_OUT] = { {
+        "Outgoing mail (%s)",
+        "送信メール (%s)",
+    } },
+    [MSG_ACCOUNTS_SERVER] = { {
+        "  %s: %s, port %u, %s: %s\n",
+        "  %s: %s、ポート %u、%s: %s\n",
+    } },
+    [MSG_ACCOUNTS_SECURITY_NONE] = { {
+        "no SSL",
+        "SSL なし",
+    } },
+    [MSG_ACCOUNTS_SECURITY_SSL] = { {
+        "SSL",
+        "SSL",
+    } },
+    [MSG_ACCOUNTS_SECURITY_STARTTLS] = { {
+        "STARTTLS",
+        "STARTTLS",
+    } },
+    [MSG_ACCOUNTS_SECURITY_AUTO] = { {
+        "Auto (STARTTLS where offered)",
+        "自動 (使えれば STARTTLS)",
+    } },
+    [MSG_ACCOUNTS_PLAIN_ANSWERS] = { {
+        "answers without encryption",
+        "暗号化なしで応答する",
+    } },
+    [MSG_ACCOUNTS_VERDICT_WORKS] = { {
+        "  Verdict: works.\n",
+        "  判定: 使えます。\n",
+    } },
+    [MSG_ACCOUNTS_VERDICT_WORKS_PLAIN] = { {
+        "  Verdict: works, but without SSL: the password travels unencrypted.\n",
+        "  判定: 使えますが SSL なしです。パスワードが暗号化されずに送られます。\n",
+    } },
+    [MSG_ACCOUNTS_VERDICT_AFTER_FIX] = { {
+        "  Verdict: works after tlsswitch /apply recommended (then restart Windows).\n",
+        "  判定: tlsswitch /apply recommended の後 (Windows の再起動後) に使えます。\n",
+    } },
+    [MSG_ACCOUNTS_VERDICT_WRONG_SETTING] = { {
+        "  Verdict: a setting is wrong; the change below makes it work.\n",
+        "  判定: 設定が違います。次のように変えると使えます。\n",
+    } },
+    [MSG_ACCOUNTS_VERDICT_CANNOT] = { {
+        "  Verdict: cannot work on this Windows (%s), whatever its settings.\n",
+        "  判定: この Windows (%s) では、設定を変えても使えません。\n",
+    } },
+    [MSG_ACCOUNTS_VERDICT_FAILS] = { {
+        "  Verdict: does not work, and no other port or SSL setting of this server was found that does.\n",
+        "  判定: 使えません。このサーバーの別のポートや SSL の設定でも使えるものは見つかりませんでした。\n",
+    } },
+    [MSG_ACCOUNTS_CHANGE] = { {
+        "  %s: port %u, %s; the server accepts port %u with %s: %s\n",
+        "  %s: ポート %u、%s では使えず、ポート %u と %s なら使えます: %s\n",
+    } },
+    [MSG_ACCOUNTS_CHANGE_OUTLOOK_EXPRESS] = { {
+        "in the account's Properties, Advanced tab: tick \"This server requires a secure connection (SSL)\" and set the port to %u",
+        "アカウントの「プロパティ」の「詳細設定」タブで「このサーバーはセキュリティで保護された接続 (SSL) が必要」にチェックを付け、ポート番号を %u にしてください",
+    } },
+    [MSG_ACCOUNTS_CHANGE_OUTLOOK] = { {
+        "in the account's More Settings, Advanced tab: set \"Use the following type of encrypted connection\" to %s and the port to %u",
+        "アカウントの「詳細設定」の「詳細設定」タブで「使用する暗号化接続の種類」を %s にし、ポート番号を %u にしてください",
+    } },
+    [MSG_ACCOUNTS_CHANGE_THUNDERBIRD] = { {
+        "in Account Settings: set \"Connection security\" to %s and \"Port\" to %u",
+        "「アカウント設定」で「接続の保護」を %s に、「ポート番号」を %u にしてください",
+    } },
+    [MSG_ACCOUNTS_CHANGE_GENERAL] = { {
+        "in the account's settings: use %s and port %u",
+        "アカウントの設定で %s を使い、ポート番号を %u にしてください",
+    } },
+    [MSG_ERR_ACCOUNTS_WITH_TARGET] = { {
+        "/accounts tests the accounts of the mail programs; it takes no server (%s).\n",
+        "/accounts はメールソフトのアカウントを調べます。サーバー (%s) は指定できません。\n",
     } },
 };
 

@@ -1,0 +1,167 @@
+/* The table of mail programs and the discovery that walks it. The files a reader takes
+ * are read whole, within a size limit far above what the program writes, so a hostile
+ * file costs bounded memory and time. */
+#include "account_sources.h"
+#include "outlook.h"
+#include "outlook_express.h"
+#include "thunderbird.h"
+#include "../text/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define PROFILES_INI_LIMIT (256u * 1024u)
+/* A prefs.js is tens of kilobytes; a 10 MB line in one must still be read and refused. */
+#define PREFS_JS_LIMIT (32u * 1024u * 1024u)
+
+static int outlook_express_row_present(const struct account_system *system)
+{
+    return outlook_express_present(system->user);
+}
+
+static enum account_read_result outlook_express_row_read(const struct account_system *system,
+                                                         struct account_list *out)
+{
+    return outlook_express_read(system->user, out);
+}
+
+static int outlook_row_present(const struct account_system *system)
+{
+    return outlook_present(system->user);
+}
+
+static enum account_read_result outlook_row_read(const struct account_system *system, struct account_list *out)
+{
+    return outlook_read(system->user, out);
+}
+
+static const struct account_source sources[] = {
+    { PROGRAM_OUTLOOK_EXPRESS, outlook_express_row_present, outlook_express_row_read },
+    { PROGRAM_OUTLOOK, outlook_row_present, outlook_row_read },
+    { PROGRAM_THUNDERBIRD, thunderbird_present, thunderbird_read },
+};
+
+const struct account_source *account_source_get(size_t index)
+{
+    return index < account_source_count() ? &sources[index] : NULL;
+}
+
+size_t account_source_count(void)
+{
+    return sizeof(sources) / sizeof(sources[0]);
+}
+
+void accounts_discover(const struct account_system *system, struct account_discovery *out)
+{
+    size_t i;
+    memset(out, 0, sizeof(*out));
+    for (i = 0; i < account_source_count(); i++) {
+        const struct account_source *source = &sources[i];
+        enum account_read_result result;
+        if (!source->present(system))
+            continue;
+        result = source->read(system, &out->accounts);
+        out->store[source->program] = result == ACCOUNT_READ_OK ? STORE_READ : STORE_DAMAGED;
+        if (result == ACCOUNT_READ_NO_MEMORY)
+            out->no_memory = 1;
+    }
+}
+
+/* %APPDATA%\Thunderbird\NAME */
+static int thunderbird_file(const struct account_system *system, const char *name, char *out, size_t size)
+{
+    char folder[600];
+    if (system->app_data(system->context, folder, sizeof(folder)) != 0)
+        return -1;
+    return text_format(out, size, "%s\\Thunderbird\\%s", folder, name) < (int)size ? 0 : -1;
+}
+
+int thunderbird_present(const struct account_system *system)
+{
+    char path[800], *data = NULL;
+    size_t length;
+    enum account_file_result result;
+    if (thunderbird_file(system, "profiles.ini", path, sizeof(path)) != 0)
+        return 0;
+    /* Present means there: a file too large or unreadable is a damaged store. */
+    result = system->read_file(system->context, path, PROFILES_INI_LIMIT, &data, &length);
+    free(data);
+    return result != ACCOUNT_FILE_ABSENT;
+}
+
+/* A profile's prefs.js: below the Thunderbird folder when relative, else where it says. */
+static int prefs_path(const struct account_system *system, const struct thunderbird_profile *profile, char *out,
+                      size_t size)
+{
+    char *p;
+    int length;
+    if (profile->relative) {
+        char folder[800];
+        if (thunderbird_file(system, profile->path, folder, sizeof(folder)) != 0)
+            return -1;
+        length = text_format(out, size, "%s\\prefs.js", folder);
+    } else {
+        length = text_format(out, size, "%s\\prefs.js", profile->path);
+    }
+    if (length >= (int)size)
+        return -1;
+    for (p = out; *p; p++)
+        if (*p == '/')
+            *p = '\\';
+    return 0;
+}
+
+enum account_read_result thunderbird_read(const struct account_system *system, struct account_list *out)
+{
+    struct thunderbird_profile *profiles = calloc(THUNDERBIRD_MAX_PROFILES, sizeof(*profiles));
+    char path[1200], *data = NULL;
+    size_t length = 0;
+    int count, i, damaged = 0;
+    enum account_file_result file;
+
+    if (!profiles)
+        return ACCOUNT_READ_NO_MEMORY;
+    if (thunderbird_file(system, "profiles.ini", path, sizeof(path)) != 0) {
+        free(profiles);
+        return ACCOUNT_READ_DAMAGED;
+    }
+    file = system->read_file(system->context, path, PROFILES_INI_LIMIT, &data, &length);
+    if (file == ACCOUNT_FILE_NO_MEMORY) {
+        free(profiles);
+        return ACCOUNT_READ_NO_MEMORY;
+    }
+    count = file == ACCOUNT_FILE_OK ? thunderbird_profiles(data, length, profiles) : -1;
+    free(data);
+    if (count < 0)
+        damaged = 1;
+    for (i = 0; i < count; i++) {
+        enum account_read_result result;
+        data = NULL;
+        if (prefs_path(system, &profiles[i], path, sizeof(path)) != 0) {
+            damaged = 1;
+            continue;
+        }
+        file = system->read_file(system->context, path, PREFS_JS_LIMIT, &data, &length);
+        if (file == ACCOUNT_FILE_ABSENT)
+            continue;   /* a profile never opened has no prefs.js yet */
+        if (file != ACCOUNT_FILE_OK) {
+            free(data);
+            if (file == ACCOUNT_FILE_NO_MEMORY) {
+                free(profiles);
+                return ACCOUNT_READ_NO_MEMORY;
+            }
+            damaged = 1;
+            continue;
+        }
+        result = thunderbird_read_prefs(data, length, out);
+        free(data);
+        if (result == ACCOUNT_READ_NO_MEMORY) {
+            free(profiles);
+            return result;
+        }
+        if (result != ACCOUNT_READ_OK)
+            damaged = 1;
+    }
+    free(profiles);
+    return damaged ? ACCOUNT_READ_DAMAGED : ACCOUNT_READ_OK;
+}

@@ -1,0 +1,12 @@
+/* What the account readers of the core may use of Windows (struct account_system): the
+ * current user's registry, read only, the Application Data folder and whole files within
+ * a size limit. */
+#ifndef TLSSWITCH_ACCOUNT_SYSTEM_H
+#define TLSSWITCH_ACCOUNT_SYSTEM_H
+
+#include "../core/accounts/account_sources.h"
+
+/* `user` must live as long as the system is used. */
+void account_system_win32(struct account_system *system, struct regstore *user);
+
+#endif

@@ -1,0 +1,26 @@
+J// Mozilla User Preferences
+user_pref("mail.account.account1.identities", "id1");
+user_pref("mail.account.account1.server", "server1");
+user_pref("mail.account.account2.server", "server2");
+user_pref("mail.account.account3.identities", "id3,id4");
+user_pref("mail.account.account3.server", "server3");
+user_pref("mail.accountmanager.accounts", "account1,account2,account3");
+user_pref("mail.identity.id1.smtpServer", "smtp1");
+user_pref("mail.identity.id3.smtpServer", "smtp2");
+user_pref("mail.server.server1.hostname", "pop.example.jp");
+user_pref("mail.server.server1.name", "\u30d7\u30ed\u30d0\u30a4\u30c0 \"quoted\" \\");
+user_pref("mail.server.server1.port", 995);
+user_pref("mail.server.server1.socketType", 3);
+user_pref("mail.server.server1.type", "pop3");
+user_pref("mail.server.server2.hostname", "Local Folders");
+user_pref("mail.server.server2.type", "none");
+user_pref("mail.server.server3.hostname", "imap.example.net");
+user_pref("mail.server.server3.type", "imap");
+user_pref("mail.server.server3.socketType", 2);
+user_pref("mail.server.server3.check_new_mail", true);
+user_pref("mail.smtp.defaultserver", "smtp1");
+user_pref("mail.smtpserver.smtp1.hostname", "smtp.example.jp");
+user_pref("mail.smtpserver.smtp1.port", 465);
+user_pref("mail.smtpserver.smtp1.try_ssl", 3);
+user_pref("mail.smtpserver.smtp2.hostname", "smtp.example.net");
+user_pref("mail.smtpserver.smtp2.try_ssl", 1);

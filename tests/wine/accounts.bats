@@ -1,0 +1,169 @@
+#!/usr/bin/env bats
+# /test /accounts in the XP-reporting prefix: an Outlook Express account store (two
+# identities, written as a .reg file) and a Thunderbird profile, pointing at local servers
+# that stand for providers (ports 42000-42099 only; TLSSWITCH_TEST_PORT_BASE=42000 moves
+# the usual ports of the other ways there: 995 to 42095):
+#
+#   42001  TLS 1.0, RSA key exchange        an old provider: XP works with it as it is
+#   42003  TLS 1.2 only, RSA key exchange   works after /apply recommended
+#   42005  TLS 1.2 only, ECDHE with AEAD    XP cannot use it whatever the settings
+#   42095  as 42001                         POP3 over SSL, the "usual" 995 of the provider
+#   42010  nothing                          the "usual" plain POP3 port: closed
+#
+#   Outlook Express  "Works"          POP3 SSL 42001
+#   Outlook Express  "プロバイダ"      POP3 port 42010 without SSL: the right setting is SSL on 42095
+#   Outlook Express  "Modern"         IMAP SSL 42005: XP cannot; the relay would
+#   Thunderbird      "After fix"      POP3 SSL 42003, SMTP SSL 42001
+# Every store holds a planted password, which no output may show.
+
+load helper
+
+ACCOUNTS='HKCU\Software\Microsoft\Internet Account Manager'
+SECRET='hunter2-SECRET'
+
+setup_file() {
+  export CERTS="$BATS_FILE_TMPDIR/certs"
+  "$BATS_TEST_DIRNAME/../servers/certs.sh" "$CERTS" 3>&-
+  wine "$ROOT/build/tests/trust_root.exe" "$(wine_path "$CERTS/ca.pem")" >/dev/null 3>&- </dev/null
+  source "$BATS_TEST_DIRNAME/../servers/providers.bash"
+  s_server old-provider 42001 valid -tls1 -cipher AES128-SHA@SECLEVEL=0
+  s_server tls12-rsa 42003 valid -tls1_2 -cipher "$PROVIDER_RSA_KX_ONLY"
+  s_server ecdhe-aead 42005 valid -tls1_2 -cipher "$PROVIDER_ECDHE_AEAD"
+  s_server usual-pop3s 42095 valid -tls1 -cipher AES128-SHA@SECLEVEL=0
+  write_outlook_express
+  write_thunderbird
+}
+
+teardown_file() {
+  stop_servers
+  # The prefix is shared with the other test files: no mail program stays behind.
+  wine reg delete 'HKCU\Identities' /f >/dev/null 2>&1 3>&- </dev/null || true
+  wine reg delete "$ACCOUNTS" /f >/dev/null 2>&1 3>&- </dev/null || true
+  rm -rf "$(app_data)/Thunderbird"
+}
+
+setup() {
+  reset_protocols
+}
+
+app_data() {
+  winepath -u "$(wine cmd /c echo %APPDATA% 2>/dev/null 3>&- </dev/null | tr -d '\r')" 2>/dev/null
+}
+
+# A .reg file as regedit writes it: UTF-16LE with a BOM. Japanese names need it.
+write_outlook_express() {
+  local reg="$BATS_FILE_TMPDIR/oe.reg" secret_hex
+  secret_hex=$(printf '%s' "$SECRET" | iconv -t UTF-16LE | od -An -tx1 | tr -s ' \n' ',' | sed 's/^,//; s/,$//')
+  local first='HKEY_CURRENT_USER\Identities\{11111111-1111-1111-1111-111111111111}\Software\Microsoft\Internet Account Manager\Accounts'
+  local second='HKEY_CURRENT_USER\Identities\{22222222-2222-2222-2222-222222222222}\Software\Microsoft\Internet Account Manager\Accounts'
+  {
+    printf 'Windows Registry Editor Version 5.00\r\n\r\n'
+    printf '[%s\\00000001]\r\n"Account Name"="Works"\r\n"POP3 Server"="localhost"\r\n' "$first"
+    printf '"POP3 Port"=dword:0000a411\r\n"POP3 Secure Connection"=dword:00000001\r\n'
+    printf '"POP3 Password2"=hex:%s\r\n\r\n' "$secret_hex"
+    printf '[%s\\00000002]\r\n"Account Name"="プロバイダ"\r\n"POP3 Server"="localhost"\r\n' "$first"
+    printf '"POP3 Port"=dword:0000a41a\r\n"POP3 Password2"="%s"\r\n\r\n' "$SECRET"
+    printf '[%s\\00000001]\r\n"Account Name"="Modern"\r\n"IMAP Server"="localhost"\r\n' "$second"
+    printf '"IMAP Port"=dword:0000a415\r\n"IMAP Secure Connection"=dword:00000001\r\n'
+    printf '"IMAP Password2"=hex:%s\r\n\r\n' "$secret_hex"
+  } | iconv -f UTF-8 -t UTF-16LE | { printf '\xff\xfe'; cat; } >"$reg"
+  wine regedit /s "$(wine_path "$reg")" >/dev/null 2>&1 3>&- </dev/null
+}
+
+write_thunderbird() {
+  local folder
+  folder="$(app_data)/Thunderbird"
+  mkdir -p "$folder/Profiles/abc.default"
+  printf '[General]\r\nStartWithLastProfile=1\r\n\r\n[Profile0]\r\nName=default\r\nIsRelative=1\r\nPath=Profiles/abc.default\r\n' \
+    >"$folder/profiles.ini"
+  cat >"$folder/Profiles/abc.default/prefs.js" <<PREFS
+// Mozilla User Preferences
+user_pref("mail.account.account1.identities", "id1");
+user_pref("mail.account.account1.server", "server1");
+user_pref("mail.identity.id1.smtpServer", "smtp1");
+user_pref("mail.server.server1.hostname", "localhost");
+user_pref("mail.server.server1.name", "After fix");
+user_pref("mail.server.server1.port", 42003);
+user_pref("mail.server.server1.socketType", 3);
+user_pref("mail.server.server1.type", "pop3");
+user_pref("mail.server.server1.password", "$SECRET");
+user_pref("mail.smtpserver.smtp1.hostname", "localhost");
+user_pref("mail.smtpserver.smtp1.port", 42001);
+user_pref("mail.smtpserver.smtp1.try_ssl", 3);
+user_pref("mail.smtpserver.smtp1.password", "$SECRET");
+PREFS
+}
+
+# /test /accounts with a time limit of its own. Its output is in the console's code page,
+# Japanese (CP932) here, so that the account named in Japanese shows in either language.
+accounts_test() { # accounts_test ARGS...
+  run --separate-stderr bash -c 'set -o pipefail; LC_ALL=ja_JP.UTF-8 TLSSWITCH_TEST_PORT_BASE=42000 timeout 180 \
+    wine "$TLSSWITCH_EXE" /test /accounts /timeout 5 "$@" 3>&- </dev/null | iconv -f CP932 -t UTF-8' accounts_test "$@"
+  echo "/test /accounts $* -> exit $status"$'\n'"$output"$'\n'"stderr: $stderr"   # shown when a test fails
+}
+
+# The verdict lines of one account: from its heading to the blank line after it.
+account_block() { # account_block HEADING
+  tr -d '\r' <<<"$output" | awk -v h="$1" 'index($0, h) == 1 { on = 1 } on && /^$/ { exit } on'
+}
+
+@test "every account found, one verdict each, in English; exit 3; no password anywhere" {
+  accounts_test /lang en
+  [ "$status" -eq 3 ]
+  [[ "$output" == "Mail accounts found: 4."* ]]
+  [[ "$(account_block 'Outlook Express, account "Works"')" == *"Verdict: works."* ]]
+  local wrong modern after
+  wrong=$(account_block 'Outlook Express, account "プロバイダ"')
+  [[ "$wrong" == *"Incoming mail (POP3): localhost, port 42010, no SSL: closed (connection refused)"* ]]
+  [[ "$wrong" == *"Verdict: a setting is wrong"* ]]
+  [[ "$wrong" == *"Incoming mail (POP3): port 42010, no SSL; the server accepts port 42095 with SSL: in the account's Properties, Advanced tab: tick \"This server requires a secure connection (SSL)\" and set the port to 42095"* ]]
+  modern=$(account_block 'Outlook Express, account "Modern"')
+  [[ "$modern" == *"Verdict: cannot work on this Windows (Windows XP), whatever its settings."* ]]
+  [[ "$modern" == *"tlsswitch /relay add imaps://localhost:42005"* ]]
+  after=$(account_block 'Thunderbird, account "After fix"')
+  [[ "$after" == *"Verdict: works after tlsswitch /apply recommended"* ]]
+  [[ "$output" == *"3 of 4 accounts do not work as they are set."* ]]
+  [ "$(tr -d '\r' <<<"$output" | tail -n 1)" = "FAILED" ]
+  [[ "$output$stderr" != *hunter2* ]]
+}
+
+@test "the same verdicts in Japanese" {
+  accounts_test /lang ja
+  [ "$status" -eq 3 ]
+  [[ "$(account_block 'Outlook Express のアカウント「Works」')" == *"判定: 使えます。"* ]]
+  [[ "$(account_block 'Outlook Express のアカウント「プロバイダ」')" == *"「このサーバーはセキュリティで保護された接続 (SSL) が必要」にチェックを付け、ポート番号を 42095 にしてください"* ]]
+  [[ "$(account_block 'Outlook Express のアカウント「Modern」')" == *"判定: この Windows (Windows XP) では、設定を変えても使えません。"* ]]
+  [[ "$(account_block 'Thunderbird のアカウント「After fix」')" == *"判定: tlsswitch /apply recommended の後"* ]]
+  [[ "$output$stderr" != *hunter2* ]]
+}
+
+@test "after /apply recommended the Thunderbird account works; /csv gives one row per server" {
+  tlsswitch /apply recommended /nobackup /lang en >/dev/null 2>&1 || true
+  accounts_test /csv
+  [ "$status" -eq 3 ]
+  local csv
+  csv=$(tr -d '\r' <<<"$output")
+  [ "$(head -n 1 <<<"$csv")" = "program,account,server,protocol,host,port,security,result,verdict,works_port,works_security" ]
+  [ "$(wc -l <<<"$csv")" -eq 6 ]   # the header, one row per server: 3 + 2
+  [[ "$csv" == *"Thunderbird,After fix,incoming,POP3,localhost,42003,ssl,works,works,,"* ]]
+  [[ "$csv" == *"Thunderbird,After fix,outgoing,SMTP,localhost,42001,ssl,works,works,,"* ]]
+  [[ "$csv" == *"Outlook Express,プロバイダ,incoming,POP3,localhost,42010,none,closed,wrong-setting,42095,ssl"* ]]
+  [[ "$csv" == *"Outlook Express,Modern,incoming,IMAP,localhost,42005,ssl,cannot,cannot,,"* ]]
+  [[ "$output$stderr" != *hunter2* ]]
+}
+
+@test "/as 10: the servers as Windows 10 meets them" {
+  accounts_test /as 10 /lang en
+  [[ "$(account_block 'Outlook Express, account "Modern"')" == *"Verdict: works"* ]]
+}
+
+@test "no mail program: a clear message and exit 3" {
+  wine reg delete 'HKCU\Identities' /f >/dev/null 2>&1 3>&- </dev/null
+  mv "$(app_data)/Thunderbird" "$BATS_FILE_TMPDIR/thunderbird-away"
+  accounts_test /lang en
+  mv "$BATS_FILE_TMPDIR/thunderbird-away" "$(app_data)/Thunderbird"
+  write_outlook_express
+  [ "$status" -eq 3 ]
+  [[ "$output" == "No mail program found: "* ]]
+  [[ "$output" == *"tlsswitch /test ADDRESS /find"* ]]
+}
