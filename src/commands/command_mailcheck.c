@@ -15,6 +15,7 @@
 #include "../win32/regstore_win32.h"
 #include "../win32/schannel_probe.h"
 #include "../win32/simulated_client.h"
+#include "../win32/step_timing.h"
 #include "../win32/tls_client.h"
 #include "../win32/wide.h"
 #include "../core/registry/cipher_policy.h"
@@ -68,9 +69,11 @@ static void handshake_work(void *context, size_t index)
  * show the registry's settings) and captures the ClientHello it sends by default. */
 static void handshakes_start(struct handshake_set *set)
 {
+    int step = step_timing_begin("schannel-start-and-default-hello");
     memset(set, 0, sizeof(*set));
     tls_client_startup();
     set->hello_length = schannel_default_hello(set->hello, sizeof(set->hello));
+    step_timing_end(step);
 }
 
 /* The default handshake and the probes in parallel threads of this process, or only the
@@ -165,18 +168,22 @@ struct simulation_job {
     unsigned timeout;
     HANDLE cancel;
     struct simulation *result;
+    const char *name;   /* in the bench's step times */
     struct worker worker;
 };
 
 static void simulation_work(void *argument)
 {
     struct simulation_job *job = argument;
+    int step = step_timing_begin("simulation %s", job->name);
     simulated_client_run(job->target, &job->hello, job->certificates, job->timeout, job->cancel, job->result);
+    step_timing_end(step);
 }
 
-static void simulation_start(struct simulation_job *job, const struct target *target, unsigned certificates,
-                             unsigned timeout, HANDLE cancel, struct simulation *result)
+static void simulation_start(struct simulation_job *job, const char *name, const struct target *target,
+                             unsigned certificates, unsigned timeout, HANDLE cancel, struct simulation *result)
 {
+    job->name = name;
     job->target = target;
     job->certificates = certificates;
     job->timeout = timeout;
@@ -212,13 +219,15 @@ static size_t start_simulations(struct test_facts *facts, HANDLE cancel, struct 
             continue;
         c->rows_ran |= 1u << id;
         windows_client_hello(row, &jobs[count].hello);
-        simulation_start(&jobs[count++], &facts->target, row->certificates, facts->timeout_seconds, cancel, &c->row[id]);
+        simulation_start(&jobs[count++], row->id, &facts->target, row->certificates, facts->timeout_seconds, cancel,
+                         &c->row[id]);
     }
     jobs[count].hello = c->this_hello;
-    simulation_start(&jobs[count++], &facts->target, windows_client_get(c->this_windows)->certificates,
+    simulation_start(&jobs[count++], "this-windows-with-its-cipher-settings", &facts->target,
+                     windows_client_get(c->this_windows)->certificates,
                      facts->timeout_seconds, cancel, &c->this_sim);
     hello_offering_everything(&jobs[count].hello);
-    simulation_start(&jobs[count++], &facts->target, CERT_RSA | CERT_DSA | CERT_ECDSA | CERT_RSA_PSS,
+    simulation_start(&jobs[count++], "everything", &facts->target, CERT_RSA | CERT_DSA | CERT_ECDSA | CERT_RSA_PSS,
                      facts->timeout_seconds, cancel, &c->everything);
     return count;
 }
@@ -281,7 +290,7 @@ static struct windows_failure gather_one(const char *target_text, unsigned timeo
     struct handshake_set *set = malloc(sizeof(*set));
     struct windows_failure failure = { NULL, ERROR_SUCCESS };
     size_t job_count = 0, j;
-    int i, own = 0;
+    int i, own = 0, step;
 
     memset(facts, 0, sizeof(*facts));
     if (!jobs || !set) {
@@ -299,10 +308,12 @@ static struct windows_failure gather_one(const char *target_text, unsigned timeo
         return failure;
     }
     facts->timeout_seconds = timeout;
+    step = step_timing_begin("registry-reads");
     regstore_read_settings(&store, &facts->settings);
     osinfo_read(&store, &facts->os);
     cipher_policy_read(&store, &facts->compat.policy);
     compatibility_this_hello(windows_client_for_os(&facts->os), &facts->compat.policy, &facts->compat.this_hello);
+    step_timing_end(step);
 
     if (started) {
         /* Schannel was new to this process: it reads the registry as it is now, so the
@@ -310,15 +321,17 @@ static struct windows_failure gather_one(const char *target_text, unsigned timeo
         *set = *started;
         own = own_hello_job(facts, set->hello, set->hello_length, &jobs[0]);
         if (own)
-            simulation_start(&jobs[0], &facts->target, CERT_RSA | CERT_DSA | CERT_ECDSA | CERT_RSA_PSS, timeout,
+            simulation_start(&jobs[0], "own-hello", &facts->target, CERT_RSA | CERT_DSA | CERT_ECDSA | CERT_RSA_PSS, timeout,
                              cancel, &facts->compat.own_sim);
         job_count = own + start_simulations(facts, cancel, jobs + own);
         handshakes_run(&facts->target, timeout, NULL, cancel, set);
     } else {
         job_count = start_simulations(facts, cancel, jobs);
+        step = step_timing_begin("child-handshakes");
         failure = handshakes_in_child(target_text, timeout, cancel, set);
+        step_timing_end(step);
         if (failure.code == ERROR_SUCCESS && own_hello_job(facts, set->hello, set->hello_length, &jobs[job_count])) {
-            simulation_start(&jobs[job_count], &facts->target, CERT_RSA | CERT_DSA | CERT_ECDSA | CERT_RSA_PSS,
+            simulation_start(&jobs[job_count], "own-hello", &facts->target, CERT_RSA | CERT_DSA | CERT_ECDSA | CERT_RSA_PSS,
                              timeout, cancel, &facts->compat.own_sim);
             job_count++;
         }
@@ -328,8 +341,10 @@ static struct windows_failure gather_one(const char *target_text, unsigned timeo
         for (i = 0; i < PROBE_COUNT; i++)
             facts->probe[i] = set->report[1 + i];
     }
+    step = step_timing_begin("wait-simulations");
     for (j = 0; j < job_count; j++)
         simulation_wait(&jobs[j]);
+    step_timing_end(step);
     if (failure.code == ERROR_SUCCESS && cancel && WaitForSingleObject(cancel, 0) == WAIT_OBJECT_0)
         failure.code = ERROR_CANCELLED;
     free(jobs);
@@ -404,19 +419,24 @@ unsigned long test_gather_as(const char *target_text, int windows, unsigned time
                              struct as_facts *facts)
 {
     const struct windows_client *row = windows_client_get((enum windows_client_id)windows);
+    int step;
     memset(facts, 0, sizeof(*facts));
     if (!row || target_parse(target_text, &facts->target) != 0)
         return ERROR_INVALID_PARAMETER;
     facts->windows = (enum windows_client_id)windows;
     facts->timeout_seconds = timeout;
     windows_client_hello(row, &facts->hello);
+    step = step_timing_begin("simulation %s", row->id);
     simulated_client_run(&facts->target, &facts->hello, row->certificates, timeout, cancel, &facts->sim);
+    step_timing_end(step);
     if (compatibility_wants_everything(&facts->sim)) {
         struct hello_spec everything;
         hello_offering_everything(&everything);
         facts->ran_everything = 1;
+        step = step_timing_begin("simulation everything");
         simulated_client_run(&facts->target, &everything, CERT_RSA | CERT_DSA | CERT_ECDSA | CERT_RSA_PSS, timeout,
                              cancel, &facts->everything);
+        step_timing_end(step);
     }
     if (cancel && WaitForSingleObject(cancel, 0) == WAIT_OBJECT_0)
         return ERROR_CANCELLED;
@@ -435,7 +455,7 @@ int command_test(const struct options *options, enum language language)
     struct strbuf out, failed;
     struct target target;
     unsigned timeout;
-    int exit_code = EXIT_DONE;
+    int exit_code = EXIT_DONE, step;
 
     if (options->find)
         return command_find(options, language);
@@ -455,7 +475,9 @@ int command_test(const struct options *options, enum language language)
         as_facts = calloc((size_t)count, sizeof(*as_facts));
     if (!facts && !as_facts)
         return EXIT_SYSTEM_ERROR;
+    step = step_timing_begin("gather");
     test_gather_all(options->test_targets, count, as, timeout, NULL, facts, as_facts, errors);
+    step_timing_end(step);
 
     strbuf_init(&out);
     strbuf_init(&failed);
