@@ -12,6 +12,7 @@
 #include "win32/files.h"
 #include "gui/gui.h"
 #include "win32/platform.h"
+#include "win32/step_timing.h"
 #include "win32/wide.h"
 #include "core/args.h"
 #include "core/exitcodes.h"
@@ -167,9 +168,13 @@ void __cdecl tlsswitch_start(void)
     int argc = 0;
     wchar_t **argv = NULL, **environment = NULL;
     struct crt_startup_info info = { 0 };
+    int exit_code;
+    step_timing_start();
     /* XP's msvcrt.dll returns nothing here: a failure shows as no argv. */
     __wgetmainargs(&argc, &argv, &environment, 0, &info);
     if (!argv)
         ExitProcess(EXIT_SYSTEM_ERROR);
-    ExitProcess((UINT)tlsswitch_main(argc, argv));
+    exit_code = tlsswitch_main(argc, argv);
+    step_timing_report();
+    ExitProcess((UINT)exit_code);
 }

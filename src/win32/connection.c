@@ -1,6 +1,7 @@
 /* Sockets, time limits and the line-by-line mail dialogue (see connection.h). */
 #include "connection.h"
 #include "child.h"
+#include "step_timing.h"
 #include "../core/mail/mailtalk.h"
 #include "../core/text/text.h"
 
@@ -209,7 +210,7 @@ static int look_up(const struct connection *c, const struct target *target, stru
     struct lookup *l = calloc(1, sizeof(*l));
     HANDLE thread, waits[2];
     DWORD count = 1, waited;
-    int rc = -1;
+    int rc = -1, step = step_timing_begin("lookup");
 
     *list = NULL;
     if (!l)
@@ -240,6 +241,7 @@ static int look_up(const struct connection *c, const struct target *target, stru
         l->list = NULL;   /* the caller's now */
     }
     lookup_release(l);
+    step_timing_end(step);
     return rc;
 }
 

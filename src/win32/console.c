@@ -1,5 +1,6 @@
 /* Console and redirected output. See console.h for why there are two paths. */
 #include "console.h"
+#include "step_timing.h"
 #include "wide.h"
 #include "../core/text/text.h"
 
@@ -44,6 +45,7 @@ void console_write(enum console_stream stream, const char *utf8)
     wchar_t *wide;
     DWORD mode, written;
 
+    step_timing_moment("first-output");
     if (capture) {
         strbuf_append(capture, utf8);
         return;

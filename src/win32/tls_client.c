@@ -9,9 +9,11 @@
 #include "parallel.h"
 #include "platform.h"
 #include "schannel_probe.h"
+#include "step_timing.h"
 #include "wide.h"
 #include "../core/tls/certificate.h"
 #include "../core/mail/mailtalk.h"
+#include "../core/registry/protocols.h"
 #include "../core/tls/tlswire.h"
 
 #include <schannel.h>
@@ -34,29 +36,15 @@
  * and the certificate check stay outside it and run in parallel. */
 static CRITICAL_SECTION sspi_lock;
 
-/* The certificate check's first call loads the trusted roots, which takes longer than a
- * handshake (under Wine it reads the system's whole certificate list): it is done in a
- * thread of its own from the start, while the connections are made. */
-static DWORD WINAPI load_roots(void *unused)
-{
-    HCERTSTORE roots = CertOpenSystemStoreW(0, L"ROOT");
-    (void)unused;
-    if (roots)
-        CertCloseStore(roots, 0);
-    return 0;
-}
-
 void tls_client_startup(void)
 {
     static LONG started;
-    HANDLE thread;
     schannel_note_use();
     if (InterlockedExchange(&started, 1))
         return;
     InitializeCriticalSection(&sspi_lock);
-    thread = CreateThread(NULL, 0, load_roots, NULL, 0, NULL);
-    if (thread)
-        CloseHandle(thread);
+    /* The trusted roots load while the connections are made. */
+    certificate_check_prepare();
 }
 
 static void set_buffer(SecBuffer *buffer, unsigned long type, void *data, unsigned long size)
@@ -356,7 +344,9 @@ struct chain_job {
 static void check_chain(void *argument)
 {
     struct chain_job *job = argument;
+    int step = step_timing_begin("chain-check");
     job->error = certificate_check(job->certificate, job->certificate->hCertStore, job->host);
+    step_timing_end(step);
 }
 
 /* Subject, issuer, validity and thumbprint, and the chain check started. */
@@ -423,6 +413,16 @@ static void describe_connection(struct session *s, const struct target *target, 
         describe_certificate(s, target, report, chain);
 }
 
+/* The handshake's name in the bench's step times: "default", or the protocol's. */
+static const char *grbit_name(unsigned long grbit)
+{
+    int id;
+    for (id = 0; grbit != 0 && id < PROTOCOL_COUNT; id++)
+        if (protocol_get((enum protocol_id)id)->sp_prot_client == grbit)
+            return protocol_get((enum protocol_id)id)->short_name;
+    return grbit == 0 ? "default" : "other";
+}
+
 void tls_client_run(const struct target *target, unsigned long grbit, unsigned timeout_seconds,
                     enum client_depth depth, HANDLE cancel, struct handshake_report *report)
 {
@@ -431,11 +431,14 @@ void tls_client_run(const struct target *target, unsigned long grbit, unsigned t
     struct line_channel decrypted;
     struct chain_job chain;
     enum outcome outcome;
+    const char *name = grbit_name(grbit);
+    int whole = step_timing_begin("schannel %s", name), step;
 
     handshake_report_init(report);
     if (!s) {
         report->status = ERROR_NOT_ENOUGH_MEMORY;
         text_format(report->step, sizeof(report->step), "calloc");
+        step_timing_end(whole);
         return;
     }
     memset(&chain, 0, sizeof(chain));
@@ -443,13 +446,17 @@ void tls_client_run(const struct target *target, unsigned long grbit, unsigned t
     decrypted.context = s;
     decrypted.more = decrypt_more;
     decrypted.send = encrypt_and_send;
+    step = step_timing_begin("schannel %s connect", name);
     outcome = connection_open(&s->net, target, timeout_seconds, report);
     if (outcome == OUTCOME_OK && target->mode == TLS_STARTTLS)
         outcome = connection_talk(&s->net, target, NULL, OUTCOME_STARTTLS_REFUSED, report);
+    step_timing_end(step);
     if (outcome == OUTCOME_OK) {
         /* Bytes the server sent after its STARTTLS answer would be handshake data. */
         s->net.lines_length = 0;
+        step = step_timing_begin("schannel %s tls", name);
         outcome = handshake(s, target, grbit, report);
+        step_timing_end(step);
     }
     if (outcome == OUTCOME_OK) {
         describe_connection(s, target, depth, report, &chain);
@@ -458,14 +465,18 @@ void tls_client_run(const struct target *target, unsigned long grbit, unsigned t
             sspi_enter();
             status = QueryContextAttributesW(&s->context, SECPKG_ATTR_STREAM_SIZES, &s->sizes);
             sspi_leave();
+            step = step_timing_begin("schannel %s mail-command", name);
             outcome = status == SEC_E_OK ? connection_talk(&s->net, target, &decrypted, OUTCOME_MAIL_FAILED, report)
                                          : OUTCOME_HANDSHAKE_ERROR;
+            step_timing_end(step);
             if (status != SEC_E_OK)
                 report->status = (unsigned long)status;
         }
         if (outcome != OUTCOME_OK && outcome != OUTCOME_MAIL_FAILED && report->protocol)
             outcome = outcome == OUTCOME_TIMEOUT || outcome == OUTCOME_SYSTEM_ERROR ? outcome : OUTCOME_MAIL_FAILED;
+        step = chain.certificate ? step_timing_begin("schannel %s wait-chain", name) : -1;
         finish_certificate(&chain, report);
+        step_timing_end(step);
     }
     report->outcome = outcome;
     if (outcome == OUTCOME_SYSTEM_ERROR)
@@ -478,4 +489,5 @@ void tls_client_run(const struct target *target, unsigned long grbit, unsigned t
     sspi_leave();
     connection_close(&s->net);
     free(s);
+    step_timing_end(whole);
 }
