@@ -34,7 +34,7 @@ fi
 work=$(mktemp -d /tmp/tlsswitch-bench-relay.XXXXXX)
 chmod 755 "$work"
 prefix=$work/prefix
-relay_pid= stunnel_pid=
+relay_pid='' stunnel_pid=''
 finish() {
   [[ -n "$stunnel_pid" ]] && kill "$stunnel_pid" 2>/dev/null
   if [[ -n "$relay_pid" ]]; then
@@ -196,8 +196,8 @@ memory_per_connection() {
 
 # median_fetch PORT: the median over 3 fetches: "BYTES SECONDS".
 median_fetch() {
-  local i
-  for i in 1 2 3; do client fetch "$1"; done | sort -k2,2n | sed -n 2p
+  local _
+  for _ in 1 2 3; do client fetch "$1"; done | sort -k2,2n | sed -n 2p
 }
 
 relay_windows_pid=$(relay_process)
