@@ -688,7 +688,7 @@ static int change_registry(struct change_context *context, struct regops *ops)
 {
     struct fault_store fault = fault_from_environment();
     struct regstore real = fault_store_wrap(&fault);
-    struct change_steps steps = { NULL, show_plan, prepare_writing };
+    struct change_steps steps = { context, show_plan, prepare_writing };
     struct change_result result;
     HANDLE mutex = CreateMutexW(NULL, FALSE, MUTEX_NAME);
     DWORD waited = mutex ? WaitForSingleObject(mutex, 0) : WAIT_FAILED;
@@ -730,7 +730,6 @@ static int change_registry(struct change_context *context, struct regops *ops)
         if (exit_code != EXIT_DONE)
             goto unlock;
     }
-    steps.context = context;
     change_run(&real, SCHANNEL_KEY_PATH, ops, context->options->whatif, &steps, &result);
     exit_code = report_change(context, &result);
     if (!context->options->whatif)

@@ -61,9 +61,10 @@ static const struct {
     { IDC_OUT_SERVER, IDC_OUT_KIND, IDC_OUT_PORT, MSG_GUI_RESULT_OUTGOING, 0 },   /* SMTP with SSL */
 };
 
-/* What the user typed last, offered again the next time the dialog opens. */
+/* What the user typed last, offered again the next time the dialog opens (a row's kind
+ * is kept with its server; before one, the row's default_kind). */
 static wchar_t last_server[SERVER_COUNT][256], last_find[256];
-static int last_kind[SERVER_COUNT] = { 2, 0 }, last_as;
+static int last_kind[SERVER_COUNT], last_as;
 
 /* The "Test as" choices: this PC first, then every Windows of the table. */
 #define AS_THIS_PC 0
@@ -403,7 +404,8 @@ static void initialise(struct test_window *window)
     for (row = 0; row < SERVER_COUNT; row++) {
         for (i = 0; i < KIND_COUNT; i++)
             gui_add_choice(dialog, rows[row].kind, window->language, kinds[i].label);
-        SendDlgItemMessageW(dialog, rows[row].kind, CB_SETCURSEL, (WPARAM)last_kind[row], 0);
+        SendDlgItemMessageW(dialog, rows[row].kind, CB_SETCURSEL,
+                            last_server[row][0] ? (WPARAM)last_kind[row] : (WPARAM)rows[row].default_kind, 0);
         show_kind_port(dialog, row);
         SendDlgItemMessageW(dialog, rows[row].server, EM_LIMITTEXT, 255, 0);
         SendDlgItemMessageW(dialog, rows[row].port, EM_LIMITTEXT, 5, 0);

@@ -28,7 +28,7 @@ void child_handles_unlock(void)
 static unsigned long start(const char *arguments, HANDLE *process, HANDLE *output, const char **failed_call)
 {
     wchar_t self[MAX_PATH], *wide_arguments = wide_from_utf8(arguments), *command;
-    SECURITY_ATTRIBUTES inherit = { sizeof(SECURITY_ATTRIBUTES), NULL, TRUE };
+    SECURITY_ATTRIBUTES inherit;
     STARTUPINFOW startup;
     PROCESS_INFORMATION started;
     HANDLE read_end, write_end, nul;
@@ -43,6 +43,11 @@ static unsigned long start(const char *arguments, HANDLE *process, HANDLE *outpu
         free(wide_arguments);
         return GetLastError();
     }
+    /* Field by field: an initialised local becomes a copy of a template in .data, a
+     * section the program otherwise does not need (512 bytes of file). */
+    inherit.nLength = sizeof(inherit);
+    inherit.lpSecurityDescriptor = NULL;
+    inherit.bInheritHandle = TRUE;
     length = wcslen(self) + wcslen(wide_arguments) + 4;
     command = malloc(length * sizeof(wchar_t));
     child_handles_lock();

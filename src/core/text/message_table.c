@@ -195,10 +195,6 @@ static const struct message_row messages[MSG_COUNT] = {
         "the provider's server refused to start TLS: %s",
         "プロバイダーのサーバーが TLS の開始を拒否しました: %s",
     } },
-    [MSG_RELAY_REASON_CLOSED_IN_HANDSHAKE] = { {
-        "the provider's server closed the connection during the TLS handshake",
-        "TLS ハンドシェイクの途中でプロバイダーのサーバーが接続を切りました",
-    } },
     [MSG_RELAY_REASON_STOPPED] = { {
         "the relay was stopped",
         "中継が停止されました",
@@ -214,10 +210,6 @@ static const struct message_row messages[MSG_COUNT] = {
     [MSG_RELAY_REASON_UNREACHABLE] = { {
         "the provider's server %s cannot be reached (check the Internet connection and the server's name)",
         "プロバイダーのサーバー %s に接続できません (インターネット接続とサーバー名を確認してください)",
-    } },
-    [MSG_RELAY_REASON_NO_RANDOMNESS] = { {
-        "Windows gave no random numbers for TLS (CryptGenRandom failed)",
-        "Windows から TLS 用の乱数を得られませんでした (CryptGenRandom が失敗しました)",
     } },
     [MSG_RELAY_REASON_TOO_MANY] = { {
         "more than %d connections at once",
