@@ -407,8 +407,8 @@ static void finish_relay(struct test_window *window)
         relay_advice_describe(&window->relay_way, window->language, &advice);
         target_describe(&window->relay_way.provider, provider, sizeof(provider));
         if (window->relay_check.outcome == OUTCOME_OK) {
-            strbuf_printf(&words, message_text(window->language, MSG_GUI_RELAY_WORKS), provider,
-                          window->relay_check.reply);
+            strbuf_printf(&words, message_text(window->language, MSG_GUI_RELAY_WORKS), provider);
+            strbuf_printf(&advice, message_text(window->language, MSG_GUI_RELAY_GREETING), window->relay_check.reply);
             ShowWindow(GetDlgItem(window->dialog, IDC_USE_RELAY), SW_HIDE);
         } else {
             /* The relay's own error reply carries its reason; without one, its log does. */
@@ -427,6 +427,7 @@ static void finish_relay(struct test_window *window)
                 strbuf_printf(&words, message_text(window->language, MSG_GUI_RELAY_LOG_SAYS), last);
         }
     }
+    /* The details last: what waits for them (the tests) then finds the result there too. */
     gui_set_utf8(window->dialog, IDC_RESULT, words.failed ? "" : words.data);
     gui_set_utf8(window->dialog, IDC_DETAILS, advice.failed ? "" : advice.data);
     strbuf_free(&words);
