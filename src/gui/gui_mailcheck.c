@@ -91,13 +91,15 @@ struct test_window {
     struct windows_failure error;   /* what kept the whole test or search from running */
     char find_input[256];
     struct find_search search;
-    /* "Use TLS Switch as a relay": the provider (a target of the last test), what setting
-     * it up said and ended in, the way, and the test through it. */
-    char relay_target[400];
+    /* "Use TLS Switch as a relay": the providers (the targets of the last test that no
+     * setting helps), what setting them up said and ended in, the ways, and the tests
+     * through them. */
+    int relay_count;
+    char relay_targets[SERVER_COUNT][400];
     struct strbuf relay_said;
     int relay_exit;
-    struct relay_way relay_way;
-    struct handshake_report relay_check;
+    struct relay_way relay_ways[SERVER_COUNT];
+    struct handshake_report relay_checks[SERVER_COUNT];
 };
 
 static DWORD WINAPI test_thread(void *argument)
@@ -131,9 +133,9 @@ static DWORD WINAPI find_thread(void *argument)
     return 0;
 }
 
-/* The way to the provider: the one relay.ini has, or a new one (as /relay add); then
- * the relay (re)started as /relay start does, and the test through it. What the two
- * verbs say on failure is captured for the window. */
+/* The way to each provider: the one relay.ini has, or a new one (as /relay add); then
+ * the relay (re)started as /relay start does, and the test through each way. What the
+ * two verbs say on failure is captured for the window. */
 static DWORD WINAPI relay_thread(void *argument)
 {
     struct test_window *window = argument;
@@ -143,26 +145,30 @@ static DWORD WINAPI relay_thread(void *argument)
     const struct relay_way *existing;
     wchar_t port_text[8];
     unsigned port = 0;
+    int i;
 
     /* The tests choose the local port, clear of other tests' ports. */
     if (GetEnvironmentVariableW(L"TLSSWITCH_TEST_RELAY_PORT", port_text, 8) > 0)
         port = (unsigned)_wtoi(port_text);
     console_capture(&window->relay_said);
-    window->relay_exit = relay_ways_read(window->language, &config);
-    if (window->relay_exit == EXIT_DONE) {
-        existing = relay_provider_parse(window->relay_target, &provider, &ignored) == 0
+    for (i = 0, window->relay_exit = EXIT_DONE; i < window->relay_count && window->relay_exit == EXIT_DONE; i++) {
+        window->relay_exit = relay_ways_read(window->language, &config);
+        if (window->relay_exit != EXIT_DONE)
+            break;
+        existing = relay_provider_parse(window->relay_targets[i], &provider, &ignored) == 0
                        ? relay_config_find(&config, &provider)
                        : NULL;
         if (existing)
-            window->relay_way = *existing;
+            window->relay_ways[i] = *existing;
         else
-            window->relay_exit = relay_way_add(window->language, window->relay_target, port, &window->relay_way);
+            window->relay_exit = relay_way_add(window->language, window->relay_targets[i], port ? port + (unsigned)i : 0,
+                                               &window->relay_ways[i]);
     }
     if (window->relay_exit == EXIT_DONE)
         window->relay_exit = relay_start(window->language, 1);
     console_capture(NULL);
-    if (window->relay_exit == EXIT_DONE)
-        relay_check(&window->relay_way, TEST_TIMEOUT_SECONDS, window->cancel, &window->relay_check);
+    for (i = 0; i < window->relay_count && window->relay_exit == EXIT_DONE; i++)
+        relay_check(&window->relay_ways[i], TEST_TIMEOUT_SECONDS, window->cancel, &window->relay_checks[i]);
     window->error.code = WaitForSingleObject(window->cancel, 0) == WAIT_OBJECT_0 ? ERROR_CANCELLED : ERROR_SUCCESS;
     PostMessageW(window->dialog, WM_RELAY_DONE, 0, 0);
     return 0;
@@ -295,7 +301,7 @@ static void start_relay(struct test_window *window)
     strbuf_clear(&window->relay_said);
     gui_set_utf8(window->dialog, IDC_DETAILS, "");
     /* Starting the relay waits up to 15 s; the test through it three time limits. */
-    say(window, MSG_GUI_RELAY_RUNNING, window->relay_target, 15u + 3u * TEST_TIMEOUT_SECONDS);
+    say(window, MSG_GUI_RELAY_RUNNING, window->relay_targets[0], 15u + 3u * SERVER_COUNT * TEST_TIMEOUT_SECONDS);
     start_worker(window, relay_thread);
 }
 
@@ -357,6 +363,7 @@ static void finish_test(struct test_window *window)
     int i, relay_helps;
     if (end_worker(window) != 0)
         return;
+    window->relay_count = 0;
     strbuf_init(&details);
     strbuf_init(&words);
     for (i = 0; i < window->target_count; i++) {
@@ -378,55 +385,61 @@ static void finish_test(struct test_window *window)
             diagnose_as(&window->as[i], window->language, TLSSWITCH_VERSION_STRING, &details);
             diagnose_as_conclusion(&window->as[i], window->language, AUDIENCE_WINDOW, &words, &relay_helps);
         }
-        /* The button serves the first server the relay can help. */
-        if (relay_helps && !IsWindowVisible(GetDlgItem(window->dialog, IDC_USE_RELAY))) {
-            text_format(window->relay_target, sizeof(window->relay_target), "%s", window->targets[i]);
-            ShowWindow(GetDlgItem(window->dialog, IDC_USE_RELAY), SW_SHOW);
-        }
+        /* The button serves every server the relay can help. */
+        if (relay_helps)
+            text_format(window->relay_targets[window->relay_count++], sizeof(window->relay_targets[0]), "%s",
+                        window->targets[i]);
     }
+    ShowWindow(GetDlgItem(window->dialog, IDC_USE_RELAY), window->relay_count > 0 ? SW_SHOW : SW_HIDE);
     gui_set_utf8(window->dialog, IDC_RESULT, words.failed ? "" : words.data);
     gui_set_utf8(window->dialog, IDC_DETAILS, details.failed ? "" : details.data);
     strbuf_free(&details);
     strbuf_free(&words);
 }
 
-/* What came of "Use TLS Switch as a relay": it works, with what to type in the details;
- * or why not, in words. */
+/* What came of "Use TLS Switch as a relay", way by way: it works, with what to type in
+ * the details; or why not, in words. */
 static void finish_relay(struct test_window *window)
 {
     struct strbuf words, advice;
     char provider[300], last[600];
+    int i, working = 0;
     if (end_worker(window) != 0)
         return;
     strbuf_init(&words);
     strbuf_init(&advice);
-    if (window->relay_exit != EXIT_DONE) {
+    if (window->relay_exit != EXIT_DONE)
         strbuf_printf(&words, message_text(window->language, MSG_GUI_RELAY_SETUP_FAILED),
                       window->relay_said.failed || !window->relay_said.data ? "" : window->relay_said.data);
-    } else {
-        relay_advice_describe(&window->relay_way, window->language, &advice);
-        target_describe(&window->relay_way.provider, provider, sizeof(provider));
-        if (window->relay_check.outcome == OUTCOME_OK) {
+    for (i = 0; i < window->relay_count && window->relay_exit == EXIT_DONE; i++) {
+        const struct handshake_report *check = &window->relay_checks[i];
+        relay_advice_describe(&window->relay_ways[i], window->language, &advice);
+        target_describe(&window->relay_ways[i].provider, provider, sizeof(provider));
+        if (check->outcome == OUTCOME_OK) {
+            working++;
             strbuf_printf(&words, message_text(window->language, MSG_GUI_RELAY_WORKS), provider);
-            strbuf_printf(&advice, message_text(window->language, MSG_GUI_RELAY_GREETING), window->relay_check.reply);
-            ShowWindow(GetDlgItem(window->dialog, IDC_USE_RELAY), SW_HIDE);
+            strbuf_printf(&advice, message_text(window->language, MSG_GUI_RELAY_GREETING), check->reply);
         } else {
             /* The relay's own error reply carries its reason; without one, its log does. */
             struct strbuf reason;
             strbuf_init(&reason);
-            if (window->relay_check.reply[0])
-                strbuf_append(&reason, window->relay_check.reply);
+            if (check->reply[0])
+                strbuf_append(&reason, check->reply);
             else
-                outcome_describe(window->relay_check.outcome, window->relay_check.step, window->relay_check.status,
-                                 window->relay_check.alert, window->language, &reason);
-            strbuf_printf(&words, message_text(window->language, MSG_GUI_RELAY_CHECK_FAILED),
+                outcome_describe(check->outcome, check->step, check->status, check->alert, window->language, &reason);
+            strbuf_printf(&words, message_text(window->language, MSG_GUI_RELAY_CHECK_FAILED), provider,
                           reason.failed ? "" : reason.data);
             strbuf_free(&reason);
             relay_log_last_line(last, sizeof(last));
-            if (!window->relay_check.reply[0] && last[0])
+            if (!check->reply[0] && last[0])
                 strbuf_printf(&words, message_text(window->language, MSG_GUI_RELAY_LOG_SAYS), last);
         }
+        strbuf_append(&advice, "\n");
     }
+    if (working)
+        strbuf_append(&words, message_text(window->language, MSG_GUI_RELAY_TYPE_THIS));
+    if (window->relay_exit == EXIT_DONE && working == window->relay_count)
+        ShowWindow(GetDlgItem(window->dialog, IDC_USE_RELAY), SW_HIDE);
     /* The details last: what waits for them (the tests) then finds the result there too. */
     gui_set_utf8(window->dialog, IDC_RESULT, words.failed ? "" : words.data);
     gui_set_utf8(window->dialog, IDC_DETAILS, advice.failed ? "" : advice.data);

@@ -122,7 +122,7 @@ static void show_relay(HWND dialog, struct main_window *window)
     gui_set_utf8(dialog, IDC_RELAY_STATE, text.failed ? "" : text.data);
     strbuf_free(&text);
     if (shown != window->relay_shown) {
-        RECT room = { 0, 0, 0, 196 - 146 }, frame;   /* res/tlsswitch.rc: the dialog's height with and without */
+        RECT room = { 0, 0, 0, 216 - 146 }, frame;   /* res/tlsswitch.rc: the dialog's height with and without */
         MapDialogRect(dialog, &room);
         GetWindowRect(dialog, &frame);
         SetWindowPos(dialog, NULL, 0, 0, frame.right - frame.left,

@@ -1748,16 +1748,20 @@ static const struct message_row messages[MSG_COUNT] = {
         "%s への中継を設定して開始し、メールソフトと同じ方法で試しています (最長 %u 秒)...",
     } },
     [MSG_GUI_RELAY_WORKS] = { {
-        "It works: the relay on this PC reached %s with its own TLS, and the provider answered through it as it will answer your mail program. Type into your mail program what the details below say. The relay starts when you log on.",
-        "動作しました: このパソコンの中継が独自の TLS で %s に接続し、メールソフトへの応答と同じ応答がプロバイダーから中継を通して返りました。下の詳細のとおりメールソフトに入力してください。中継はログオン時に自動で開始します。",
+        "It works: the relay on this PC reached %s with its own TLS, and the provider answered through it as it will answer your mail program.\n",
+        "動作しました: このパソコンの中継が独自の TLS で %s に接続し、メールソフトへの応答と同じ応答がプロバイダーから中継を通して返りました。\n",
+    } },
+    [MSG_GUI_RELAY_TYPE_THIS] = { {
+        "Type into your mail program what the details below say. The relay starts when you log on.",
+        "下の詳細のとおりメールソフトに入力してください。中継はログオン時に自動で開始します。",
     } },
     [MSG_GUI_RELAY_GREETING] = { {
         "\nThrough the relay, the provider answered: %s\n",
         "\n中継を通したプロバイダーの応答: %s\n",
     } },
     [MSG_GUI_RELAY_CHECK_FAILED] = { {
-        "The relay is set up and running, but the test through it did not work: %s\n",
-        "中継は設定され動いていますが、中継を通したテストはうまくいきませんでした: %s\n",
+        "The relay for %s is set up and running, but the test through it did not work: %s\n",
+        "%s への中継は設定され動いていますが、中継を通したテストはうまくいきませんでした: %s\n",
     } },
     [MSG_GUI_RELAY_LOG_SAYS] = { {
         "The relay's log says: %s\n",
