@@ -16,6 +16,8 @@
 #define IDC_FIX 1004
 #define IDC_TEST 1005
 #define IDC_ADVANCED 1006
+#define IDC_RELAY_STATE 1007
+#define IDC_STOP_RELAY 1008
 
 /* Test my mail server */
 #define IDC_SERVER_LABEL 1101
@@ -40,6 +42,7 @@
 #define IDC_FIND_LABEL 1120
 #define IDC_FIND_INPUT 1121
 #define IDC_FIND 1122
+#define IDC_USE_RELAY 1123
 
 /* Advanced */
 #define IDC_PROTOCOLS_LABEL 1201

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Takes the screenshots in docs/screenshots/ (English and Japanese): the main window
 # before the fix, the confirmation, the main window after it, a mail server test against
-# a local TLS 1.2-only dovecot that kept RSA key exchange (so XP can use it), and the
-# advanced settings. Runs inside
+# a local TLS 1.2-only dovecot that kept RSA key exchange (so XP can use it), the
+# advanced settings, and the relay: "Use TLS Switch as a relay" for a provider with
+# Debian's default ciphers (tests/servers/mailhost.sh: ECDHE only, which XP cannot use)
+# and the first screen with the relay running. Runs inside
 # tests/run-gui-tests.sh (Xvfb, an XP-like prefix); `make -f Makefile.mingw screenshots`.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -11,8 +13,11 @@ out=$root/docs/screenshots
 work=$(mktemp -d /tmp/tlsswitch-shots.XXXXXX)
 source "$here/wine/fixture.bash"
 driver() { wine "$root/build/tests/gui_driver.exe" "$@" </dev/null; }
+mailhost=$(mktemp -d /tmp/tlsswitch-shots-mailhost.XXXXXX)
 cleanup() {
+  wine "$TLSSWITCH_EXE" /relay stop >/dev/null 2>&1 </dev/null || true
   "$here/servers/dovecot.sh" stop "$work/dovecot" >/dev/null 2>&1 || true
+  "$here/servers/mailhost.sh" stop "$mailhost" >/dev/null 2>&1 || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -26,6 +31,12 @@ wine "$root/build/tests/trust_root.exe" "$(winepath -w "$work/certs/ca.pem")" >/
 source "$here/servers/providers.bash"
 DOVECOT_BASE_PORT=37000 DOVECOT_CERT="$work/certs/valid.pem" DOVECOT_KEY="$work/certs/valid.key" \
   DOVECOT_CIPHERS=$PROVIDER_KEEPS_RSA_KX "$here/servers/dovecot.sh" start "$work/dovecot" >/dev/null
+chmod 755 "$mailhost"
+MAILHOST_BASE_PORT=41000 "$here/servers/mailhost.sh" start "$mailhost" "$work/certs/valid.pem" \
+  "$work/certs/valid.key" >"$work/mailhost.env"
+eval "$(cat "$work/mailhost.env")"
+relay_ini="$(winepath -u "$(wine cmd /c 'echo %APPDATA%' 2>/dev/null </dev/null | tr -d '\r')" 2>/dev/null)/TLS Switch/relay.ini"
+rm -f "$relay_ini"
 mkdir -p "$out"
 
 shot() { # shot ROLE NAME
@@ -66,6 +77,26 @@ for language in en ja; do
   shot advanced 5-advanced
   driver click advanced 2
   driver gone advanced
+  driver click main 1005
+  driver wait test
+  driver set test 1102 localhost
+  driver select test 1104 2
+  driver wait-text test 1106 995
+  driver set test 1106 "$POP3S_PORT"
+  driver click test 1107
+  # The words the driver waits for are ASCII, the same in both languages: the suite the
+  # verdict names, then the provider's greeting that the relay's test got (in the
+  # details, which the window writes after the result).
+  driver wait-text test 1110 "TLS_ECDHE_"
+  driver click test 1123
+  driver wait-text test 1112 ": +OK"
+  shot test 6-relay
+  driver click test 2
+  driver gone test
+  driver wait-text main 1007 "127.0.0.1"
+  shot main 7-relay-running
+  driver click main 1008   # Stop relaying; the clicks are handled in turn
   driver click main 2
   wait "$window"
+  rm -f "$relay_ini"
 done

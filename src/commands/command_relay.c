@@ -1,9 +1,12 @@
 /* /relay: the ways the relay serves (relay.ini in the user's application data), and the
  * relay itself: in this console until Ctrl+C, or in the background, started at logon
  * through the user's Run key. One relay per user session: a named mutex says whether
- * one runs, a named event asks it to stop. Nothing here needs administrator rights. */
+ * one runs, a named event asks it to stop. Nothing here needs administrator rights.
+ * The window sets the relay up through the same functions (services.h). */
 #include "commands.h"
+#include "services.h"
 #include "../win32/platform.h"
+#include "../win32/connection.h"
 #include "../win32/console.h"
 #include "../win32/errors.h"
 #include "../win32/files.h"
@@ -126,7 +129,7 @@ static int save_config(enum language language, const char *path, const struct re
     return EXIT_DONE;
 }
 
-static int relay_is_running(void)
+int relay_running(void)
 {
     HANDLE mutex = OpenMutexW(SYNCHRONIZE, FALSE, RELAY_MUTEX);
     if (!mutex)
@@ -347,12 +350,12 @@ static int stop_running_relay(void)
     HANDLE stop = OpenEventW(EVENT_MODIFY_STATE, FALSE, RELAY_STOP_EVENT);
     int waited;
     if (!stop)
-        return !relay_is_running();
+        return !relay_running();
     SetEvent(stop);
     CloseHandle(stop);
-    for (waited = 0; waited < 100 && relay_is_running(); waited++)
+    for (waited = 0; waited < 100 && relay_running(); waited++)
         Sleep(100);
-    return !relay_is_running();
+    return !relay_running();
 }
 
 /* `"C:\...\tlsswitch.exe" /relay run`: the start entry and the background process. */
@@ -414,12 +417,12 @@ static int start_background(enum language language)
     return exit_code == EXIT_DONE ? EXIT_SYSTEM_ERROR : (int)exit_code;
 }
 
-static int relay_start(enum language language, int quiet)
+int relay_start(enum language language, int quiet)
 {
     wchar_t command_line[MAX_PATH + 32];
     unsigned long rc;
     int exit_code;
-    if (relay_is_running() && !stop_running_relay()) {
+    if (relay_running() && !stop_running_relay()) {
         console_message(CONSOLE_ERR, language, MSG_RELAY_WILL_NOT_STOP);
         return EXIT_BUSY;
     }
@@ -436,9 +439,9 @@ static int relay_start(enum language language, int quiet)
     return EXIT_DONE;
 }
 
-static int relay_stop(enum language language)
+int relay_stop(enum language language)
 {
-    int was_running = relay_is_running();
+    int was_running = relay_running();
     unsigned long rc;
     if (!stop_running_relay()) {
         console_message(CONSOLE_ERR, language, MSG_RELAY_WILL_NOT_STOP);
@@ -473,44 +476,106 @@ static void print_ways(enum language language, const struct relay_config *config
     }
 }
 
-static int relay_add(enum language language, const char *url, const char *port_text)
+int relay_ways_read(enum language language, struct relay_config *config)
+{
+    char path[MAX_PATH * 3];
+    return load_config(language, path, sizeof(path), config);
+}
+
+int relay_way_add(enum language language, const char *url, unsigned port, struct relay_way *added)
 {
     struct relay_config config;
     struct relay_config_error error;
     char path[MAX_PATH * 3];
-    unsigned long port = 0;
-    struct strbuf advice;
     int exit_code = load_config(language, path, sizeof(path), &config);
     if (exit_code != EXIT_DONE)
         return exit_code;
     memset(&error, 0, sizeof(error));
+    if (relay_config_add(&config, url, port, relay_port_is_free, NULL, &error) != 0) {
+        say_config_error(language, &error, NULL);
+        return EXIT_USAGE;
+    }
+    exit_code = save_config(language, path, &config);
+    if (exit_code == EXIT_DONE)
+        *added = config.ways[config.count - 1];
+    return exit_code;
+}
+
+static int relay_add(enum language language, const char *url, const char *port_text)
+{
+    struct relay_way added;
+    unsigned long port = 0;
+    struct strbuf advice;
+    int exit_code;
     if (port_text) {
         char *end;
         port = strtoul(port_text, &end, 10);
         if (*end || *port_text < '0' || *port_text > '9' || port == 0 || port > 65535) {
+            struct relay_config_error error;
+            memset(&error, 0, sizeof(error));
             error.reason = MSG_RELAY_BAD_PORT;
             text_format(error.detail, sizeof(error.detail), "%s", port_text);
             say_config_error(language, &error, NULL);
             return EXIT_USAGE;
         }
     }
-    if (relay_config_add(&config, url, (unsigned)port, relay_port_is_free, NULL, &error) != 0) {
-        say_config_error(language, &error, NULL);
-        return EXIT_USAGE;
-    }
-    exit_code = save_config(language, path, &config);
+    exit_code = relay_way_add(language, url, (unsigned)port, &added);
     if (exit_code != EXIT_DONE)
         return exit_code;
     strbuf_init(&advice);
-    relay_advice_describe(&config.ways[config.count - 1], language, &advice);
+    relay_advice_describe(&added, language, &advice);
     if (!advice.failed)
         console_write(CONSOLE_OUT, advice.data);
     strbuf_free(&advice);
     /* A running relay serves the new way from now on. */
-    if (relay_is_running())
+    if (relay_running())
         return relay_start(language, 1);
     console_message(CONSOLE_OUT, language, MSG_RELAY_START_HINT);
     return EXIT_DONE;
+}
+
+enum outcome relay_check(const struct relay_way *way, unsigned timeout_seconds, HANDLE cancel,
+                         struct handshake_report *report)
+{
+    struct connection *c = calloc(1, sizeof(*c));
+    struct target local = way->provider;
+    enum outcome outcome;
+    handshake_report_init(report);
+    if (!c) {
+        report->outcome = OUTCOME_SYSTEM_ERROR;
+        report->status = ERROR_NOT_ENOUGH_MEMORY;
+        text_format(report->step, sizeof(report->step), "malloc");
+        return report->outcome;
+    }
+    text_format(local.host, sizeof(local.host), "%s", RELAY_LOCAL_ADDRESS);
+    text_format(local.port, sizeof(local.port), "%u", way->local_port);
+    c->cancel = cancel;
+    outcome = connection_open(c, &local, timeout_seconds, report);
+    if (outcome == OUTCOME_OK)
+        outcome = connection_talk_plain(c, &local, report);
+    if (outcome == OUTCOME_SYSTEM_ERROR)
+        connection_failure(c, report);
+    connection_close(c);
+    free(c);
+    report->outcome = outcome;
+    return outcome;
+}
+
+void relay_log_last_line(char *out, size_t size)
+{
+    char path[MAX_PATH * 3];
+    unsigned char *bytes = NULL;
+    size_t length = 0, start;
+    out[0] = '\0';
+    if (relay_file_path(L"relay.log", path, sizeof(path)) != 0 ||
+        file_read_all(path, RELAY_LOG_MAX + 65536, &bytes, &length) != 0)
+        return;
+    while (length > 0 && (bytes[length - 1] == '\n' || bytes[length - 1] == '\r'))
+        length--;
+    for (start = length; start > 0 && bytes[start - 1] != '\n'; start--)
+        ;
+    text_format(out, size, "%.*s", (int)(length - start), (const char *)bytes + start);
+    free(bytes);
 }
 
 static int relay_remove(enum language language, const char *number_text)
@@ -537,7 +602,7 @@ static int relay_remove(enum language language, const char *number_text)
     if (exit_code != EXIT_DONE)
         return exit_code;
     console_message(CONSOLE_OUT, language, MSG_RELAY_REMOVED, (unsigned)number);
-    if (relay_is_running()) {
+    if (relay_running()) {
         if (config.count == 0)
             return relay_stop(language);
         return relay_start(language, 1);
@@ -549,7 +614,7 @@ static int relay_status(enum language language)
 {
     struct relay_config config;
     char path[MAX_PATH * 3], log_path[MAX_PATH * 3];
-    int running = relay_is_running();
+    int running = relay_running();
     int exit_code = load_config(language, path, sizeof(path), &config);
     if (exit_code != EXIT_DONE)
         return exit_code;

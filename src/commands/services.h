@@ -1,6 +1,6 @@
 /* What the window asks of the commands besides running them: a change planned without
- * writing, whether a change may be written, where the backups go, and what /test finds
- * out, without printing it. */
+ * writing, whether a change may be written, where the backups go, what /test finds
+ * out, without printing it, and the relay's set-up, start, stop and test. */
 #ifndef TLSSWITCH_SERVICES_H
 #define TLSSWITCH_SERVICES_H
 
@@ -9,6 +9,7 @@
 #include "../core/args.h"
 #include "../core/mail/diagnosis.h"
 #include "../core/mail/find.h"
+#include "../core/relay/relay_config.h"
 
 /* What /test finds out about `target_text`, without the printing: the registry, the
  * Windows version and the handshakes of a child process. Returns 0, ERROR_CANCELLED
@@ -52,6 +53,29 @@ int command_change_preview(const struct options *options, enum language language
 /* Whether this process may write the Schannel settings (honours the test switch
  * TLSSWITCH_TEST_DENY_WRITE, as the change itself does). */
 int change_allowed(void);
+
+/* The relay (command_relay.c), for "Use TLS Switch as a relay" and the main window's
+ * relay line. Errors are said on the console, as the /relay verbs say them (the window
+ * captures them); each returns the exit code of that verb. */
+
+/* Whether this user's relay runs now. */
+int relay_running(void);
+/* relay.ini's ways (none when there is no file). */
+int relay_ways_read(enum language language, struct relay_config *config);
+/* /relay add URL [PORT] without the words after it: adds the way (`port` 0: chosen),
+ * copied into *added. */
+int relay_way_add(enum language language, const char *url, unsigned port, struct relay_way *added);
+/* /relay start (restarts a running relay, so it reads relay.ini anew; `quiet`: no
+ * "started" line) and /relay stop: the background process and the start entry. */
+int relay_start(enum language language, int quiet);
+int relay_stop(enum language language);
+/* Talks to the relay as the mail program will: plain to 127.0.0.1 on the way's port, the
+ * greeting and the capability answer, which the relay fetches from the provider over
+ * TLS. OUTCOME_OK, or the outcome with report->reply the line that was not good. */
+enum outcome relay_check(const struct relay_way *way, unsigned timeout_seconds, HANDLE cancel,
+                         struct handshake_report *report);
+/* The last line of relay.log, without its line end ("" when there is none). */
+void relay_log_last_line(char *out, size_t size);
 
 /* "...\TLS Switch\backups", created if needed; 0 or a Windows error (then `out` holds
  * "TLS Switch\backups", for messages). */

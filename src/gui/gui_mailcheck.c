@@ -1,12 +1,17 @@
 /* "Test my mail server": the /test of the command line for the incoming and the outgoing
  * server (one of them at least) with the connection types a mail program offers, as this
  * PC connects or as another Windows would (/as); and /find, which looks for the settings
- * from a mail address or a server name and fills them in. The work runs in a worker
- * thread, so the window stays responsive and "Stop" can end it. */
+ * from a mail address or a server name and fills them in. Where no setting of this
+ * Windows can help, "Use TLS Switch as a relay" sets the relay up (as /relay add and
+ * /relay start), says what to type into the mail program, and tests through the relay.
+ * The work runs in a worker thread, so the window stays responsive and "Stop" can end it. */
 #include "../commands/services.h"
+#include "../win32/console.h"
 #include "../win32/errors.h"
 #include "gui.h"
 #include "../win32/wide.h"
+#include "../core/exitcodes.h"
+#include "../core/relay/relay_advice.h"
 #include "../../res/resource.h"
 #include "../../res/version.h"
 
@@ -17,6 +22,7 @@
 
 #define WM_TEST_DONE (WM_APP + 1)
 #define WM_FIND_DONE (WM_APP + 2)
+#define WM_RELAY_DONE (WM_APP + 3)
 #define TEST_TIMEOUT_SECONDS 10u
 
 /* The connection types, in the words mail programs use, and what /test calls them. */
@@ -47,6 +53,7 @@ static const struct gui_text test_texts[] = {
     { IDC_RESULT_LABEL, MSG_GUI_RESULT_LABEL },
     { IDC_DETAILS_LABEL, MSG_GUI_DETAILS_LABEL },
     { IDC_COPY, MSG_GUI_COPY },
+    { IDC_USE_RELAY, MSG_GUI_USE_RELAY },
     { IDCANCEL, MSG_GUI_CLOSE },
 };
 
@@ -85,6 +92,15 @@ struct test_window {
     struct windows_failure error;   /* what kept the whole test or search from running */
     char find_input[256];
     struct find_search search;
+    /* "Use TLS Switch as a relay": the providers (the targets of the last test that no
+     * setting helps), what setting them up said and ended in, the ways, and the tests
+     * through them. */
+    int relay_count;
+    char relay_targets[SERVER_COUNT][400];
+    struct strbuf relay_said;
+    int relay_exit;
+    struct relay_way relay_ways[SERVER_COUNT];
+    struct handshake_report relay_checks[SERVER_COUNT];
 };
 
 static DWORD WINAPI test_thread(void *argument)
@@ -118,10 +134,51 @@ static DWORD WINAPI find_thread(void *argument)
     return 0;
 }
 
+/* The way to each provider: the one relay.ini has, or a new one (as /relay add); then
+ * the relay (re)started as /relay start does, and the test through each way. What the
+ * two verbs say on failure is captured for the window. */
+static DWORD WINAPI relay_thread(void *argument)
+{
+    struct test_window *window = argument;
+    struct relay_config config;
+    struct relay_config_error ignored;
+    struct target provider;
+    const struct relay_way *existing;
+    wchar_t port_text[8];
+    unsigned port = 0;
+    int i;
+
+    /* The tests choose the local port, clear of other tests' ports. */
+    if (GetEnvironmentVariableW(L"TLSSWITCH_TEST_RELAY_PORT", port_text, 8) > 0)
+        port = (unsigned)_wtoi(port_text);
+    console_capture(&window->relay_said);
+    for (i = 0, window->relay_exit = EXIT_DONE; i < window->relay_count && window->relay_exit == EXIT_DONE; i++) {
+        window->relay_exit = relay_ways_read(window->language, &config);
+        if (window->relay_exit != EXIT_DONE)
+            break;
+        existing = relay_provider_parse(window->relay_targets[i], &provider, &ignored) == 0
+                       ? relay_config_find(&config, &provider)
+                       : NULL;
+        if (existing)
+            window->relay_ways[i] = *existing;
+        else
+            window->relay_exit = relay_way_add(window->language, window->relay_targets[i], port ? port + (unsigned)i : 0,
+                                               &window->relay_ways[i]);
+    }
+    if (window->relay_exit == EXIT_DONE)
+        window->relay_exit = relay_start(window->language, 1);
+    console_capture(NULL);
+    for (i = 0; i < window->relay_count && window->relay_exit == EXIT_DONE; i++)
+        relay_check(&window->relay_ways[i], TEST_TIMEOUT_SECONDS, window->cancel, &window->relay_checks[i]);
+    window->error.code = WaitForSingleObject(window->cancel, 0) == WAIT_OBJECT_0 ? ERROR_CANCELLED : ERROR_SUCCESS;
+    PostMessageW(window->dialog, WM_RELAY_DONE, 0, 0);
+    return 0;
+}
+
 static void set_running(struct test_window *window, int running)
 {
     static const int inputs[] = { IDC_FIND_INPUT, IDC_FIND, IDC_SERVER, IDC_KIND, IDC_PORT, IDC_OUT_SERVER,
-                                  IDC_OUT_KIND, IDC_OUT_PORT, IDC_AS, IDC_START };
+                                  IDC_OUT_KIND, IDC_OUT_PORT, IDC_AS, IDC_START, IDC_USE_RELAY };
     size_t i;
     for (i = 0; i < sizeof(inputs) / sizeof(inputs[0]); i++)
         EnableWindow(GetDlgItem(window->dialog, inputs[i]), !running);
@@ -228,6 +285,7 @@ static void start_test(struct test_window *window)
         SetFocus(GetDlgItem(window->dialog, IDC_SERVER));
         return;
     }
+    ShowWindow(GetDlgItem(window->dialog, IDC_USE_RELAY), SW_HIDE);
     last_as = as > AS_THIS_PC && as <= WINDOWS_CLIENT_COUNT ? (int)as : AS_THIS_PC;
     window->as_windows = last_as - 1;
     gui_set_utf8(window->dialog, IDC_DETAILS, "");
@@ -237,6 +295,15 @@ static void start_test(struct test_window *window)
     say(window, MSG_GUI_TEST_RUNNING, running.failed ? "" : running.data, 3u * TEST_TIMEOUT_SECONDS);
     strbuf_free(&running);
     start_worker(window, test_thread);
+}
+
+static void start_relay(struct test_window *window)
+{
+    strbuf_clear(&window->relay_said);
+    gui_set_utf8(window->dialog, IDC_DETAILS, "");
+    /* Starting the relay waits up to 15 s; the test through it three time limits. */
+    say(window, MSG_GUI_RELAY_RUNNING, window->relay_targets[0], 15u + 3u * SERVER_COUNT * TEST_TIMEOUT_SECONDS);
+    start_worker(window, relay_thread);
 }
 
 static void start_find(struct test_window *window)
@@ -294,9 +361,10 @@ static int end_worker(struct test_window *window)
 static void finish_test(struct test_window *window)
 {
     struct strbuf details, words;
-    int i;
+    int i, relay_helps;
     if (end_worker(window) != 0)
         return;
+    window->relay_count = 0;
     strbuf_init(&details);
     strbuf_init(&words);
     for (i = 0; i < window->target_count; i++) {
@@ -308,20 +376,76 @@ static void finish_test(struct test_window *window)
         if (window->target_count > 1)
             strbuf_printf(&words, message_text(window->language, rows[window->target_row[i]].result_label),
                           window->targets[i]);
+        relay_helps = 0;
         if (window->errors[i].code != ERROR_SUCCESS) {
             windows_failure_describe(&window->errors[i], window->language, &words);
         } else if (window->as_windows < 0) {
             diagnose(&window->facts[i], window->language, TLSSWITCH_VERSION_STRING, &details);
-            diagnose_conclusion(&window->facts[i], window->language, AUDIENCE_WINDOW, &words);
+            diagnose_conclusion(&window->facts[i], window->language, AUDIENCE_WINDOW, &words, &relay_helps);
         } else {
             diagnose_as(&window->as[i], window->language, TLSSWITCH_VERSION_STRING, &details);
-            diagnose_as_conclusion(&window->as[i], window->language, &words);
+            diagnose_as_conclusion(&window->as[i], window->language, AUDIENCE_WINDOW, &words, &relay_helps);
         }
+        /* The button serves every server the relay can help. */
+        if (relay_helps)
+            text_format(window->relay_targets[window->relay_count++], sizeof(window->relay_targets[0]), "%s",
+                        window->targets[i]);
     }
+    ShowWindow(GetDlgItem(window->dialog, IDC_USE_RELAY), window->relay_count > 0 ? SW_SHOW : SW_HIDE);
     gui_set_utf8(window->dialog, IDC_RESULT, words.failed ? "" : words.data);
     gui_set_utf8(window->dialog, IDC_DETAILS, details.failed ? "" : details.data);
     strbuf_free(&details);
     strbuf_free(&words);
+}
+
+/* What came of "Use TLS Switch as a relay", way by way: it works, with what to type in
+ * the details; or why not, in words. */
+static void finish_relay(struct test_window *window)
+{
+    struct strbuf words, advice;
+    char provider[300], last[600];
+    int i, working = 0;
+    if (end_worker(window) != 0)
+        return;
+    strbuf_init(&words);
+    strbuf_init(&advice);
+    if (window->relay_exit != EXIT_DONE)
+        strbuf_printf(&words, message_text(window->language, MSG_GUI_RELAY_SETUP_FAILED),
+                      window->relay_said.failed || !window->relay_said.data ? "" : window->relay_said.data);
+    for (i = 0; i < window->relay_count && window->relay_exit == EXIT_DONE; i++) {
+        const struct handshake_report *check = &window->relay_checks[i];
+        relay_advice_describe(&window->relay_ways[i], window->language, &advice);
+        target_describe(&window->relay_ways[i].provider, provider, sizeof(provider));
+        if (check->outcome == OUTCOME_OK) {
+            working++;
+            strbuf_printf(&words, message_text(window->language, MSG_GUI_RELAY_WORKS), provider);
+            strbuf_printf(&advice, message_text(window->language, MSG_GUI_RELAY_GREETING), check->reply);
+        } else {
+            /* The relay's own error reply carries its reason; without one, its log does. */
+            struct strbuf reason;
+            strbuf_init(&reason);
+            if (check->reply[0])
+                strbuf_append(&reason, check->reply);
+            else
+                outcome_describe(check->outcome, check->step, check->status, check->alert, window->language, &reason);
+            strbuf_printf(&words, message_text(window->language, MSG_GUI_RELAY_CHECK_FAILED), provider,
+                          reason.failed ? "" : reason.data);
+            strbuf_free(&reason);
+            relay_log_last_line(last, sizeof(last));
+            if (!check->reply[0] && last[0])
+                strbuf_printf(&words, message_text(window->language, MSG_GUI_RELAY_LOG_SAYS), last);
+        }
+        strbuf_append(&advice, "\n");
+    }
+    if (working)
+        strbuf_append(&words, message_text(window->language, MSG_GUI_RELAY_TYPE_THIS));
+    if (window->relay_exit == EXIT_DONE && working == window->relay_count)
+        ShowWindow(GetDlgItem(window->dialog, IDC_USE_RELAY), SW_HIDE);
+    /* The details last: what waits for them (the tests) then finds the result there too. */
+    gui_set_utf8(window->dialog, IDC_RESULT, words.failed ? "" : words.data);
+    gui_set_utf8(window->dialog, IDC_DETAILS, advice.failed ? "" : advice.data);
+    strbuf_free(&words);
+    strbuf_free(&advice);
 }
 
 /* Puts a recommended way into a server row. */
@@ -444,6 +568,9 @@ static INT_PTR CALLBACK test_procedure(HWND dialog, UINT message, WPARAM wparam,
     case WM_FIND_DONE:
         finish_find(window);
         return TRUE;
+    case WM_RELAY_DONE:
+        finish_relay(window);
+        return TRUE;
     case WM_COMMAND:
         switch (LOWORD(wparam)) {
         case IDC_KIND:
@@ -458,6 +585,10 @@ static INT_PTR CALLBACK test_procedure(HWND dialog, UINT message, WPARAM wparam,
         case IDC_FIND:
             if (!window->thread)
                 start_find(window);
+            return TRUE;
+        case IDC_USE_RELAY:
+            if (!window->thread)
+                start_relay(window);
             return TRUE;
         case IDC_STOP:
             if (window->thread)
@@ -488,6 +619,7 @@ void gui_mailcheck_dialog(HWND owner, enum language language)
     if (!window)
         return;
     window->language = language;
+    strbuf_init(&window->relay_said);
     window->cancel = CreateEventW(NULL, TRUE, FALSE, NULL);
     if (window->cancel)
         gui_dialog(owner, IDD_TEST, language, test_procedure, (LPARAM)window);
@@ -495,5 +627,6 @@ void gui_mailcheck_dialog(HWND owner, enum language language)
         CloseHandle(window->cancel);
     if (window->details_font)
         DeleteObject(window->details_font);
+    strbuf_free(&window->relay_said);
     free(window);
 }

@@ -1,9 +1,12 @@
 /* The main window: one sentence on whether old mail programs can use TLS 1.2, the
- * "Fix it" button, and the way to the mail server test and the advanced settings. */
+ * "Fix it" button, the way to the mail server test and the advanced settings, and,
+ * once relay.ini has ways, whether the relay runs, for which ways, and "Stop relaying". */
 #include "../commands/services.h"
 #include "gui.h"
+#include "../win32/console.h"
 #include "../win32/late_bound.h"
 #include "../core/exitcodes.h"
+#include "../core/relay/relay_advice.h"
 #include "../core/registry/profiles.h"
 #include "../core/registry/regstore.h"
 #include "../../res/resource.h"
@@ -17,12 +20,14 @@
 
 struct main_window {
     enum language language;
+    int relay_shown;   /* the relay's line and button take their room at the bottom */
 };
 
 static const struct gui_text main_texts[] = {
     { IDC_FIX, MSG_GUI_FIX },
     { IDC_TEST, MSG_GUI_TEST },
     { IDC_ADVANCED, MSG_GUI_ADVANCED },
+    { IDC_STOP_RELAY, MSG_GUI_STOP_RELAY },
     { IDCANCEL, MSG_GUI_CLOSE },
 };
 
@@ -95,6 +100,54 @@ static void show_status(HWND dialog, enum language language)
     set_default_button(dialog, fix_helps ? IDC_FIX : IDC_TEST);
 }
 
+/* The relay's line: running or not, and its ways from relay.ini; with no way (no
+ * relay.ini) the line and its button are hidden and the window gives back their room. */
+static void show_relay(HWND dialog, struct main_window *window)
+{
+    struct relay_config config;
+    struct strbuf text;
+    int shown, exit_code;
+    size_t i;
+
+    strbuf_init(&text);
+    console_capture(&text);   /* a damaged relay.ini: its error is the line */
+    exit_code = relay_ways_read(window->language, &config);
+    console_capture(NULL);
+    if (exit_code == EXIT_DONE && config.count > 0) {
+        strbuf_append(&text, message_text(window->language, relay_running() ? MSG_GUI_RELAY_ON : MSG_GUI_RELAY_OFF));
+        for (i = 0; i < config.count; i++)
+            relay_way_describe_line(&config.ways[i], (unsigned)i + 1, window->language, &text);
+    }
+    shown = text.length > 0;
+    gui_set_utf8(dialog, IDC_RELAY_STATE, text.failed ? "" : text.data);
+    strbuf_free(&text);
+    if (shown != window->relay_shown) {
+        RECT room = { 0, 0, 0, 216 - 146 }, frame;   /* res/tlsswitch.rc: the dialog's height with and without */
+        MapDialogRect(dialog, &room);
+        GetWindowRect(dialog, &frame);
+        SetWindowPos(dialog, NULL, 0, 0, frame.right - frame.left,
+                     frame.bottom - frame.top + (shown ? room.bottom : -room.bottom), SWP_NOMOVE | SWP_NOZORDER);
+        ShowWindow(GetDlgItem(dialog, IDC_RELAY_STATE), shown ? SW_SHOW : SW_HIDE);
+        ShowWindow(GetDlgItem(dialog, IDC_STOP_RELAY), shown ? SW_SHOW : SW_HIDE);
+        window->relay_shown = shown;
+    }
+}
+
+/* "Stop relaying": /relay stop, which also removes the start entry. */
+static void stop_relay(HWND dialog, struct main_window *window)
+{
+    struct strbuf said;
+    int exit_code;
+    strbuf_init(&said);
+    console_capture(&said);
+    exit_code = relay_stop(window->language);
+    console_capture(NULL);
+    if (exit_code != EXIT_DONE)
+        gui_message_box(dialog, said.failed ? "" : said.data, MB_OK | MB_ICONERROR);
+    strbuf_free(&said);
+    show_relay(dialog, window);
+}
+
 static INT_PTR CALLBACK main_procedure(HWND dialog, UINT message, WPARAM wparam, LPARAM lparam)
 {
     struct main_window *window = (struct main_window *)GetWindowLongPtrW(dialog, DWLP_USER);
@@ -109,6 +162,8 @@ static INT_PTR CALLBACK main_procedure(HWND dialog, UINT message, WPARAM wparam,
                      (LPARAM)LoadImageW(instance, MAKEINTRESOURCEW(IDI_APP), IMAGE_ICON, GetSystemMetrics(SM_CXSMICON),
                                         GetSystemMetrics(SM_CYSMICON), 0));
         gui_set_texts(dialog, window->language, main_texts, sizeof(main_texts) / sizeof(main_texts[0]));
+        window->relay_shown = 1;   /* as the template has it */
+        show_relay(dialog, window);
         show_status(dialog, window->language);
         return FALSE;   /* the focus is set */
     }
@@ -118,12 +173,18 @@ static INT_PTR CALLBACK main_procedure(HWND dialog, UINT message, WPARAM wparam,
             int test_now = 0;
             if (gui_change(dialog, window->language, COMMAND_APPLY, profile_at(PROFILE_RECOMMENDED)->name, 1, &test_now))
                 show_status(dialog, window->language);
-            if (test_now)
+            if (test_now) {
                 gui_mailcheck_dialog(dialog, window->language);
+                show_relay(dialog, window);
+            }
             return TRUE;
         }
         case IDC_TEST:
             gui_mailcheck_dialog(dialog, window->language);
+            show_relay(dialog, window);   /* the test may have set the relay up */
+            return TRUE;
+        case IDC_STOP_RELAY:
+            stop_relay(dialog, window);
             return TRUE;
         case IDC_ADVANCED:
             gui_advanced_dialog(dialog, window->language);

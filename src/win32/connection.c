@@ -387,3 +387,23 @@ enum outcome connection_talk(struct connection *c, const struct target *target, 
     }
     return OUTCOME_OK;
 }
+
+static enum outcome plain_channel_more(void *context)
+{
+    return plain_more(context);
+}
+
+static int plain_channel_send(void *context, const char *text, size_t size)
+{
+    return connection_send(context, text, size);
+}
+
+enum outcome connection_talk_plain(struct connection *c, const struct target *target, struct handshake_report *report)
+{
+    /* The steps that follow an implicit TLS handshake are the greeting and the capability
+     * question: what a mail program asks first of a server that needs no STARTTLS. */
+    const struct line_channel plain = { c, plain_channel_more, plain_channel_send };
+    struct target as_program = *target;
+    as_program.mode = TLS_IMPLICIT;
+    return connection_talk(c, &as_program, &plain, OUTCOME_MAIL_FAILED, report);
+}

@@ -66,4 +66,9 @@ int connection_send(struct connection *c, const void *data, size_t size);
 enum outcome connection_talk(struct connection *c, const struct target *target, const struct line_channel *channel,
                              enum outcome bad, struct handshake_report *report);
 
+/* A mail program's first words with a server in plain text, with no STARTTLS (as with
+ * the relay): the greeting and the capability answer (EHLO, CAPA, CAPABILITY) of the
+ * target's protocol. A bad answer ends in OUTCOME_MAIL_FAILED, its line in report->reply. */
+enum outcome connection_talk_plain(struct connection *c, const struct target *target, struct handshake_report *report);
+
 #endif

@@ -60,12 +60,13 @@ static void conclusion_is_the_plain_words_part(void **state)
 {
     struct test_facts facts = xp_facts();
     struct strbuf full, words;
+    int relay_helps;
     (void)state;
     refused(&facts.verdict, TLS_ALERT_PROTOCOL_VERSION);
     works(&facts.probe[PROBE_TLS12]);
     strbuf_init(&full);
     strbuf_init(&words);
-    assert_int_equal(diagnose_conclusion(&facts, LANGUAGE_EN, AUDIENCE_COMMAND_LINE, &words), 0);
+    assert_int_equal(diagnose_conclusion(&facts, LANGUAGE_EN, AUDIENCE_COMMAND_LINE, &words, NULL), 0);
     assert_int_equal(diagnose(&facts, LANGUAGE_EN, "1.0", &full), 0);
     assert_non_null(strstr(words.data, "run tlsswitch /apply recommended"));
     assert_null(strstr(words.data, "TLS 1.0  "));
@@ -73,15 +74,17 @@ static void conclusion_is_the_plain_words_part(void **state)
     assert_non_null(strstr(full.data, words.data));
     /* In the window, the advice names the button, not the command. */
     strbuf_clear(&words);
-    assert_int_equal(diagnose_conclusion(&facts, LANGUAGE_EN, AUDIENCE_WINDOW, &words), 0);
+    relay_helps = 1;
+    assert_int_equal(diagnose_conclusion(&facts, LANGUAGE_EN, AUDIENCE_WINDOW, &words, &relay_helps), 0);
+    assert_int_equal(relay_helps, 0);   /* "Fix it" helps here: no relay button */
     assert_null(strstr(words.data, "tlsswitch /"));
     assert_non_null(strstr(words.data, "Fix it"));
     strbuf_clear(&words);
-    assert_int_equal(diagnose_conclusion(&facts, LANGUAGE_JA, AUDIENCE_WINDOW, &words), 0);
+    assert_int_equal(diagnose_conclusion(&facts, LANGUAGE_JA, AUDIENCE_WINDOW, &words, NULL), 0);
     assert_null(strstr(words.data, "tlsswitch /"));
     strbuf_clear(&words);
     works(&facts.verdict);
-    assert_int_equal(diagnose_conclusion(&facts, LANGUAGE_EN, AUDIENCE_WINDOW, &words), 1);
+    assert_int_equal(diagnose_conclusion(&facts, LANGUAGE_EN, AUDIENCE_WINDOW, &words, NULL), 1);
     assert_non_null(strstr(words.data, "Mail over TLS works"));
     strbuf_free(&full);
     strbuf_free(&words);
@@ -241,7 +244,7 @@ static void expect_words(const struct test_facts *facts, enum audience audience,
 {
     struct strbuf out;
     strbuf_init(&out);
-    assert_int_equal(diagnose_conclusion(facts, LANGUAGE_EN, audience, &out), 0);
+    assert_int_equal(diagnose_conclusion(facts, LANGUAGE_EN, audience, &out, NULL), 0);
     if (!strstr(out.data, words))
         fail_msg("expected \"%s\" in:\n%s", words, out.data);
     if (never && strstr(out.data, never))
@@ -268,6 +271,17 @@ static void xp_cannot_use_an_ecdhe_only_server(void **state)
     works(&facts.probe[PROBE_TLS12]);
     expect_words(&facts, AUDIENCE_COMMAND_LINE, "no registry setting can change that", "/apply");
     expect_words(&facts, AUDIENCE_WINDOW, "no registry setting can change that", "Fix it");
+    /* The window offers its relay button for this verdict, and names it rather than a command. */
+    {
+        struct strbuf out;
+        int relay_helps = 0;
+        strbuf_init(&out);
+        assert_int_equal(diagnose_conclusion(&facts, LANGUAGE_EN, AUDIENCE_WINDOW, &out, &relay_helps), 0);
+        assert_int_equal(relay_helps, 1);
+        assert_non_null(strstr(out.data, "\"Use TLS Switch as a relay for this server\""));
+        assert_null(strstr(out.data, "tlsswitch /"));
+        strbuf_free(&out);
+    }
     /* Vista is held to its own simulation too. */
     facts.os.major = 6;
     facts.os.minor = 0;
@@ -355,10 +369,15 @@ static void the_relay_is_named_where_no_setting_helps(void **state)
     assert_int_equal(target_parse("pop3s://pop.example.jp", &mail), 0);
     assert_int_equal(target_parse("https://www.example.jp", &web), 0);
     strbuf_init(&out);
-    diagnose_relay_suggestion(&mail, LANGUAGE_EN, &out);
+    assert_int_equal(diagnose_relay_suggestion(&mail, LANGUAGE_EN, AUDIENCE_COMMAND_LINE, &out), 1);
     assert_non_null(strstr(out.data, "tlsswitch /relay add pop3s://pop.example.jp:995, then tlsswitch /relay start"));
     strbuf_clear(&out);
-    diagnose_relay_suggestion(&web, LANGUAGE_JA, &out);
+    /* The window names its button, never a command. */
+    assert_int_equal(diagnose_relay_suggestion(&mail, LANGUAGE_EN, AUDIENCE_WINDOW, &out), 1);
+    assert_non_null(strstr(out.data, "\"Use TLS Switch as a relay for this server\""));
+    assert_null(strstr(out.data, "tlsswitch /"));
+    strbuf_clear(&out);
+    assert_int_equal(diagnose_relay_suggestion(&web, LANGUAGE_JA, AUDIENCE_WINDOW, &out), 0);
     assert_true(out.length == 0);
     strbuf_free(&out);
 }

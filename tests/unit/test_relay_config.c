@@ -447,6 +447,14 @@ static void add_refuses_bad_urls_known_providers_and_a_full_list(void **state)
     assert_int_equal(error.reason, MSG_RELAY_ALREADY_RELAYED);
     assert_string_equal(error.detail, "pop3s://POP.Example.JP:995");
     assert_memory_equal(&config, &before, sizeof(config));
+    /* The window finds that way to use it again rather than add it twice. */
+    {
+        struct target same, other;
+        assert_int_equal(relay_provider_parse("POP3S://POP.Example.JP:995", &same, &error), 0);
+        assert_ptr_equal(relay_config_find(&config, &same), &config.ways[0]);
+        assert_int_equal(relay_provider_parse("pop3://pop.example.jp:995", &other, &error), 0);
+        assert_null(relay_config_find(&config, &other));
+    }
     /* Another port or another scheme is another way. */
     add_or_fail(&config, "pop3s://pop.example.jp:10995", 0, &ports);
     add_or_fail(&config, "pop3://pop.example.jp:995", 0, &ports);

@@ -262,22 +262,32 @@ static void diagnose_handshake_failure(const struct test_facts *facts, enum lang
     }
 }
 
-void diagnose_relay_suggestion(const struct target *target, enum language language, struct strbuf *out)
+int diagnose_relay_suggestion(const struct target *target, enum language language, enum audience audience,
+                              struct strbuf *out)
 {
     char url[300];
     /* The relay takes mail ways only, named by their scheme. */
     if (target->mail == MAIL_NONE || !target->scheme[0])
-        return;
+        return 0;
     target_describe(target, url, sizeof(url));
-    strbuf_printf(out, message_text(language, MSG_RELAY_SUGGEST), url);
+    strbuf_printf(out, message_text(language, audience == AUDIENCE_WINDOW ? MSG_GUI_RELAY_SUGGEST : MSG_RELAY_SUGGEST),
+                  url);
+    return 1;
+}
+
+static void set_flag(int *flag, int value)
+{
+    if (flag)
+        *flag = value;
 }
 
 int diagnose_conclusion(const struct test_facts *facts, enum language language, enum audience audience,
-                        struct strbuf *out)
+                        struct strbuf *out, int *relay_helps)
 {
     const struct handshake_report *verdict = &facts->verdict;
     int ok = 0;
 
+    set_flag(relay_helps, 0);
     if (diagnose_connection(&facts->target, verdict->outcome, verdict->reply, facts->timeout_seconds, language, out))
         return 0;
     /* On XP, XP x64 and Vista, what this Windows' own Schannel cannot do decides, whatever
@@ -285,7 +295,7 @@ int diagnose_conclusion(const struct test_facts *facts, enum language language, 
     {
         int said = compatibility_conclusion(&facts->compat, language, out);
         if (said == COMPATIBILITY_NO_SETTING_HELPS)
-            diagnose_relay_suggestion(&facts->target, language, out);
+            set_flag(relay_helps, diagnose_relay_suggestion(&facts->target, language, audience, out));
         if (said)
             return 0;
     }
@@ -312,11 +322,14 @@ int diagnose_conclusion(const struct test_facts *facts, enum language language, 
     return ok;
 }
 
-int diagnose_as_conclusion(const struct as_facts *facts, enum language language, struct strbuf *out)
+int diagnose_as_conclusion(const struct as_facts *facts, enum language language, enum audience audience,
+                           struct strbuf *out, int *relay_helps)
 {
     const struct windows_client *windows = windows_client_get(facts->windows);
     const struct simulation *sim = &facts->sim;
     char spare[8];
+
+    set_flag(relay_helps, 0);
     if (diagnose_connection(&facts->target, sim->outcome, sim->reply, facts->timeout_seconds, language, out))
         return 0;
     if (sim->verdict == SIM_USABLE && simulation_known(sim)) {
@@ -338,7 +351,7 @@ int diagnose_as_conclusion(const struct as_facts *facts, enum language language,
     {
         int said = compatibility_explain(sim, facts->ran_everything ? &facts->everything : NULL, windows, language, out);
         if (said == COMPATIBILITY_NO_SETTING_HELPS)
-            diagnose_relay_suggestion(&facts->target, language, out);
+            set_flag(relay_helps, diagnose_relay_suggestion(&facts->target, language, audience, out));
         if (said)
             return 0;
     }
@@ -394,7 +407,7 @@ int diagnose_as(const struct as_facts *facts, enum language language, const char
     if (sim->reply[0])
         strbuf_printf(out, message_text(language, MSG_TEST_REPLY), sim->reply);
     strbuf_append(out, message_text(language, MSG_TEST_DIAGNOSIS));
-    ok = diagnose_as_conclusion(facts, language, out);
+    ok = diagnose_as_conclusion(facts, language, AUDIENCE_COMMAND_LINE, out, NULL);
     strbuf_append(out, "\n");
     if (ok)
         strbuf_printf(out, message_text(language, MSG_VERDICT_OK_LINE), tls_version_name(sim->version));
@@ -433,7 +446,7 @@ int diagnose(const struct test_facts *facts, enum language language, const char 
     compatibility_section(&facts->compat, language, out);
 
     strbuf_append(out, message_text(language, MSG_TEST_DIAGNOSIS));
-    ok = diagnose_conclusion(facts, language, AUDIENCE_COMMAND_LINE, out);
+    ok = diagnose_conclusion(facts, language, AUDIENCE_COMMAND_LINE, out, NULL);
     strbuf_append(out, "\n");
     if (ok)
         strbuf_printf(out, message_text(language, MSG_VERDICT_OK_LINE),

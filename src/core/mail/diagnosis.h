@@ -31,18 +31,21 @@ const char *interceptor_name(const char *issuer);
  * not) or "FAILED"; these words are the same in every language, for scripts. */
 int diagnose(const struct test_facts *facts, enum language language, const char *version, struct strbuf *out);
 
-/* When no setting of this Windows can help: the /relay add that lets TLS Switch's relay
- * reach `target` for the mail program (nothing for a target that is no mail way). */
-void diagnose_relay_suggestion(const struct target *target, enum language language, struct strbuf *out);
-
 /* Who reads the advice: the command line names the command that fixes it, the window
  * names its button. */
 enum audience { AUDIENCE_COMMAND_LINE, AUDIENCE_WINDOW };
 
+/* When no setting of this Windows can help: the /relay add that lets TLS Switch's relay
+ * reach `target` for the mail program, or the window's button that does it (nothing for
+ * a target that is no mail way). Returns 1 when it said so. */
+int diagnose_relay_suggestion(const struct target *target, enum language language, enum audience audience,
+                              struct strbuf *out);
+
 /* Only the plain-words part of that report ("What this means"), as the window shows it
- * above the details; returns the same 1 or 0. */
+ * above the details; returns the same 1 or 0. *relay_helps (when not NULL) becomes 1 when
+ * it ends in the relay's suggestion (the window then offers its button), else 0. */
 int diagnose_conclusion(const struct test_facts *facts, enum language language, enum audience audience,
-                        struct strbuf *out);
+                        struct strbuf *out, int *relay_helps);
 
 /* /as WINDOWS: what one Windows meets, simulated. */
 struct as_facts {
@@ -58,6 +61,7 @@ struct as_facts {
 /* The whole /as report; the last line is "OK: TLS 1.2" or "FAILED", as /test's. Returns 1
  * for OK. The window shows the part after "What this means" with diagnose_as_conclusion. */
 int diagnose_as(const struct as_facts *facts, enum language language, const char *version, struct strbuf *out);
-int diagnose_as_conclusion(const struct as_facts *facts, enum language language, struct strbuf *out);
+int diagnose_as_conclusion(const struct as_facts *facts, enum language language, enum audience audience,
+                           struct strbuf *out, int *relay_helps);
 
 #endif

@@ -75,6 +75,11 @@ static const struct relay_way *way_with_provider(const struct relay_config *conf
     return NULL;
 }
 
+const struct relay_way *relay_config_find(const struct relay_config *config, const struct target *provider)
+{
+    return way_with_provider(config, config->count, provider);
+}
+
 static int port_is_a_ways(const struct relay_config *config, unsigned count, unsigned port)
 {
     unsigned i;

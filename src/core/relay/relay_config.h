@@ -57,6 +57,9 @@ int relay_config_equal(const struct relay_config *a, const struct relay_config *
  * pop3s, pop3, imaps, imap, smtps, smtp. Returns 0, or -1 with *error filled in. */
 int relay_provider_parse(const char *url, struct target *out, struct relay_config_error *error);
 
+/* The way that relays `provider` (read by relay_provider_parse), or NULL. */
+const struct relay_way *relay_config_find(const struct relay_config *config, const struct target *provider);
+
 /* The protocol's usual plain port for a way to `provider`: POP3 110, IMAP 143, SMTP 587
  * when the provider's port is 587, else 25. */
 unsigned relay_usual_local_port(const struct target *provider);

@@ -1837,6 +1837,54 @@ static const struct message_row messages[MSG_COUNT] = {
         "/accounts tests the accounts of the mail programs; it takes no server (%s).\n",
         "/accounts はメールソフトのアカウントを調べます。サーバー (%s) は指定できません。\n",
     } },
+    [MSG_GUI_RELAY_SUGGEST] = { {
+        "To set the relay up for %s, click \"Use TLS Switch as a relay for this server\".\n",
+        "%s への中継は「TLS Switch をこのサーバーの中継に使う」で設定できます。\n",
+    } },
+    [MSG_GUI_USE_RELAY] = { {
+        "Use TLS Switch as a &relay for this server",
+        "TLS Switch をこのサーバーの中継に使う(&R)",
+    } },
+    [MSG_GUI_RELAY_RUNNING] = { {
+        "Setting up the relay for %s, starting it, and testing it as your mail program will use it (at most %u seconds)...",
+        "%s への中継を設定して開始し、メールソフトと同じ方法で試しています (最長 %u 秒)...",
+    } },
+    [MSG_GUI_RELAY_WORKS] = { {
+        "It works: the relay on this PC reached %s with its own TLS, and the provider answered through it as it will answer your mail program.\n",
+        "動作しました: このパソコンの中継が独自の TLS で %s に接続し、メールソフトへの応答と同じ応答がプロバイダーから中継を通して返りました。\n",
+    } },
+    [MSG_GUI_RELAY_TYPE_THIS] = { {
+        "Type into your mail program what the details below say. The relay starts when you log on.",
+        "下の詳細のとおりメールソフトに入力してください。中継はログオン時に自動で開始します。",
+    } },
+    [MSG_GUI_RELAY_GREETING] = { {
+        "\nThrough the relay, the provider answered: %s\n",
+        "\n中継を通したプロバイダーの応答: %s\n",
+    } },
+    [MSG_GUI_RELAY_CHECK_FAILED] = { {
+        "The relay for %s is set up and running, but the test through it did not work: %s\n",
+        "%s への中継は設定され動いていますが、中継を通したテストはうまくいきませんでした: %s\n",
+    } },
+    [MSG_GUI_RELAY_LOG_SAYS] = { {
+        "The relay's log says: %s\n",
+        "中継のログ: %s\n",
+    } },
+    [MSG_GUI_RELAY_SETUP_FAILED] = { {
+        "The relay could not be set up: %s",
+        "中継を設定できませんでした: %s",
+    } },
+    [MSG_GUI_RELAY_ON] = { {
+        "The mail relay is running for your mail program:\n",
+        "メールの中継が動いています:\n",
+    } },
+    [MSG_GUI_RELAY_OFF] = { {
+        "The mail relay is not running. It is set up for:\n",
+        "メールの中継は動いていません。設定されている中継:\n",
+    } },
+    [MSG_GUI_STOP_RELAY] = { {
+        "Stop &relaying",
+        "中継を停止(&R)",
+    } },
 };
 
 const char *message_table_entry(enum language language, enum message_id id)
