@@ -1,5 +1,6 @@
 /* The account readers' view of Windows: %APPDATA% from the environment (XP sets it for
- * every user) and files read with file_read_all, which refuses a file over the limit. */
+ * every user), files read with file_read_all, which refuses a file over the limit, and
+ * Shift-JIS decoded by Windows. */
 #include "account_system.h"
 #include "files.h"
 #include "platform.h"
@@ -55,6 +56,35 @@ static enum account_file_result read_file(void *context, const char *path, size_
     }
 }
 
+/* Becky!'s files are in Shift-JIS whatever the system's code page: code page 932, which
+ * every XP has, refusing bytes that are not valid in it. */
+static int decode_shift_jis(void *context, const unsigned char *bytes, size_t size, struct strbuf *utf8)
+{
+    wchar_t *wide;
+    char *text;
+    int length;
+    (void)context;
+    if (size == 0)
+        return 0;
+    if (size > ACCOUNT_FILE_MAX)
+        return -1;
+    length = MultiByteToWideChar(932, MB_ERR_INVALID_CHARS, (const char *)bytes, (int)size, NULL, 0);
+    if (length <= 0)
+        return -1;
+    wide = malloc(((size_t)length + 1) * sizeof(wchar_t));
+    if (!wide)
+        return -1;
+    MultiByteToWideChar(932, MB_ERR_INVALID_CHARS, (const char *)bytes, (int)size, wide, length);
+    wide[length] = L'\0';
+    text = utf8_from_wide(wide);
+    free(wide);
+    if (!text)
+        return -1;
+    strbuf_append(utf8, text);
+    free(text);
+    return utf8->failed ? -1 : 0;
+}
+
 void account_system_win32(struct account_system *system, struct regstore *user)
 {
     *user = regstore_win32_user();
@@ -62,4 +92,5 @@ void account_system_win32(struct account_system *system, struct regstore *user)
     system->context = NULL;
     system->app_data = app_data;
     system->read_file = read_file;
+    system->decode_shift_jis = decode_shift_jis;
 }

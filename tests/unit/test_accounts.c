@@ -356,7 +356,7 @@ static void discovery_reads_every_store_and_notes_damage(void **state)
                                   "user_pref(\"mail.server.server1.type\", \"pop3\");\n"
                                   "user_pref(\"mail.server.server1.port\", \"x\");\n",
                                   NULL } };
-    struct account_system system = { &store, &files, fake_app_data, fake_read_file };
+    struct account_system system = { &store, &files, fake_app_data, fake_read_file, NULL };
     struct account_discovery found;
     (void)state;
     accounts_discover(&system, &found);

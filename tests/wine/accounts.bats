@@ -152,6 +152,35 @@ account_block() { # account_block HEADING
   [[ "$output$stderr" != *hunter2* ]]
 }
 
+# Becky! 2 (its data folder named in the registry, Mailbox.ini in Shift-JIS) and Sylpheed
+# (accountrc in %APPDATA%), each with a POP3-over-SSL account on the old provider.
+write_becky_and_sylpheed() {
+  local data="$BATS_FILE_TMPDIR/becky"
+  mkdir -p "$data/4f1a2b3c.mb" "$(app_data)/Sylpheed"
+  printf '4f1a2b3c.mb\r\n' >"$data/Folder.lst"
+  printf '[Account]\r\nName=ベッキー\r\nMailServer=localhost\r\nProtocol=0\r\nPOP3Port=42001\r\nSSLPOP=1\r\nPassWd=%s\r\n' \
+    "$SECRET" | iconv -f UTF-8 -t CP932 >"$data/4f1a2b3c.mb/Mailbox.ini"
+  wine reg add 'HKCU\Software\RimArts\B2\Settings' /v DataDir /d "$(wine_path "$data")" /f >/dev/null 2>&1 3>&- </dev/null
+  printf '[Account: 1]\naccount_name=Sylpheed POP3\nprotocol=0\nreceive_server=localhost\nset_popport=1\npop_port=42001\nssl_pop=1\npassword=%s\n' \
+    "$SECRET" >"$(app_data)/Sylpheed/accountrc"
+}
+
+remove_becky_and_sylpheed() {
+  wine reg delete 'HKCU\Software\RimArts' /f >/dev/null 2>&1 3>&- </dev/null || true
+  rm -rf "$(app_data)/Sylpheed" "$BATS_FILE_TMPDIR/becky"
+}
+
+@test "Becky! and Sylpheed accounts are found and tested too" {
+  write_becky_and_sylpheed
+  accounts_test /lang en
+  remove_becky_and_sylpheed
+  [[ "$output" == "Mail accounts found: 6."* ]]
+  [[ "$(account_block 'Becky!, account "ベッキー"')" == *"Incoming mail (POP3): localhost, port 42001, SSL"* ]]
+  [[ "$(account_block 'Becky!, account "ベッキー"')" == *"Verdict: works."* ]]
+  [[ "$(account_block 'Sylpheed, account "Sylpheed POP3"')" == *"Verdict: works."* ]]
+  [[ "$output$stderr" != *hunter2* ]]
+}
+
 @test "/as 10: the servers as Windows 10 meets them" {
   accounts_test /as 10 /lang en
   [[ "$(account_block 'Outlook Express, account "Modern"')" == *"Verdict: works"* ]]

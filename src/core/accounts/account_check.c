@@ -303,7 +303,7 @@ static void side_advice(const struct account_check *c, enum account_side side, e
         find_row_target(&c->search, better, url, sizeof(url));
         if (target_parse(url, &target) == 0) {
             strbuf_append(out, "  ");
-            diagnose_relay_suggestion(&target, language, out);
+            diagnose_relay_suggestion(&target, language, AUDIENCE_COMMAND_LINE, out);
         }
     }
 }

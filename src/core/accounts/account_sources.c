@@ -2,8 +2,11 @@
  * are read whole, within a size limit far above what the program writes, so a hostile
  * file costs bounded memory and time. */
 #include "account_sources.h"
+#include "account_registry.h"
+#include "becky.h"
 #include "outlook.h"
 #include "outlook_express.h"
+#include "sylpheed.h"
 #include "thunderbird.h"
 #include "../text/text.h"
 
@@ -38,7 +41,9 @@ static enum account_read_result outlook_row_read(const struct account_system *sy
 static const struct account_source sources[] = {
     { PROGRAM_OUTLOOK_EXPRESS, outlook_express_row_present, outlook_express_row_read },
     { PROGRAM_OUTLOOK, outlook_row_present, outlook_row_read },
+    { PROGRAM_BECKY, becky_present, becky_store_read },
     { PROGRAM_THUNDERBIRD, thunderbird_present, thunderbird_read },
+    { PROGRAM_SYLPHEED, sylpheed_present, sylpheed_store_read },
 };
 
 const struct account_source *account_source_get(size_t index)
@@ -164,4 +169,124 @@ enum account_read_result thunderbird_read(const struct account_system *system, s
     }
     free(profiles);
     return damaged ? ACCOUNT_READ_DAMAGED : ACCOUNT_READ_OK;
+}
+
+/* One whole file for a reader: one byte over ACCOUNT_FILE_MAX is read, so that the reader
+ * sees a file too large and calls the store damaged. */
+static enum account_file_result store_file(const struct account_system *system, const char *path, char **data,
+                                           size_t *length)
+{
+    enum account_file_result result;
+    *data = NULL;
+    result = system->read_file(system->context, path, ACCOUNT_FILE_MAX + 1, data, length);
+    if (result != ACCOUNT_FILE_OK) {
+        free(*data);
+        *data = NULL;
+    }
+    return result;
+}
+
+static enum account_read_result file_failure(enum account_file_result result)
+{
+    return result == ACCOUNT_FILE_NO_MEMORY ? ACCOUNT_READ_NO_MEMORY : ACCOUNT_READ_DAMAGED;
+}
+
+static int sylpheed_file(const struct account_system *system, char *out, size_t size)
+{
+    char folder[600];
+    if (system->app_data(system->context, folder, sizeof(folder)) != 0)
+        return -1;
+    return text_format(out, size, "%s\\Sylpheed\\accountrc", folder) < (int)size ? 0 : -1;
+}
+
+int sylpheed_present(const struct account_system *system)
+{
+    char path[700], *data;
+    size_t length;
+    if (sylpheed_file(system, path, sizeof(path)) != 0)
+        return 0;
+    return store_file(system, path, &data, &length) != ACCOUNT_FILE_ABSENT ? (free(data), 1) : 0;
+}
+
+enum account_read_result sylpheed_store_read(const struct account_system *system, struct account_list *out)
+{
+    char path[700], *data;
+    size_t length;
+    enum account_file_result file;
+    enum account_read_result result;
+    if (sylpheed_file(system, path, sizeof(path)) != 0)
+        return ACCOUNT_READ_DAMAGED;
+    file = store_file(system, path, &data, &length);
+    if (file != ACCOUNT_FILE_OK)
+        return file_failure(file);
+    result = sylpheed_read((const unsigned char *)data, length, out);
+    free(data);
+    return result;
+}
+
+/* Becky!'s data folder, from the registry; 0, or -1 when Becky! has none here. */
+static int becky_data_dir(const struct account_system *system, char *out, size_t size)
+{
+    struct account_value_reader reader = { system->user, 0, 0 };
+    size_t length;
+    if (account_read_string(&reader, "Software\\RimArts\\B2\\Settings", "DataDir", out, size) != 1)
+        return -1;
+    length = strlen(out);
+    while (length > 0 && out[length - 1] == '\\')
+        out[--length] = '\0';
+    return length > 0 && length + 1 < size ? 0 : -1;
+}
+
+int becky_present(const struct account_system *system)
+{
+    char folder[600], path[700], *data;
+    size_t length;
+    if (becky_data_dir(system, folder, sizeof(folder)) != 0 ||
+        text_format(path, sizeof(path), "%s\\Folder.lst", folder) >= (int)sizeof(path))
+        return 0;
+    return store_file(system, path, &data, &length) != ACCOUNT_FILE_ABSENT ? (free(data), 1) : 0;
+}
+
+struct becky_files {
+    const struct account_system *system;
+    const char *folder;
+};
+
+static int becky_mailbox(void *context, const char *mailbox, struct strbuf *contents)
+{
+    const struct becky_files *files = context;
+    char path[1000], *data;
+    size_t length;
+    enum account_file_result file;
+    if (text_format(path, sizeof(path), "%s\\%s\\Mailbox.ini", files->folder, mailbox) >= (int)sizeof(path))
+        return -1;
+    file = store_file(files->system, path, &data, &length);
+    if (file == ACCOUNT_FILE_ABSENT)
+        return 0;
+    if (file != ACCOUNT_FILE_OK)
+        return -1;
+    strbuf_append_n(contents, data, length);
+    free(data);
+    return contents->failed ? -1 : 1;
+}
+
+enum account_read_result becky_store_read(const struct account_system *system, struct account_list *out)
+{
+    char folder[600], path[700], *data;
+    size_t length;
+    enum account_file_result file;
+    enum account_read_result result;
+    struct becky_files files;
+    if (!system->decode_shift_jis || becky_data_dir(system, folder, sizeof(folder)) != 0 ||
+        text_format(path, sizeof(path), "%s\\Folder.lst", folder) >= (int)sizeof(path))
+        return ACCOUNT_READ_DAMAGED;
+    file = store_file(system, path, &data, &length);
+    if (file != ACCOUNT_FILE_OK)
+        return file_failure(file);
+    files.system = system;
+    files.folder = folder;
+    result = becky_read((const unsigned char *)data, length, system->decode_shift_jis, system->context, becky_mailbox,
+                        &files, out);
+    free(data);
+    return result;
 }

@@ -6,6 +6,7 @@
 #define TLSSWITCH_ACCOUNT_SOURCES_H
 
 #include "../registry/regstore.h"
+#include "account_text.h"
 #include "mail_account.h"
 
 #include <stddef.h>
@@ -28,6 +29,8 @@ struct account_system {
     /* A whole file of at most `limit` bytes into *data (malloc'd). */
     enum account_file_result (*read_file)(void *context, const char *path, size_t limit, char **data,
                                           size_t *length);
+    /* Shift-JIS (code page 932) into UTF-8, for Becky!'s files; NULL where there is none. */
+    account_decode_fn decode_shift_jis;
 };
 
 struct account_source {
@@ -53,6 +56,16 @@ struct account_discovery {
 /* Reads every program's store that exists; a damaged one is marked and the others are
  * still read. Free the list with account_list_free. */
 void accounts_discover(const struct account_system *system, struct account_discovery *out);
+
+/* Sylpheed's store: %APPDATA%\Sylpheed\accountrc (an installed Sylpheed; a portable
+ * one, whose sylpheed.ini beside sylpheed.exe names its folder, is not found). */
+int sylpheed_present(const struct account_system *system);
+enum account_read_result sylpheed_store_read(const struct account_system *system, struct account_list *out);
+
+/* Becky! 2's store: the data folder DataDir (HKCU\Software\RimArts\B2\Settings), its
+ * Folder.lst and each mailbox's Mailbox.ini. */
+int becky_present(const struct account_system *system);
+enum account_read_result becky_store_read(const struct account_system *system, struct account_list *out);
 
 /* Thunderbird's store: %APPDATA%\Thunderbird\profiles.ini and each profile's prefs.js. */
 int thunderbird_present(const struct account_system *system);

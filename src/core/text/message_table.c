@@ -1736,9 +1736,9 @@ static const struct message_row messages[MSG_COUNT] = {
         "見つかったメールアカウント: %u 件。それぞれ、そのメールソフトと同じ接続方法で調べます。\n\n",
     } },
     [MSG_ACCOUNTS_NONE] = { {
-        "No mail program found: this Windows user has no account in a mail program TLS Switch reads (Outlook Express, Outlook, Thunderbird).\n"
+        "No mail program found: this Windows user has no account in a mail program TLS Switch reads (Outlook Express, Outlook, Becky! 2, Thunderbird, Sylpheed).\n"
         "Test a server by hand: tlsswitch /test SERVER, or search for one: tlsswitch /test ADDRESS /find\n",
-        "メールソフトが見つかりません: この Windows ユーザーには、TLS Switch が読み取れるメールソフト (Outlook Express、Outlook、Thunderbird) のアカウントがありません。\n"
+        "メールソフトが見つかりません: この Windows ユーザーには、TLS Switch が読み取れるメールソフト (Outlook Express、Outlook、Becky! 2、Thunderbird、Sylpheed) のアカウントがありません。\n"
         "サーバーを手で指定して調べるには tlsswitch /test サーバー、探すには tlsswitch /test メールアドレス /find を使います。\n",
     } },
     [MSG_ACCOUNTS_DAMAGED] = { {
