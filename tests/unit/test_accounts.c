@@ -573,8 +573,11 @@ static void no_password_is_ever_shown(void **state)
     struct regstore store;
     struct fake_files files = { { "C:\\Users\\taro\\AppData\\Roaming\\Thunderbird\\profiles.ini",
                                   "C:\\Users\\taro\\AppData\\Roaming\\Thunderbird\\Profiles\\abc.default\\prefs.js",
-                                  NULL },
-                                { "[Profile0]\nPath=Profiles/abc.default\nIsRelative=1\n", prefs_js, NULL } };
+                                  "C:\\Users\\taro\\AppData\\Roaming\\Sylpheed\\accountrc", NULL },
+                                { "[Profile0]\nPath=Profiles/abc.default\nIsRelative=1\n", prefs_js,
+                                  "[Account: 1]\naccount_name=Sylpheed\nreceive_server=pop.example.jp\nssl_pop=1\n"
+                                  "password=" SECRET "\nsmtp_server=smtp.example.jp\nsmtp_password=" SECRET "\n",
+                                  NULL } };
     struct account_system system;
     struct account_discovery found;
     struct account_check *c = malloc(sizeof(*c));
@@ -592,8 +595,10 @@ static void no_password_is_ever_shown(void **state)
     system.context = &files;
     system.app_data = fake_app_data;
     system.read_file = fake_read_file;
+    system.decode_shift_jis = NULL;
     accounts_discover(&system, &found);
-    assert_int_equal(found.accounts.count, 5);
+    assert_int_equal(found.accounts.count, 6);
+    assert_int_equal(found.store[PROGRAM_SYLPHEED], STORE_READ);
     strbuf_init(&out);
     account_check_csv_header(&out);
     for (i = 0; i < found.accounts.count; i++) {
