@@ -113,12 +113,7 @@ static int set_hellos(const struct options *options, struct account_check *check
         struct os_info os;
         struct windows_failure failure = find_default_version(&default_version);
         if (failure.code != ERROR_SUCCESS) {
-            struct strbuf said;
-            strbuf_init(&said);
-            windows_failure_describe(&failure, language, &said);
-            if (!said.failed)
-                console_write(CONSOLE_ERR, said.data);
-            strbuf_free(&said);
+            windows_failure_say(&failure, language);
             return -1;
         }
         osinfo_read(&store, &os);

@@ -206,12 +206,7 @@ int command_find(const struct options *options, enum language language)
         return EXIT_USAGE;
     }
     if (failure.code != ERROR_SUCCESS) {
-        struct strbuf said;
-        strbuf_init(&said);
-        windows_failure_describe(&failure, language, &said);
-        if (!said.failed)
-            console_write(CONSOLE_ERR, said.data);
-        strbuf_free(&said);
+        windows_failure_say(&failure, language);
         free(search);
         return EXIT_SYSTEM_ERROR;
     }

@@ -1,6 +1,7 @@
 /* FormatMessage for Windows and SSPI codes, with its trailing line break removed, and the
  * sentence for a failed call. */
 #include "errors.h"
+#include "console.h"
 #include "platform.h"
 #include "wide.h"
 #include "../core/text/errnames.h"
@@ -40,4 +41,14 @@ void windows_failure_describe(const struct windows_failure *failure, enum langua
         strbuf_printf(out, message_text(language, MSG_ERR_NO_MEMORY), reason);
     else
         strbuf_printf(out, message_text(language, MSG_ERR_WINDOWS_CALL), failure->call ? failure->call : "?", reason);
+}
+
+void windows_failure_say(const struct windows_failure *failure, enum language language)
+{
+    struct strbuf said;
+    strbuf_init(&said);
+    windows_failure_describe(failure, language, &said);
+    if (!said.failed)
+        console_write(CONSOLE_ERR, said.data);
+    strbuf_free(&said);
 }

@@ -23,4 +23,7 @@ struct windows_failure {
  * enough memory. */
 void windows_failure_describe(const struct windows_failure *failure, enum language language, struct strbuf *out);
 
+/* That sentence on the error stream. */
+void windows_failure_say(const struct windows_failure *failure, enum language language);
+
 #endif

@@ -84,3 +84,22 @@ enum account_read_result account_reader_result(const struct account_value_reader
         return ACCOUNT_READ_NO_MEMORY;
     return reader->damaged ? ACCOUNT_READ_DAMAGED : ACCOUNT_READ_OK;
 }
+
+int account_read_host_port(struct account_value_reader *reader, const char *path, const char *prefix,
+                           enum mail_protocol protocol, struct account_server *server)
+{
+    char name[64];
+    unsigned long port = 0;
+    text_format(name, sizeof(name), "%s Server", prefix);
+    if (!account_read_string(reader, path, name, server->host, sizeof(server->host)) || !server->host[0])
+        return 0;
+    server->present = 1;
+    server->protocol = protocol;
+    text_format(name, sizeof(name), "%s Port", prefix);
+    if (account_read_dword(reader, path, name, &port) && port > 65535) {
+        reader->damaged = 1;
+        port = 0;
+    }
+    server->port = (unsigned)port;
+    return 1;
+}

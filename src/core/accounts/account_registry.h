@@ -26,6 +26,12 @@ int account_read_string(struct account_value_reader *reader, const char *path, c
 /* A REG_DWORD (or a 4-byte REG_BINARY, as Outlook writes some). Returns 1 when read. */
 int account_read_dword(struct account_value_reader *reader, const char *path, const char *name, unsigned long *out);
 
+/* "PREFIX Server" and "PREFIX Port" (Outlook Express and Outlook name them alike): the
+ * server is present when it has a name; a port over 65535 is damage and left unset (0).
+ * Returns 1 when present. */
+int account_read_host_port(struct account_value_reader *reader, const char *path, const char *prefix,
+                           enum mail_protocol protocol, struct account_server *server);
+
 /* The reader's result for the store: damaged when any value was. */
 enum account_read_result account_reader_result(const struct account_value_reader *reader);
 

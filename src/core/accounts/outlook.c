@@ -66,19 +66,8 @@ static enum account_security read_security(struct account_value_reader *reader, 
 static void read_server(struct account_value_reader *reader, const char *path, const char *prefix,
                         enum mail_protocol protocol, struct account_server *server)
 {
-    char name[64];
-    unsigned long port = 0;
-    text_format(name, sizeof(name), "%s Server", prefix);
-    if (!account_read_string(reader, path, name, server->host, sizeof(server->host)) || !server->host[0])
+    if (!account_read_host_port(reader, path, prefix, protocol, server))
         return;
-    server->present = 1;
-    server->protocol = protocol;
-    text_format(name, sizeof(name), "%s Port", prefix);
-    if (account_read_dword(reader, path, name, &port) && port > 65535) {
-        reader->damaged = 1;
-        port = 0;
-    }
-    server->port = (unsigned)port;
     server->security = read_security(reader, path, prefix);
 }
 
