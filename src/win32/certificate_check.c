@@ -1,46 +1,9 @@
 /* Certificate chain checks (see certificate_check.h). */
 #include "certificate_check.h"
-#include "step_timing.h"
 #include "wide.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-static volatile LONG engine_started;
-static HANDLE engine_thread;            /* ends when `engine` is made */
-static HCERTCHAINENGINE engine;         /* NULL: Windows' default engine */
-
-static DWORD WINAPI make_engine(void *unused)
-{
-    CERT_CHAIN_ENGINE_CONFIG config;
-    int step = step_timing_begin("roots (the chain engine made)");
-    (void)unused;
-    /* XP's size of the structure; no restricted stores: the system's Root, CA and Trust,
-     * as the default engine; its cache follows changes to them, as the default's does. */
-    memset(&config, 0, sizeof(config));
-    config.cbSize = sizeof(config);
-    config.dwFlags = CERT_CHAIN_ENABLE_CACHE_AUTO_UPDATE;
-    if (!CertCreateCertificateChainEngine(&config, &engine))
-        engine = NULL;
-    step_timing_end(step);
-    return 0;
-}
-
-void certificate_check_prepare(void)
-{
-    if (InterlockedExchange(&engine_started, 1))
-        return;
-    engine_thread = CreateThread(NULL, 0, make_engine, NULL, 0, NULL);
-}
-
-/* The engine for a check: the one prepared, once it is made, or the default one. */
-static HCERTCHAINENGINE check_engine(void)
-{
-    if (!InterlockedCompareExchange(&engine_started, 1, 1) || !engine_thread)
-        return NULL;
-    /* A wait that fails leaves the default engine, which reads the roots itself. */
-    return WaitForSingleObject(engine_thread, INFINITE) == WAIT_OBJECT_0 ? engine : NULL;
-}
 
 unsigned long certificate_check(PCCERT_CONTEXT leaf, HCERTSTORE extra, const char *host)
 {
@@ -54,7 +17,7 @@ unsigned long certificate_check(PCCERT_CONTEXT leaf, HCERTSTORE extra, const cha
 
     memset(&chain_para, 0, sizeof(chain_para));
     chain_para.cbSize = sizeof(chain_para);
-    if (!CertGetCertificateChain(check_engine(), leaf, NULL, extra, &chain_para, 0, NULL, &chain))
+    if (!CertGetCertificateChain(NULL, leaf, NULL, extra, &chain_para, 0, NULL, &chain))
         return error;
     name = wide_from_utf8(host);
     memset(&ssl_para, 0, sizeof(ssl_para));

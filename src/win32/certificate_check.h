@@ -17,12 +17,4 @@ unsigned long certificate_check(PCCERT_CONTEXT leaf, HCERTSTORE extra, const cha
  * certificate Windows can read (nothing was checked). */
 int certificate_check_list(const unsigned char *list, size_t size, const char *host, unsigned long *error);
 
-/* Starts, in a thread of its own, the chain engine the checks of this process then use
- * (the first check waits for it). Making one reads the trusted roots, which takes longer
- * than a handshake (under Wine it reads and checks the system's whole certificate list),
- * so /test starts it at once and it overlaps the connections. Windows' default engine
- * would read them again at the first check; this one reads them once. Later calls do
- * nothing; without a call the checks use Windows' default engine. */
-void certificate_check_prepare(void);
-
 #endif
