@@ -36,40 +36,11 @@ int account_next_line(struct account_line_reader *reader, const unsigned char **
 
 int account_text_is_clean(const unsigned char *text, size_t length)
 {
-    size_t i = 0;
-    while (i < length) {
-        unsigned char c = text[i];
+    size_t at = 0;
+    while (at < length) {
         unsigned long code;
-        size_t extra, k;
-        if (c < 0x80) {
-            if (c < 0x20 || c == 0x7F)
-                return 0;
-            i++;
-            continue;
-        }
-        if (c >= 0xC2 && c <= 0xDF) {
-            extra = 1;
-            code = c & 0x1F;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            extra = 2;
-            code = c & 0x0F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            extra = 3;
-            code = c & 0x07;
-        } else {
+        if (text_utf8_next(text, length, &at, &code) != 0 || code < 0x20 || (code >= 0x7F && code <= 0x9F))
             return 0;
-        }
-        if (length - i <= extra)
-            return 0;
-        for (k = 1; k <= extra; k++) {
-            if ((text[i + k] & 0xC0) != 0x80)
-                return 0;
-            code = (code << 6) | (text[i + k] & 0x3F);
-        }
-        if ((extra == 2 && code < 0x800) || (extra == 3 && (code < 0x10000 || code > 0x10FFFF)) ||
-            (code >= 0xD800 && code <= 0xDFFF) || (code >= 0x80 && code <= 0x9F))
-            return 0;
-        i += extra + 1;
     }
     return 1;
 }

@@ -1,5 +1,6 @@
 /* relay.ini reading and writing, and the choice of a new way's local port. */
 #include "relay_config.h"
+#include "../text/text.h"
 
 #include <string.h>
 
@@ -109,42 +110,11 @@ unsigned relay_usual_local_port(const struct target *provider)
 
 static int utf8_is_valid(const unsigned char *text, size_t length)
 {
-    size_t i = 0;
-    while (i < length) {
-        unsigned char lead = text[i];
-        unsigned long code, smallest;
-        size_t extra, k;
-        if (lead < 0x80) {
-            i++;
-            continue;
-        }
-        if ((lead & 0xE0) == 0xC0) {
-            extra = 1;
-            code = lead & 0x1Fu;
-            smallest = 0x80;
-        } else if ((lead & 0xF0) == 0xE0) {
-            extra = 2;
-            code = lead & 0x0Fu;
-            smallest = 0x800;
-        } else if ((lead & 0xF8) == 0xF0) {
-            extra = 3;
-            code = lead & 0x07u;
-            smallest = 0x10000;
-        } else {
+    size_t at = 0;
+    unsigned long code;
+    while (at < length)
+        if (text_utf8_next(text, length, &at, &code) != 0)
             return 0;
-        }
-        /* Overlong forms, UTF-16 surrogates and code points past Unicode are not UTF-8. */
-        if (length - i <= extra)
-            return 0;
-        for (k = 1; k <= extra; k++) {
-            if ((text[i + k] & 0xC0) != 0x80)
-                return 0;
-            code = (code << 6) | (text[i + k] & 0x3Fu);
-        }
-        if (code < smallest || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF))
-            return 0;
-        i += extra + 1;
-    }
     return 1;
 }
 

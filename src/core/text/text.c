@@ -414,37 +414,52 @@ static void append_utf16_unit(struct strbuf *out, unsigned long unit)
     strbuf_append_n(out, bytes, 2);
 }
 
+int text_utf8_next(const unsigned char *text, size_t length, size_t *at, unsigned long *code)
+{
+    size_t i = *at, extra, k;
+    unsigned char lead = text[i];
+    unsigned long value, smallest;
+    if (lead < 0x80) {
+        *code = lead;
+        *at = i + 1;
+        return 0;
+    }
+    if ((lead & 0xE0) == 0xC0) {
+        extra = 1;
+        value = lead & 0x1Fu;
+        smallest = 0x80;
+    } else if ((lead & 0xF0) == 0xE0) {
+        extra = 2;
+        value = lead & 0x0Fu;
+        smallest = 0x800;
+    } else if ((lead & 0xF8) == 0xF0) {
+        extra = 3;
+        value = lead & 0x07u;
+        smallest = 0x10000;
+    } else {
+        return -1;
+    }
+    if (length - i <= extra)
+        return -1;
+    for (k = 1; k <= extra; k++) {
+        if ((text[i + k] & 0xC0) != 0x80)
+            return -1;
+        value = (value << 6) | (text[i + k] & 0x3Fu);
+    }
+    if (value < smallest || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF))
+        return -1;
+    *code = value;
+    *at = i + extra + 1;
+    return 0;
+}
+
 int text_utf8_to_utf16le(const char *text, size_t length, struct strbuf *out)
 {
-    const unsigned char *p = (const unsigned char *)text, *end = p + length;
-    while (p < end) {
+    const unsigned char *bytes = (const unsigned char *)text;
+    size_t at = 0;
+    while (at < length) {
         unsigned long code;
-        size_t extra, k;
-        if (*p < 0x80) {
-            code = *p;
-            extra = 0;
-        } else if ((*p & 0xE0) == 0xC0) {
-            code = *p & 0x1F;
-            extra = 1;
-        } else if ((*p & 0xF0) == 0xE0) {
-            code = *p & 0x0F;
-            extra = 2;
-        } else if ((*p & 0xF8) == 0xF0) {
-            code = *p & 0x07;
-            extra = 3;
-        } else {
-            return -1;
-        }
-        if ((size_t)(end - p) <= extra)
-            return -1;
-        for (k = 1; k <= extra; k++) {
-            if ((p[k] & 0xC0) != 0x80)
-                return -1;
-            code = (code << 6) | (p[k] & 0x3F);
-        }
-        /* Overlong forms and surrogates are not characters. */
-        if ((extra == 1 && code < 0x80) || (extra == 2 && code < 0x800) || (extra == 3 && code < 0x10000) ||
-            code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF))
+        if (text_utf8_next(bytes, length, &at, &code) != 0)
             return -1;
         if (code >= 0x10000) {
             code -= 0x10000;
@@ -453,7 +468,6 @@ int text_utf8_to_utf16le(const char *text, size_t length, struct strbuf *out)
         } else {
             append_utf16_unit(out, code);
         }
-        p += extra + 1;
     }
     return 0;
 }

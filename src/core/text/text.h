@@ -66,6 +66,11 @@ void strbuf_append_padded(struct strbuf *sb, const char *text, unsigned columns)
 unsigned text_display_width(const char *utf8);
 
 
+/* The code point of the UTF-8 character at text[*at], which *at then passes. Returns 0, or
+ * -1 when the bytes there are not one: a bad or missing byte, an overlong form, a UTF-16
+ * surrogate or a code point past Unicode. */
+int text_utf8_next(const unsigned char *text, size_t length, size_t *at, unsigned long *code);
+
 /* UTF-16LE bytes (no BOM) to UTF-8, appended to out. Returns 0, or -1 on an unpaired
  * surrogate, an odd byte count or a NUL character. */
 int text_utf16le_to_utf8(const unsigned char *bytes, size_t size, struct strbuf *out);
