@@ -7,6 +7,7 @@
 #include "../win32/child.h"
 #include "commands.h"
 #include "services.h"
+#include "../win32/certificate_check.h"
 #include "../win32/console.h"
 #include "../win32/errors.h"
 #include "../win32/osinfo_win32.h"
@@ -15,6 +16,7 @@
 #include "../win32/regstore_win32.h"
 #include "../win32/schannel_probe.h"
 #include "../win32/simulated_client.h"
+#include "../core/tls/clienthello.h"
 #include "../win32/step_timing.h"
 #include "../win32/tls_client.h"
 #include "../win32/wide.h"
@@ -40,6 +42,10 @@ struct handshake_set {
     unsigned char hello[4096];   /* the ClientHello Schannel sends by default */
     size_t hello_length;
     int ran[CHILD_COUNT];        /* by handshake_names */
+    /* The probes whose ClientHello is the default one's but for the random: the server
+     * answers both alike, so the default handshake answers for them when it got their
+     * protocol (handshakes_start). */
+    int same_as_default[CHILD_COUNT];
     struct handshake_report report[CHILD_COUNT];
 };
 
@@ -53,16 +59,62 @@ struct handshake_jobs {
     struct handshake_set *set;
 };
 
-static void handshake_work(void *context, size_t index)
+/* SP_PROT_*_CLIENT of handshake i (by handshake_names), 0 for the default one. */
+static unsigned long handshake_grbit(int i)
 {
-    struct handshake_jobs *jobs = context;
-    int i = jobs->which[index], id = i == 0 ? -1 : protocol_find(handshake_names[i]);
-    unsigned long grbit = id < 0 ? 0 : protocol_get((enum protocol_id)id)->sp_prot_client;
+    int id = i == 0 ? -1 : protocol_find(handshake_names[i]);
+    return id < 0 ? 0 : protocol_get((enum protocol_id)id)->sp_prot_client;
+}
+
+static void run_handshake(const struct handshake_jobs *jobs, int i)
+{
+    unsigned long grbit = handshake_grbit(i);
     /* The default handshake is the verdict: certificate and mail commands too. A probe
      * needs only to know whether its protocol works; checking a certificate chain costs
      * more than a handshake. */
     tls_client_run(jobs->target, grbit, jobs->timeout, grbit == 0 ? CLIENT_WITH_MAIL : CLIENT_HANDSHAKE_ONLY,
                    jobs->cancel, &jobs->set->report[i]);
+}
+
+static void handshake_work(void *context, size_t index)
+{
+    struct handshake_jobs *jobs = context;
+    run_handshake(jobs, jobs->which[index]);
+}
+
+/* Notes the probes whose ClientHello Schannel builds exactly as its default one (all
+ * but the random): the probe of the highest version the default offers, when it offers
+ * no TLS 1.3 (whose offer names its versions apart). */
+static void find_probes_like_default(struct handshake_set *set)
+{
+    struct hello_spec spec;
+    unsigned char hello[4096];
+    int i;
+    if (set->hello_length == 0 || clienthello_parse(set->hello, set->hello_length, &spec) != 0 || spec.offers_tls13)
+        return;
+    for (i = 1; i < CHILD_COUNT; i++) {
+        int id = protocol_find(handshake_names[i]);
+        size_t length;
+        if (id < 0 || protocol_get((enum protocol_id)id)->wire_version != spec.client_version)
+            continue;
+        length = schannel_hello(handshake_grbit(i), hello, sizeof(hello));
+        set->same_as_default[i] = clienthello_same_offer(set->hello, set->hello_length, hello, length);
+    }
+}
+
+/* A probe the default handshake answered for: its protocol and cipher, nothing more
+ * (a probe has no certificate check and no mail command). */
+static void probe_from_default(const struct handshake_report *from, struct handshake_report *probe)
+{
+    handshake_report_init(probe);
+    probe->outcome = OUTCOME_OK;
+    probe->protocol = from->protocol;
+    probe->cipher = from->cipher;
+    probe->cipher_bits = from->cipher_bits;
+    probe->hash = from->hash;
+    probe->hash_bits = from->hash_bits;
+    probe->exchange = from->exchange;
+    probe->exchange_bits = from->exchange_bits;
 }
 
 /* Starts Schannel in this process (which must not have used it yet, for the results to
@@ -73,17 +125,23 @@ static void handshakes_start(struct handshake_set *set)
     memset(set, 0, sizeof(*set));
     tls_client_startup();
     set->hello_length = schannel_default_hello(set->hello, sizeof(set->hello));
+    /* Here, before any thread uses Schannel: Wine's is not safe from several at once. */
+    find_probes_like_default(set);
+    /* The trusted roots load while the connections are made; only now, so that nothing
+     * else runs while Schannel builds those hellos. */
+    certificate_check_prepare();
     step_timing_end(step);
 }
 
 /* The default handshake and the probes in parallel threads of this process, or only the
- * one named `only`, after handshakes_start. Returns the number of handshakes run (0:
- * `only` names none). */
+ * one named `only`, after handshakes_start. A probe whose hello is the default one's is
+ * answered by the default handshake when that got its protocol, and run after it
+ * otherwise. Returns the number of handshakes run (0: `only` names none). */
 static int handshakes_run(const struct target *target, unsigned timeout, const char *only, HANDLE cancel,
                           struct handshake_set *set)
 {
     struct handshake_jobs jobs;
-    int i;
+    int i, count = 0;
 
     jobs.target = target;
     jobs.timeout = timeout;
@@ -94,10 +152,23 @@ static int handshakes_run(const struct target *target, unsigned timeout, const c
         if (only && strcmp(only, handshake_names[i]) != 0)
             continue;
         set->ran[i] = 1;
+        if (!only && set->same_as_default[i])
+            continue;
         jobs.which[jobs.count++] = i;
     }
     parallel_run(jobs.count, handshake_work, &jobs);
-    return (int)jobs.count;
+    for (i = 1; i < CHILD_COUNT; i++) {
+        if (!set->ran[i] || only || !set->same_as_default[i])
+            continue;
+        if (set->report[0].protocol == handshake_grbit(i))
+            probe_from_default(&set->report[0], &set->report[i]);
+        else
+            run_handshake(&jobs, i);
+    }
+    for (i = 0; i < CHILD_COUNT; i++)
+        if (set->ran[i])
+            count++;
+    return count;
 }
 
 /* The internal child: the handshakes of handshakes_run, each record after a "[name]"
@@ -168,6 +239,9 @@ struct simulation_job {
     unsigned timeout;
     HANDLE cancel;
     struct simulation *result;
+    /* Where the answer to a hello offering everything goes, when this one's answer needs
+     * it (compatibility_wants_everything); NULL: never. */
+    struct simulation *everything;
     const char *name;   /* in the bench's step times */
     struct worker worker;
 };
@@ -178,12 +252,22 @@ static void simulation_work(void *argument)
     int step = step_timing_begin("simulation %s", job->name);
     simulated_client_run(job->target, &job->hello, job->certificates, job->timeout, job->cancel, job->result);
     step_timing_end(step);
+    if (job->everything && compatibility_wants_everything(job->result)) {
+        struct hello_spec everything;
+        hello_offering_everything(&everything);
+        step = step_timing_begin("simulation everything");
+        simulated_client_run(job->target, &everything, CERT_RSA | CERT_DSA | CERT_ECDSA | CERT_RSA_PSS, job->timeout,
+                             job->cancel, job->everything);
+        step_timing_end(step);
+    }
 }
 
 static void simulation_start(struct simulation_job *job, const char *name, const struct target *target,
-                             unsigned certificates, unsigned timeout, HANDLE cancel, struct simulation *result)
+                             unsigned certificates, unsigned timeout, HANDLE cancel, struct simulation *result,
+                             struct simulation *everything)
 {
     job->name = name;
+    job->everything = everything;
     job->target = target;
     job->certificates = certificates;
     job->timeout = timeout;
@@ -194,24 +278,41 @@ static void simulation_start(struct simulation_job *job, const char *name, const
     worker_start(&job->worker, simulation_work, job);
 }
 
+/* Whether two hellos would reach the server as the same bytes (but for the random). */
+static int same_hello(const struct hello_spec *a, const struct hello_spec *b, const char *host)
+{
+    static const unsigned char random[32];
+    unsigned char a_bytes[4096], b_bytes[4096];
+    size_t a_length = clienthello_build(a, host, random, a_bytes, sizeof(a_bytes));
+    size_t b_length = clienthello_build(b, host, random, b_bytes, sizeof(b_bytes));
+    return a_length > 0 && clienthello_same_offer(a_bytes, a_length, b_bytes, b_length);
+}
+
 static void simulation_wait(struct simulation_job *job)
 {
     worker_join(&job->worker);
 }
 
 /* The most simulations one target starts: this PC's own hello, the Windows shown, this
- * Windows where it is not one of them (8.1, 11, XP x64), this Windows with its registry's
- * cipher settings, and a hello offering everything. */
-#define SIMULATION_JOBS_MAX (1 + COMPATIBILITY_SHOWN_COUNT + 1 + 1 + 1)
+ * Windows where it is not one of them (8.1, 11, XP x64), and this Windows with its
+ * registry's cipher settings (a hello offering everything runs after one of them, in its
+ * thread). */
+#define SIMULATION_JOBS_MAX (1 + COMPATIBILITY_SHOWN_COUNT + 1 + 1)
 
 /* Starts the simulations of /test: the Windows shown, this Windows as it is and with its
- * registry's cipher settings, and a hello offering everything. */
-static size_t start_simulations(struct test_facts *facts, HANDLE cancel, struct simulation_job *jobs)
+ * registry's cipher settings, and, where this Windows' answer needs it, a hello offering
+ * everything. This Windows with its cipher settings is its row, not a connection of its
+ * own, when the settings change nothing in its hello (simulations_end copies it). */
+static size_t start_simulations(struct test_facts *facts, HANDLE cancel, struct simulation_job *jobs,
+                                int *this_is_row)
 {
     struct compatibility *c = &facts->compat;
+    struct hello_spec row_hello;
     size_t count = 0, i;
     c->ran = 1;
     c->this_windows = windows_client_for_os(&facts->os);
+    windows_client_hello(windows_client_get(c->this_windows), &row_hello);
+    *this_is_row = same_hello(&row_hello, &c->this_hello, facts->target.host);
     for (i = 0; i < COMPATIBILITY_SHOWN_COUNT + 1; i++) {
         enum windows_client_id id = i < COMPATIBILITY_SHOWN_COUNT ? compatibility_shown[i] : c->this_windows;
         const struct windows_client *row = windows_client_get(id);
@@ -220,15 +321,15 @@ static size_t start_simulations(struct test_facts *facts, HANDLE cancel, struct 
         c->rows_ran |= 1u << id;
         windows_client_hello(row, &jobs[count].hello);
         simulation_start(&jobs[count++], row->id, &facts->target, row->certificates, facts->timeout_seconds, cancel,
-                         &c->row[id]);
+                         &c->row[id], id == c->this_windows && *this_is_row ? &c->everything : NULL);
     }
-    jobs[count].hello = c->this_hello;
-    simulation_start(&jobs[count++], "this-windows-with-its-cipher-settings", &facts->target,
-                     windows_client_get(c->this_windows)->certificates,
-                     facts->timeout_seconds, cancel, &c->this_sim);
-    hello_offering_everything(&jobs[count].hello);
-    simulation_start(&jobs[count++], "everything", &facts->target, CERT_RSA | CERT_DSA | CERT_ECDSA | CERT_RSA_PSS,
-                     facts->timeout_seconds, cancel, &c->everything);
+    if (!*this_is_row) {
+        jobs[count].hello = c->this_hello;
+        simulation_start(&jobs[count], "this-windows-with-its-cipher-settings", &facts->target,
+                         windows_client_get(c->this_windows)->certificates, facts->timeout_seconds, cancel,
+                         &c->this_sim, &c->everything);
+        count++;
+    }
     return count;
 }
 
@@ -290,7 +391,7 @@ static struct windows_failure gather_one(const char *target_text, unsigned timeo
     struct handshake_set *set = malloc(sizeof(*set));
     struct windows_failure failure = { NULL, ERROR_SUCCESS };
     size_t job_count = 0, j;
-    int i, own = 0, step;
+    int i, own = 0, step, this_is_row = 0;
 
     memset(facts, 0, sizeof(*facts));
     if (!jobs || !set) {
@@ -321,18 +422,19 @@ static struct windows_failure gather_one(const char *target_text, unsigned timeo
         *set = *started;
         own = own_hello_job(facts, set->hello, set->hello_length, &jobs[0]);
         if (own)
-            simulation_start(&jobs[0], "own-hello", &facts->target, CERT_RSA | CERT_DSA | CERT_ECDSA | CERT_RSA_PSS, timeout,
-                             cancel, &facts->compat.own_sim);
-        job_count = own + start_simulations(facts, cancel, jobs + own);
+            simulation_start(&jobs[0], "own-hello", &facts->target, CERT_RSA | CERT_DSA | CERT_ECDSA | CERT_RSA_PSS,
+                             timeout, cancel, &facts->compat.own_sim, NULL);
+        job_count = own + start_simulations(facts, cancel, jobs + own, &this_is_row);
         handshakes_run(&facts->target, timeout, NULL, cancel, set);
     } else {
-        job_count = start_simulations(facts, cancel, jobs);
+        job_count = start_simulations(facts, cancel, jobs, &this_is_row);
         step = step_timing_begin("child-handshakes");
         failure = handshakes_in_child(target_text, timeout, cancel, set);
         step_timing_end(step);
         if (failure.code == ERROR_SUCCESS && own_hello_job(facts, set->hello, set->hello_length, &jobs[job_count])) {
-            simulation_start(&jobs[job_count], "own-hello", &facts->target, CERT_RSA | CERT_DSA | CERT_ECDSA | CERT_RSA_PSS,
-                             timeout, cancel, &facts->compat.own_sim);
+            simulation_start(&jobs[job_count], "own-hello", &facts->target,
+                             CERT_RSA | CERT_DSA | CERT_ECDSA | CERT_RSA_PSS, timeout, cancel, &facts->compat.own_sim,
+                             NULL);
             job_count++;
         }
     }
@@ -345,6 +447,8 @@ static struct windows_failure gather_one(const char *target_text, unsigned timeo
     for (j = 0; j < job_count; j++)
         simulation_wait(&jobs[j]);
     step_timing_end(step);
+    if (this_is_row)
+        facts->compat.this_sim = facts->compat.row[facts->compat.this_windows];
     if (failure.code == ERROR_SUCCESS && cancel && WaitForSingleObject(cancel, 0) == WAIT_OBJECT_0)
         failure.code = ERROR_CANCELLED;
     free(jobs);

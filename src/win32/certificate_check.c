@@ -1,9 +1,57 @@
 /* Certificate chain checks (see certificate_check.h). */
 #include "certificate_check.h"
+#include "step_timing.h"
 #include "wide.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+static volatile LONG warming_started;
+static HANDLE warming_thread;   /* ends when Windows' default chain engine is made */
+
+/* The longest a check waits for the warm-up: the warm-up does the work the check would
+ * do itself, so waiting costs nothing, unless the warm-up is stuck; then the check goes
+ * on with Windows' default engine as it would have without a warm-up. */
+#define WARMING_WAIT_MS 20000u
+
+/* Makes Windows' default chain engine, the one every check of this process then uses,
+ * by building the chain of one trusted root with it: making it reads the trusted roots.
+ * No engine of our own: the checks stay exactly what a mail program's Schannel makes. */
+static DWORD WINAPI warm_default_engine(void *unused)
+{
+    int step = step_timing_begin("roots (Windows' default chain engine made)");
+    HCERTSTORE roots = CertOpenSystemStoreW(0, L"ROOT");
+    (void)unused;
+    if (roots) {
+        PCCERT_CONTEXT root = CertEnumCertificatesInStore(roots, NULL);
+        if (root) {
+            PCCERT_CHAIN_CONTEXT chain = NULL;
+            CERT_CHAIN_PARA chain_para;
+            memset(&chain_para, 0, sizeof(chain_para));
+            chain_para.cbSize = sizeof(chain_para);
+            if (CertGetCertificateChain(NULL, root, NULL, NULL, &chain_para, 0, NULL, &chain))
+                CertFreeCertificateChain(chain);
+            CertFreeCertificateContext(root);
+        }
+        CertCloseStore(roots, 0);
+    }
+    step_timing_end(step);
+    return 0;
+}
+
+void certificate_check_prepare(void)
+{
+    if (InterlockedExchange(&warming_started, 1))
+        return;
+    warming_thread = CreateThread(NULL, 0, warm_default_engine, NULL, 0, NULL);
+}
+
+/* A check made while the warm-up runs would make a second engine: it waits instead. */
+static void wait_for_warming(void)
+{
+    if (InterlockedCompareExchange(&warming_started, 1, 1) && warming_thread)
+        WaitForSingleObject(warming_thread, WARMING_WAIT_MS);
+}
 
 unsigned long certificate_check(PCCERT_CONTEXT leaf, HCERTSTORE extra, const char *host)
 {
@@ -17,6 +65,7 @@ unsigned long certificate_check(PCCERT_CONTEXT leaf, HCERTSTORE extra, const cha
 
     memset(&chain_para, 0, sizeof(chain_para));
     chain_para.cbSize = sizeof(chain_para);
+    wait_for_warming();
     if (!CertGetCertificateChain(NULL, leaf, NULL, extra, &chain_para, 0, NULL, &chain))
         return error;
     name = wide_from_utf8(host);

@@ -17,4 +17,13 @@ unsigned long certificate_check(PCCERT_CONTEXT leaf, HCERTSTORE extra, const cha
  * certificate Windows can read (nothing was checked). */
 int certificate_check_list(const unsigned char *list, size_t size, const char *host, unsigned long *error);
 
+/* Makes, in a thread of its own, Windows' default chain engine, which the checks of this
+ * process then use (a check waits for it, within a limit). Making it reads the trusted
+ * roots, which takes longer than a handshake (under Wine it reads and checks the system's
+ * whole certificate list), so /test starts it as soon as Schannel's hellos are taken and
+ * it overlaps the connections. Opening only the Root store in that thread would leave the
+ * engine to the first check, which would read the roots a second time. Later calls do
+ * nothing; without a call the first check makes the engine. */
+void certificate_check_prepare(void);
+
 #endif

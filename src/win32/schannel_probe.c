@@ -92,11 +92,16 @@ enum probe_result schannel_probe(enum protocol_id id)
     return PROBE_REFUSED;
 }
 
-size_t schannel_default_hello(unsigned char *out, size_t size)
+size_t schannel_hello(unsigned long grbit, unsigned char *out, size_t size)
 {
     size_t length;
-    first_message(0, out, size, &length);
+    first_message(grbit, out, size, &length);
     return length;
+}
+
+size_t schannel_default_hello(unsigned char *out, size_t size)
+{
+    return schannel_hello(0, out, size);
 }
 
 uint16_t schannel_default_version(void)

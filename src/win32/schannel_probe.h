@@ -19,6 +19,9 @@ enum probe_result schannel_probe(enum protocol_id id);
  * into out. Returns its length, or 0 when Schannel builds none. */
 size_t schannel_default_hello(unsigned char *out, size_t size);
 
+/* The same for the protocols of `grbit` (SP_PROT_*_CLIENT; 0: the default ones). */
+size_t schannel_hello(unsigned long grbit, unsigned char *out, size_t size);
+
 /* The highest version that ClientHello offers (0x0303 for TLS 1.2, 0x0304 with TLS 1.3);
  * 0 when Schannel builds none. */
 uint16_t schannel_default_version(void);

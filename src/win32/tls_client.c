@@ -36,31 +36,13 @@
  * and the certificate check stay outside it and run in parallel. */
 static CRITICAL_SECTION sspi_lock;
 
-/* The certificate check's first call loads the trusted roots, which takes longer than a
- * handshake (under Wine it reads the system's whole certificate list): it is done in a
- * thread of its own from the start, while the connections are made. */
-static DWORD WINAPI load_roots(void *unused)
-{
-    int step = step_timing_begin("roots");
-    HCERTSTORE roots = CertOpenSystemStoreW(0, L"ROOT");
-    (void)unused;
-    if (roots)
-        CertCloseStore(roots, 0);
-    step_timing_end(step);
-    return 0;
-}
-
 void tls_client_startup(void)
 {
     static LONG started;
-    HANDLE thread;
     schannel_note_use();
     if (InterlockedExchange(&started, 1))
         return;
     InitializeCriticalSection(&sspi_lock);
-    thread = CreateThread(NULL, 0, load_roots, NULL, 0, NULL);
-    if (thread)
-        CloseHandle(thread);
 }
 
 static void set_buffer(SecBuffer *buffer, unsigned long type, void *data, unsigned long size)

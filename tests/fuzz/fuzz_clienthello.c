@@ -17,6 +17,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     unsigned char random[32];
     size_t length;
     clienthello_version(data, size, &version);
+    /* A hello makes the same offer as itself; anything else is not a hello. */
+    if (clienthello_same_offer(data, size, data, size) != (clienthello_parse(data, size, &spec) == 0 && size >= 44))
+        abort();
     if (clienthello_parse(data, size, &spec) != 0)
         return 0;
     memset(random, 7, sizeof(random));

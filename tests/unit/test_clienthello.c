@@ -192,6 +192,52 @@ static void everything_comes_in_order_of_distance_from_xp(void **state)
     assert_false(spec.offers_tls13);
 }
 
+/* Two hellos make the same offer when only the random and the session id differ. */
+static void same_offer_whatever_the_random_and_session_id(void **state)
+{
+    unsigned char random_a[32], random_b[32], a[2048], b[2048];
+    struct hello_spec spec, other;
+    size_t a_length, b_length;
+    (void)state;
+    memset(random_a, 1, sizeof(random_a));
+    memset(random_b, 2, sizeof(random_b));
+    windows_client_hello(windows_client_get(WINDOWS_7), &spec);
+    a_length = clienthello_build(&spec, "mail.example.jp", random_a, a, sizeof(a));
+    b_length = clienthello_build(&spec, "mail.example.jp", random_b, b, sizeof(b));
+    assert_true(a_length > 44);
+    assert_memory_not_equal(a, b, a_length);
+    assert_true(clienthello_same_offer(a, a_length, b, b_length));
+    /* A session id of 32 bytes in one of them: every length in the headers differs too. */
+    memmove(b + 44 + 32, b + 44, b_length - 44);
+    memset(b + 44, 9, 32);
+    b[43] = 32;
+    b[4] = (unsigned char)(b[4] + 32);
+    b[8] = (unsigned char)(b[8] + 32);
+    assert_int_equal(b[3], a[3]);   /* no carry into the high bytes for this hello */
+    assert_int_equal(b[7], a[7]);
+    assert_true(clienthello_same_offer(a, a_length, b, b_length + 32));
+    /* Another highest version, another suite order, one suite fewer, another name: not. */
+    b_length = clienthello_build(&spec, "mail.example.jp", random_b, b, sizeof(b));
+    b[10] = 0x02;
+    assert_false(clienthello_same_offer(a, a_length, b, b_length));
+    other = spec;
+    other.suites[0] = spec.suites[1];
+    other.suites[1] = spec.suites[0];
+    b_length = clienthello_build(&other, "mail.example.jp", random_b, b, sizeof(b));
+    assert_false(clienthello_same_offer(a, a_length, b, b_length));
+    other = spec;
+    other.suite_count--;
+    b_length = clienthello_build(&other, "mail.example.jp", random_b, b, sizeof(b));
+    assert_false(clienthello_same_offer(a, a_length, b, b_length));
+    b_length = clienthello_build(&spec, "mail.example.com", random_b, b, sizeof(b));
+    assert_false(clienthello_same_offer(a, a_length, b, b_length));
+    /* Not a hello, or cut short: never the same offer, not even as itself. */
+    assert_false(clienthello_same_offer(a, a_length - 1, a, a_length - 1));
+    assert_false(clienthello_same_offer((const unsigned char *)"+OK ready\r\n", 11,
+                                        (const unsigned char *)"+OK ready\r\n", 11));
+    assert_true(clienthello_same_offer(a, a_length, a, a_length));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -202,6 +248,7 @@ int main(void)
         cmocka_unit_test(every_row_builds_a_hello_that_reads_back),
         cmocka_unit_test(server_name_only_for_names),
         cmocka_unit_test(everything_comes_in_order_of_distance_from_xp),
+        cmocka_unit_test(same_offer_whatever_the_random_and_session_id),
     };
     return cmocka_run_group_tests_name("clienthello", tests, NULL, NULL);
 }

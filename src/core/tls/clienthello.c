@@ -314,3 +314,23 @@ int clienthello_parse(const unsigned char *data, size_t size, struct hello_spec 
     }
     return (record.bad || message.bad || body.bad || body.at != body.size) ? -1 : 0;
 }
+
+/* Bytes of a ClientHello record up to its session id: record header (5), handshake
+ * header (4), client_version (2), random (32), session id length (1). */
+#define HELLO_BEFORE_SESSION_ID 44
+
+int clienthello_same_offer(const unsigned char *a, size_t a_size, const unsigned char *b, size_t b_size)
+{
+    struct hello_spec spec;
+    size_t a_rest, b_rest;
+    if (clienthello_parse(a, a_size, &spec) != 0 || clienthello_parse(b, b_size, &spec) != 0 ||
+        a_size < HELLO_BEFORE_SESSION_ID || b_size < HELLO_BEFORE_SESSION_ID)
+        return 0;
+    a_rest = HELLO_BEFORE_SESSION_ID + a[HELLO_BEFORE_SESSION_ID - 1];
+    b_rest = HELLO_BEFORE_SESSION_ID + b[HELLO_BEFORE_SESSION_ID - 1];
+    if (a_rest > a_size || b_rest > b_size || a_size - a_rest != b_size - b_rest)
+        return 0;
+    /* The lengths in the headers follow from the session id's and the rest's. */
+    return memcmp(a, b, 3) == 0 && a[5] == b[5] && memcmp(a + 9, b + 9, 2) == 0 &&
+           memcmp(a + a_rest, b + b_rest, a_size - a_rest) == 0;
+}

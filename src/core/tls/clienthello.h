@@ -50,6 +50,12 @@ size_t clienthello_build(const struct hello_spec *spec, const char *host, const 
  * when the bytes are not a whole, well-formed ClientHello. */
 int clienthello_parse(const unsigned char *data, size_t size, struct hello_spec *spec);
 
+/* True when two ClientHello records make the same offer byte for byte, all but the
+ * random and the session id, which a server does not choose by: the server's answer to
+ * one is its answer to the other (/test then lets one connection answer for both).
+ * False for anything that is not a well-formed ClientHello record. */
+int clienthello_same_offer(const unsigned char *a, size_t a_size, const unsigned char *b, size_t b_size);
+
 /* Whether the spec offers the suite. */
 int hello_offers_suite(const struct hello_spec *spec, uint16_t suite);
 
