@@ -16,15 +16,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The buffers bound the memory a connection needs (README states it): BearSSL's context and
- * buffer (39 KB), the filter, the provider's bytes read ahead, the program's bytes after the
- * filter and the decrypted bytes for the program (READ_AHEAD of them with the filter's slack,
- * so that one send passes what one recv brought), and a thread whose stack reserves 64 KB.
- * The program's bytes (CHUNK at most per recv, on the stack) go through the filter straight
- * into the engine's buffer. */
+/* The buffers bound the memory a connection needs (README states it): about 80 KB of heap
+ * (BearSSL's context and buffer 39 KB, the filter, the provider's bytes read ahead 16 KB,
+ * the decrypted bytes for the program 20 KB: READ_AHEAD of them with the filter's slack, so
+ * that one send passes what one recv brought) and a thread whose stack reserves 64 KB. The
+ * program's bytes (CHUNK at most per recv, on the stack) go through the filter straight into
+ * the engine's buffer. */
 #define CHUNK 8192
 #define READ_AHEAD 16384
-/* Reads of the provider in a row without a select while each fills the read-ahead. */
+/* The most reads of the provider in a row without a select, while each fills the read-ahead. */
 #define FULL_READS_BEFORE_SELECT 4
 
 struct listener {
@@ -139,7 +139,8 @@ static int wait_readable(const struct session *s, SOCKET socket, DWORD deadline)
 }
 
 /* The plain-text dialogue before TLS on a STARTTLS way (relay_starttls.h): 0 when TLS may
- * start, with the greeting for the program in s->to_client (greeting_length bytes); -1 with the reason set. */
+ * start, with the greeting for the program in s->to_client (greeting_length bytes); -1 with
+ * the reason set. */
 static int starttls_exchange(struct session *s)
 {
     const struct relay_server_settings *settings = s->server->settings;
@@ -424,8 +425,8 @@ static int pump(struct session *s)
                 int got = recv(s->client, (char *)input, (int)(most < sizeof(input) ? most : sizeof(input)), 0);
                 if (got > 0) {
                     buffer = br_ssl_engine_sendapp_buf(engine, &length);
-                    if (relay_filter_from_program(&s->filter, input, (size_t)got, buffer, length, &written, s->to_client,
-                                                  sizeof(s->to_client), &s->to_client_length) != 0)
+                    if (relay_filter_from_program(&s->filter, input, (size_t)got, buffer, length, &written,
+                                                  s->to_client, sizeof(s->to_client), &s->to_client_length) != 0)
                         break;
                     if (written > 0) {
                         br_ssl_engine_sendapp_ack(engine, written);
