@@ -8,7 +8,10 @@
 #  - memory per connection: the growth of the process's private resident memory (RssAnon)
 #    with HOLD idle sessions open (greeting received, TLS up) over none, divided by HOLD;
 #    aim <= 100 KB. The growth of its private data mappings (VmData: asked for, touched or
-#    not, the nearer to Windows' "private bytes") is printed beside it.
+#    not, the nearer to Windows' "private bytes") is printed beside it, and how much of that
+#    growth is glibc's malloc arenas (Linux's C library gives each new thread that calls
+#    malloc an arena of its own, up to 8 per core, 132 KB of data mappings each; under Wine
+#    that is Wine's own code for the thread, which Windows does not have).
 # The relay is the x86_64 build under Wine (this machine runs no 32-bit code); stunnel is
 # native Linux. Both check the provider's certificate chain and name. The provider is
 # dovecot (tests/servers/dovecot.sh), POP3 with implicit TLS, allowing one suite only
@@ -173,10 +176,28 @@ PYTHON
 }
 
 # memory_per_connection PID PORT: per idle session, in KB with one decimal, "RESIDENT
-# DATA": the growth of the process's private resident memory (RssAnon: pages in use) and
-# of its private data mappings (VmData: what it asked for, touched or not, nearer Windows'
-# private bytes).
-memory_kb() { awk '/^(RssAnon|VmData):/ { printf "%s ", $2 }' "/proc/$1/status"; }
+# DATA ARENAS": the growth of the process's private resident memory (RssAnon: pages in
+# use), of its private data mappings (VmData: what it asked for, touched or not, nearer
+# Windows' private bytes) and, within VmData, of glibc's malloc arenas for threads: each is
+# a mapping of 64 MB aligned on 64 MB, read-write at its start and inaccessible after.
+arena_kb() {
+  python3 - "/proc/$1/maps" <<'PYTHON'
+import sys
+size = 64 << 20
+maps = []
+for line in open(sys.argv[1]):
+    fields = line.split()
+    start, end = (int(x, 16) for x in fields[0].split("-"))
+    maps.append((start, end, fields[1], len(fields) > 5))
+total = 0
+for (start, end, mode, named), following in zip(maps, maps[1:]):
+    if (mode == "rw-p" and not named and start % size == 0 and following[0] == end
+            and following[2] == "---p" and not following[3] and following[1] == start + size):
+        total += end - start
+print(total // 1024)
+PYTHON
+}
+memory_kb() { awk '/^(RssAnon|VmData):/ { printf "%s ", $2 }' "/proc/$1/status"; arena_kb "$1"; }
 memory_per_connection() {
   local pid=$1 port=$2 before after
   client setup "$port" 2 >/dev/null   # warm: the first session's one-time allocations
@@ -188,10 +209,10 @@ memory_per_connection() {
   after=$(memory_kb "$pid")
   exec 7>&-
   sleep 2
-  grep -q ready "$work/hold.out" || { echo "n/a n/a"; return; }
+  grep -q ready "$work/hold.out" || { echo "n/a n/a n/a"; return; }
   : >"$work/hold.out"
   awk -v a="$after" -v b="$before" -v n="$hold" 'BEGIN { split(a, x, " "); split(b, y, " ")
-    printf "%.1f %.1f\n", (x[1] - y[1]) / n, (x[2] - y[2]) / n }'   # RssAnon comes before VmData in status
+    printf "%.1f %.1f %.1f\n", (x[1] - y[1]) / n, (x[2] - y[2]) / n, (x[3] - y[3]) / n }'   # RssAnon comes before VmData in status
 }
 
 # median_fetch PORT: the median over 3 fetches: "BYTES SECONDS".
@@ -222,8 +243,8 @@ server_ticks=$(($(cpu_ticks "${wineserver_pid:-0}") - server_ticks))
 read -r stunnel_bytes stunnel_seconds < <(median_fetch "$stunnel_port")
 relay_setup_ms=$(client setup "$relay_port" "$runs")
 stunnel_setup_ms=$(client setup "$stunnel_port" "$runs")
-read -r relay_memory relay_data < <(memory_per_connection "$relay_windows_pid" "$relay_port")
-read -r stunnel_memory stunnel_data < <(memory_per_connection "$stunnel_pid" "$stunnel_port")
+read -r relay_memory relay_data relay_arenas < <(memory_per_connection "$relay_windows_pid" "$relay_port")
+read -r stunnel_memory stunnel_data stunnel_arenas < <(memory_per_connection "$stunnel_pid" "$stunnel_port")
 
 # The suites negotiated, from each one's own log.
 relay_suite=$(grep -o 'TLS 1\.[0-3], TLS_[A-Z0-9_]*' "$work/relay.log" | sort | uniq -c | sort -nr |
@@ -256,6 +277,9 @@ printf '  %-50s %8s ms\n' "the same through stunnel" "$stunnel_setup_ms"
 printf '  %-50s %8s KB resident private (RssAnon), %s KB data mappings (VmData); %s idle sessions\n' \
   "memory per connection, relay" "$relay_memory" "$relay_data" "$hold"
 printf '  %-50s %8s KB resident private, %s KB data mappings\n' "the same, stunnel" "$stunnel_memory" "$stunnel_data"
+printf '  %-50s %8s KB for the relay, %s KB for stunnel\n' "  of the data mappings, glibc's arenas for threads" \
+  "$relay_arenas" "$stunnel_arenas"
 echo "  relay throughput vs stunnel: ${throughput}x (aim at least 0.5x, $(at_least "$throughput" 0.5))"
 echo "  relay set-up vs stunnel: ${setup}x (aim 1.5x, $(at_most "$setup" 1.5))"
-echo "  relay memory per connection: ${relay_memory} KB resident (aim 100 KB, $(at_most "$relay_memory" 100)); ${relay_data} KB asked for ($(at_most "$relay_data" 100))"
+relay_own=$(awk -v d="$relay_data" -v a="$relay_arenas" 'BEGIN { if (d == "n/a" || a == "n/a") print "n/a"; else printf "%.1f", d - a }')
+echo "  relay memory per connection: ${relay_memory} KB resident (aim 100 KB, $(at_most "$relay_memory" 100)); ${relay_data} KB asked for ($(at_most "$relay_data" 100)), ${relay_own} KB without glibc's arenas for Wine's threads ($(at_most "$relay_own" 100))"

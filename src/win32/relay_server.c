@@ -16,12 +16,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The most one recv or one pass through a filter takes: with the filter's slack this
- * bounds the buffers, and so the memory a connection needs: about 72 KB of heap (BearSSL's
- * context and buffer 39 KB, two buffers of 12 KB, the greeting, the filter) and a thread whose
- * stack reserves 64 KB (README states it). */
+/* The buffers bound the memory a connection needs (README states it): about 80 KB of heap
+ * (BearSSL's context and buffer 39 KB, the filter, the provider's bytes read ahead 16 KB,
+ * the decrypted bytes for the program 20 KB: READ_AHEAD of them with the filter's slack, so
+ * that one send passes what one recv brought) and a thread whose stack reserves 64 KB. The
+ * program's bytes (CHUNK at most per recv, on the stack) go through the filter straight into
+ * the engine's buffer. */
 #define CHUNK 8192
-#define BUFFER_SIZE (RELAY_FILTER_OUTPUT_SIZE(CHUNK))
+#define READ_AHEAD 16384
+/* The most reads of the provider in a row without a select, while each fills the read-ahead. */
+#define FULL_READS_BEFORE_SELECT 4
 
 struct listener {
     SOCKET socket;
@@ -44,18 +48,23 @@ struct session {
     SOCKET provider;
     struct relay_tls tls;
     struct relay_filter filter;
-    unsigned char to_client[BUFFER_SIZE];
+    int tls_up;
+    int filter_failed;             /* a bound of the filter was broken: the session ends */
+    unsigned char ahead[READ_AHEAD];    /* the provider's bytes read, not yet taken by the engine */
+    size_t ahead_start, ahead_length;
+    /* Before TLS is up it holds a STARTTLS way's greeting (greeting_length bytes, sent
+     * once TLS is up); then what the program gets. */
+    unsigned char to_client[RELAY_FILTER_OUTPUT_SIZE(READ_AHEAD)];
     size_t to_client_length;
-    unsigned char to_provider[BUFFER_SIZE];
-    size_t to_provider_length;
+    size_t greeting_length;
     struct relay_tls_session negotiated;           /* once TLS is up: version and suite, for the log */
     int have_negotiated;
-    unsigned char greeting[RELAY_GREETING_MAX];   /* a STARTTLS way's, for once TLS is up */
-    size_t greeting_length;
     unsigned long bytes_in, bytes_out;
     char reason[512];              /* for the log, in the user's language */
     char ascii_reason[256];        /* for the program's error reply */
 };
+
+typedef char greeting_fits_in_to_client[sizeof(((struct session *)0)->to_client) >= RELAY_GREETING_MAX ? 1 : -1];
 
 static const struct relay_way *session_way(const struct session *s)
 {
@@ -130,7 +139,8 @@ static int wait_readable(const struct session *s, SOCKET socket, DWORD deadline)
 }
 
 /* The plain-text dialogue before TLS on a STARTTLS way (relay_starttls.h): 0 when TLS may
- * start, with the greeting for the program in s->greeting; -1 with the reason set. */
+ * start, with the greeting for the program in s->to_client (greeting_length bytes); -1 with
+ * the reason set. */
 static int starttls_exchange(struct session *s)
 {
     const struct relay_server_settings *settings = s->server->settings;
@@ -173,7 +183,7 @@ static int starttls_exchange(struct session *s)
             break;
         }
         if (step == RELAY_STARTTLS_START_TLS) {
-            s->greeting_length = relay_starttls_greeting(dialogue, s->greeting);
+            s->greeting_length = relay_starttls_greeting(dialogue, s->to_client);
             result = 0;
             break;
         }
@@ -200,42 +210,113 @@ static void tls_failed(struct session *s)
     text_format(s->ascii_reason, sizeof(s->ascii_reason), "%s", relay_tls_failure_phrase(failure.kind));
 }
 
+/* The engine's work that needs no socket, as far as it goes: the provider's bytes already
+ * read into the engine (one record at a time, as the engine takes them) and its decrypted
+ * bytes through the filter for the program (appended while the buffer has the filter's
+ * room). Returns whether anything moved. */
+static int pump_engine(struct session *s, br_ssl_engine_context *engine)
+{
+    int moved_any = 0;
+    for (;;) {
+        unsigned state = br_ssl_engine_current_state(engine);
+        int moved = 0;
+        unsigned char *buffer;
+        size_t length;
+
+        if (state & BR_SSL_CLOSED)
+            break;
+        if (!s->tls_up && (state & BR_SSL_SENDAPP)) {
+            s->tls_up = 1;
+            s->have_negotiated = relay_tls_session(&s->tls, &s->negotiated) == 0;
+            relay_filter_init(&s->filter, session_way(s)->provider.mail, session_way(s)->provider.mode);
+            s->to_client_length = s->greeting_length;   /* a STARTTLS way's greeting waits there */
+        }
+        if ((state & BR_SSL_RECVAPP) && sizeof(s->to_client) - s->to_client_length > RELAY_FILTER_OUTPUT_EXTRA) {
+            size_t room = sizeof(s->to_client) - s->to_client_length, written = 0;
+            buffer = br_ssl_engine_recvapp_buf(engine, &length);
+            if (length > room - RELAY_FILTER_OUTPUT_EXTRA)
+                length = room - RELAY_FILTER_OUTPUT_EXTRA;
+            if (relay_filter_from_server(&s->filter, buffer, length, s->to_client + s->to_client_length, room,
+                                         &written) != 0) {
+                s->filter_failed = 1;
+                break;
+            }
+            s->to_client_length += written;
+            br_ssl_engine_recvapp_ack(engine, length);
+            s->bytes_in += (unsigned long)length;
+            moved = 1;
+        }
+        if ((state & BR_SSL_RECVREC) && s->ahead_length > 0) {
+            buffer = br_ssl_engine_recvrec_buf(engine, &length);
+            if (length > s->ahead_length)
+                length = s->ahead_length;
+            memcpy(buffer, s->ahead + s->ahead_start, length);
+            relay_tls_received(&s->tls, buffer, length);   /* names a server that is not TLS */
+            br_ssl_engine_recvrec_ack(engine, length);
+            s->ahead_start += length;
+            s->ahead_length -= length;
+            if (s->ahead_length == 0)
+                s->ahead_start = 0;
+            moved = 1;
+        }
+        if (!moved)
+            break;
+        moved_any = 1;
+    }
+    return moved_any;
+}
+
+/* One recv of the provider's bytes into the (empty) read-ahead: 1 when bytes came, 0 when
+ * none were there yet, -1 when the provider closed or the connection failed (many servers
+ * close without a close_notify: after TLS the session simply ended). */
+static int read_provider(struct session *s)
+{
+    int got = recv(s->provider, (char *)s->ahead, (int)sizeof(s->ahead), 0);
+    if (got > 0) {
+        s->ahead_start = 0;
+        s->ahead_length = (size_t)got;
+        return 1;
+    }
+    return got < 0 && WSAGetLastError() == WSAEWOULDBLOCK ? 0 : -1;
+}
+
 /* Moves bytes until either side is done: the program's plain socket, the engine, the
  * provider's socket. Before TLS is up nothing is read from the program, which waits for
  * its greeting: the saved one (STARTTLS) once TLS is up, or the provider's own (implicit
- * TLS) through the filter. Returns 0 once the session ran, -1 when it never got going. */
+ * TLS) through the filter. Returns 0 once the session ran, -1 when it never got going.
+ * Under Wine every socket call is a round trip to wineserver, so each round does all the
+ * engine's work first, sends what is ready in one call per socket, and reads what one
+ * select over both sockets says is there: the provider's bytes into a read-ahead buffer,
+ * since the engine takes one record (header, then body) at a time, and again without a
+ * select while the last read filled it. */
 static int pump(struct session *s)
 {
     const struct relay_server_settings *settings = s->server->settings;
     br_ssl_engine_context *engine = relay_tls_engine(&s->tls);
     DWORD handshake_deadline = GetTickCount() + settings->timeout_seconds * 1000u;
     DWORD last_activity = GetTickCount();
-    int tls_up = 0, client_closed = 0, provider_closed = 0;
-
+    int client_closed = 0, provider_closed = 0;
+    unsigned full_reads = 0;   /* reads in a row that filled the read-ahead, without a select */
 
     for (;;) {
-        unsigned state = br_ssl_engine_current_state(engine);
-        int progress = 0, want_provider_read = 0, want_provider_write = 0;
-        int want_client_read = 0, want_client_write = 0;
+        unsigned state;
+        int progress = pump_engine(s, engine);
+        int want_provider_read, want_provider_write = 0, want_client_read, want_client_write = 0;
         unsigned char *buffer;
-        size_t length;
+        size_t length, engine_room;
 
+        if (s->filter_failed)
+            break;
+        state = br_ssl_engine_current_state(engine);
         if (state & BR_SSL_CLOSED) {
-            if (!tls_up) {
+            if (!s->tls_up) {
                 tls_failed(s);
                 return -1;
             }
             break;   /* a close_notify, or the provider gone: what the program has is sent below */
         }
-        if (!tls_up && (state & BR_SSL_SENDAPP)) {
-            tls_up = 1;
-            s->have_negotiated = relay_tls_session(&s->tls, &s->negotiated) == 0;
-            relay_filter_init(&s->filter, session_way(s)->provider.mail, session_way(s)->provider.mode);
-            memcpy(s->to_client, s->greeting, s->greeting_length);
-            s->to_client_length = s->greeting_length;
-        }
 
-        /* The engine's records to the provider. */
+        /* The engine's records to the provider, all that is pending in one call. */
         if (state & BR_SSL_SENDREC) {
             int sent;
             buffer = br_ssl_engine_sendrec_buf(engine, &length);
@@ -249,55 +330,13 @@ static int pump(struct session *s)
                 provider_closed = 1;
             }
         }
-        /* The provider's records into the engine. */
-        if ((state & BR_SSL_RECVREC) && !provider_closed) {
-            int got;
-            buffer = br_ssl_engine_recvrec_buf(engine, &length);
-            got = recv(s->provider, (char *)buffer, (int)length, 0);
-            if (got > 0) {
-                relay_tls_received(&s->tls, buffer, (size_t)got);   /* names a server that is not TLS */
-                br_ssl_engine_recvrec_ack(engine, (size_t)got);
-                progress = 1;
-            } else if (got < 0 && WSAGetLastError() == WSAEWOULDBLOCK) {
-                want_provider_read = 1;
-            } else {
-                /* Many servers close without a close_notify: after TLS the session simply ended. */
-                provider_closed = 1;
-            }
-        }
-        if (provider_closed && !tls_up) {
+        if (provider_closed && !s->tls_up) {
             relay_tls_server_closed(&s->tls);
             tls_failed(s);
             return -1;
         }
-        /* Decrypted bytes from the provider, through the filter, for the program: only into
-         * an empty buffer, which then has room for whatever the filter writes. */
-        if ((state & BR_SSL_RECVAPP) && s->to_client_length == 0) {
-            buffer = br_ssl_engine_recvapp_buf(engine, &length);
-            if (length > CHUNK)
-                length = CHUNK;
-            if (relay_filter_from_server(&s->filter, buffer, length, s->to_client, sizeof(s->to_client),
-                                         &s->to_client_length) != 0)
-                break;
-            br_ssl_engine_recvapp_ack(engine, length);
-            s->bytes_in += (unsigned long)length;
-            progress = 1;
-        }
-        /* The program's bytes into the engine. */
-        if ((state & BR_SSL_SENDAPP) && s->to_provider_length > 0) {
-            buffer = br_ssl_engine_sendapp_buf(engine, &length);
-            if (length > s->to_provider_length)
-                length = s->to_provider_length;
-            memcpy(buffer, s->to_provider, length);
-            memmove(s->to_provider, s->to_provider + length, s->to_provider_length - length);
-            s->to_provider_length -= length;
-            br_ssl_engine_sendapp_ack(engine, length);
-            if (s->to_provider_length == 0)
-                br_ssl_engine_flush(engine, 0);
-            progress = 1;
-        }
         /* What the program gets. */
-        if (tls_up && s->to_client_length > 0) {
+        if (s->tls_up && s->to_client_length > 0) {
             int sent = send(s->client, (const char *)s->to_client, (int)s->to_client_length, 0);
             if (sent > 0) {
                 memmove(s->to_client, s->to_client + sent, s->to_client_length - (size_t)sent);
@@ -312,23 +351,6 @@ static int pump(struct session *s)
         /* The provider is gone: the session ends once the program has what was decrypted. */
         if (provider_closed && s->to_client_length == 0 && !(br_ssl_engine_current_state(engine) & BR_SSL_RECVAPP))
             break;
-        /* What the program sends, once it has all it was sent and the last of its own went on. */
-        if (tls_up && !client_closed && s->to_provider_length == 0 && s->to_client_length == 0) {
-            unsigned char input[CHUNK];
-            int got = recv(s->client, (char *)input, sizeof(input), 0);
-            if (got > 0) {
-                if (relay_filter_from_program(&s->filter, input, (size_t)got, s->to_provider, sizeof(s->to_provider),
-                                              &s->to_provider_length, s->to_client, sizeof(s->to_client),
-                                              &s->to_client_length) != 0)
-                    break;
-                s->bytes_out += (unsigned long)got;
-                progress = 1;
-            } else if (got < 0 && WSAGetLastError() == WSAEWOULDBLOCK) {
-                want_client_read = 1;
-            } else {
-                client_closed = 1;
-            }
-        }
         if (client_closed) {
             /* The program is gone: say goodbye to the provider and leave. */
             br_ssl_engine_close(engine);
@@ -340,26 +362,38 @@ static int pump(struct session *s)
             }
             break;
         }
-
         if (progress) {
+            /* The engine may have more to do with what moved: reads wait for the next round. */
             last_activity = GetTickCount();
             continue;
         }
-        if (stopped(s)) {
-            set_reason(s, MSG_RELAY_REASON_STOPPED, NULL);
-            break;
+
+        /* Nothing more without reading: the provider's bytes once the read-ahead is used up
+         * and the engine wants them; the program's once it has all it was sent and the
+         * engine has room for what the filter makes of a read (the last of the program's
+         * own went on). One select for both. */
+        want_provider_read = (state & BR_SSL_RECVREC) && s->ahead_length == 0 && !provider_closed;
+        engine_room = 0;
+        if (br_ssl_engine_current_state(engine) & BR_SSL_SENDAPP)
+            br_ssl_engine_sendapp_buf(engine, &engine_room);
+        want_client_read = s->tls_up && s->to_client_length == 0 && engine_room > RELAY_FILTER_OUTPUT_EXTRA;
+        if (want_provider_read && full_reads > 0 && full_reads < FULL_READS_BEFORE_SELECT) {
+            /* The last read filled the read-ahead: more is almost surely there, and a select
+             * first would cost one more round trip. The program's side still gets a select
+             * at least every FULL_READS_BEFORE_SELECT reads. */
+            int got = read_provider(s);
+            if (got != 0) {
+                provider_closed = got < 0;
+                full_reads = s->ahead_length == sizeof(s->ahead) ? full_reads + 1 : 0;
+                last_activity = GetTickCount();
+                continue;
+            }
         }
-        if (!tls_up && (long)(handshake_deadline - GetTickCount()) <= 0) {
-            fail_with(s, RELAY_REASON_PROVIDER_TIMEOUT, MSG_RELAY_REASON_TIMEOUT, NULL);
-            return -1;
-        }
-        if (tls_up && GetTickCount() - last_activity > settings->idle_seconds * 1000u) {
-            set_reason(s, MSG_RELAY_REASON_IDLE, NULL);
-            break;
-        }
+        full_reads = 0;
         {
             fd_set readable, writable;
             struct timeval limit = { 0, 250000 };
+            int ready;
             FD_ZERO(&readable);
             FD_ZERO(&writable);
             if (want_provider_read)
@@ -370,10 +404,57 @@ static int pump(struct session *s)
                 FD_SET(s->client, &readable);
             if (want_client_write)
                 FD_SET(s->client, &writable);
-            if (readable.fd_count + writable.fd_count == 0)
+            if (readable.fd_count + writable.fd_count == 0) {
                 Sleep(10);   /* nothing to wait on (cannot happen while the engine wants I/O) */
-            else
-                select(0, &readable, &writable, NULL, &limit);
+                ready = 0;
+            } else {
+                ready = select(0, &readable, &writable, NULL, &limit);
+            }
+            if (ready > 0 && want_provider_read && FD_ISSET(s->provider, &readable)) {
+                int got = read_provider(s);
+                if (got != 0) {
+                    provider_closed = got < 0;
+                    full_reads = s->ahead_length == sizeof(s->ahead);
+                    progress = 1;
+                }
+            }
+            if (ready > 0 && want_client_read && FD_ISSET(s->client, &readable)) {
+                /* Through the filter straight into the engine's buffer for the provider. */
+                unsigned char input[CHUNK];
+                size_t most = engine_room - RELAY_FILTER_OUTPUT_EXTRA, written = 0;
+                int got = recv(s->client, (char *)input, (int)(most < sizeof(input) ? most : sizeof(input)), 0);
+                if (got > 0) {
+                    buffer = br_ssl_engine_sendapp_buf(engine, &length);
+                    if (relay_filter_from_program(&s->filter, input, (size_t)got, buffer, length, &written,
+                                                  s->to_client, sizeof(s->to_client), &s->to_client_length) != 0)
+                        break;
+                    if (written > 0) {
+                        br_ssl_engine_sendapp_ack(engine, written);
+                        br_ssl_engine_flush(engine, 0);
+                    }
+                    s->bytes_out += (unsigned long)got;
+                    progress = 1;
+                } else if (!(got < 0 && WSAGetLastError() == WSAEWOULDBLOCK)) {
+                    client_closed = 1;
+                    progress = 1;
+                }
+            }
+        }
+        if (progress) {
+            last_activity = GetTickCount();
+            continue;
+        }
+        if (stopped(s)) {
+            set_reason(s, MSG_RELAY_REASON_STOPPED, NULL);
+            break;
+        }
+        if (!s->tls_up && (long)(handshake_deadline - GetTickCount()) <= 0) {
+            fail_with(s, RELAY_REASON_PROVIDER_TIMEOUT, MSG_RELAY_REASON_TIMEOUT, NULL);
+            return -1;
+        }
+        if (s->tls_up && GetTickCount() - last_activity > settings->idle_seconds * 1000u) {
+            set_reason(s, MSG_RELAY_REASON_IDLE, NULL);
+            break;
         }
     }
     /* The provider ended: the program still gets what was decrypted for it. */

@@ -152,6 +152,31 @@ expected_messages() { sed -n 's/^\([0-9]\) /message \1 /p' "$MAILHOST_MESSAGES" 
   done
 }
 
+body() { tr -d '\r' <"$1" | sed -n '/^$/,$p' | grep -E '^[A-Za-z0-9+/=]+$'; }
+
+@test "SMTP: a 3 MB message, sent in many of the relay's reads and TLS records, arrives byte for byte" {
+  local big="$BATS_TEST_TMPDIR/big.eml" before port n delivered
+  {
+    printf 'From: <%s>\r\nTo: <%s>\r\nSubject: large\r\nMIME-Version: 1.0\r\n' "$MAIL_ADDRESS" "$MAIL_ADDRESS"
+    printf 'Content-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\n\r\n'
+    head -c 2200000 /dev/urandom | base64 -w 76 | sed 's/$/\r/'
+  } >"$big"
+  for port in "$L_SMTPS" "$L_SMTP"; do
+    before=$("$SERVERS/mailhost.sh" count "$MAILHOST_DIR")
+    mail smtp "$port" "$MAIL_USER" "$MAIL_PASSWORD" "$MAIL_ADDRESS" "$MAIL_ADDRESS" "$big"
+    [ "$status" -eq 0 ]
+    [[ "$output" == *"sent 250"* ]]
+    n=$((before + 1))
+    "$SERVERS/mailhost.sh" wait "$MAILHOST_DIR" "$n" 30
+    delivered=$(ls -t "$MAILHOST_DIR"/mail/new/* "$MAILHOST_DIR"/mail/cur/* 2>/dev/null | head -1)
+    # The body: every base64 line, in order, as sent.
+    body "$big" >"$BATS_TEST_TMPDIR/sent"
+    body "$delivered" >"$BATS_TEST_TMPDIR/arrived"
+    [ "$(wc -l <"$BATS_TEST_TMPDIR/sent")" -eq 38597 ]
+    cmp "$BATS_TEST_TMPDIR/sent" "$BATS_TEST_TMPDIR/arrived"
+  done
+}
+
 @test "an ECDSA certificate, which XP cannot check, is checked by the relay and works" {
   eval "$(cat "$BATS_FILE_TMPDIR/ecdsa.env")"
   mail pop3 "$L_ECDSA" "$MAIL_USER" "$MAIL_PASSWORD"
