@@ -102,7 +102,7 @@ grep '^timing ' "$timed/${median_run#* }" | awk '
   END {
     printf "  %-50s %7s %7s %7s\n", "step", "begin", "end", "took"
     for (i = 1; i <= r; i++) if (rows[i] != "exit" && rows[i] != "first-output") span(rows[i], b[i], e[i])
-    if (n) printf "  %-50s %7.1f %7.1f %7.1f (longest)\n", "name lookups (" n ", one per connection)", lb, le, ll
+    if (n) printf "  %-50s %7.1f %7.1f %7.1f (longest)\n", "name lookup (shared; " n " connections waited)", lb, le, ll
     for (i = 1; i <= r; i++) if (rows[i] == "first-output" || rows[i] == "exit") span("start to " rows[i], 0, e[i])
   }'
 rm -rf "$timed"

@@ -124,9 +124,10 @@ int connection_send(struct connection *c, const void *data, size_t size)
 }
 
 /* One address: a non-blocking connect, so the wait has the time limit. */
-static enum outcome connect_address(struct connection *c, const struct addrinfo *address,
+static enum outcome connect_address(struct connection *c, const struct addrinfo *address, unsigned short port,
                                     struct handshake_report *report)
 {
+    struct sockaddr_storage to;
     u_long non_blocking = 1;
     int error = 0, error_size = sizeof(error), failed, waited;
     SOCKET s;
@@ -139,7 +140,14 @@ static enum outcome connect_address(struct connection *c, const struct addrinfo 
     if (s == INVALID_SOCKET)
         return fail_at(c, "socket", (unsigned long)error);
     ioctlsocket(s, FIONBIO, &non_blocking);
-    if (connect(s, address->ai_addr, (int)address->ai_addrlen) != 0 && WSAGetLastError() != WSAEWOULDBLOCK) {
+    /* The shared lookup has no port (look_up): this connection's goes in. */
+    memset(&to, 0, sizeof(to));
+    memcpy(&to, address->ai_addr, address->ai_addrlen < sizeof(to) ? address->ai_addrlen : sizeof(to));
+    if (to.ss_family == AF_INET)
+        ((struct sockaddr_in *)&to)->sin_port = htons(port);
+    else if (to.ss_family == AF_INET6)
+        ((struct sockaddr_in6 *)&to)->sin6_port = htons(port);
+    if (connect(s, (const struct sockaddr *)&to, (int)address->ai_addrlen) != 0 && WSAGetLastError() != WSAEWOULDBLOCK) {
         report->status = (unsigned long)WSAGetLastError();
         closesocket(s);
         return OUTCOME_REFUSED;
@@ -163,16 +171,44 @@ static enum outcome connect_address(struct connection *c, const struct addrinfo 
 
 /* A name looked up in a thread of its own: getaddrinfo has no time limit, and Windows'
  * resolver can take many seconds (DNS retries, NetBIOS). The caller waits at most one time
- * limit, or until the cancel event; then it leaves, and whichever of the two lets go last
- * frees the lookup. */
+ * limit, or until the cancel event; then it leaves, and whoever lets go last frees the
+ * lookup.
+ *
+ * The connections a test makes at the same moment to one server (/test: the default
+ * handshake, the probes and the simulations; /find: each name's ports) share one lookup of
+ * its name, as one mail program's connections would: the name only, with no port, which
+ * each connection then sets. Under Wine each lookup costs tens of milliseconds of the two
+ * cores that the trusted roots and the handshakes wait for. A lookup is joined while it
+ * runs, for a short while after it began (a stuck one is not joined for ever), and its
+ * answer is taken again for a few seconds after it came; a failed one is never kept. */
 struct lookup {
-    LONG owners;   /* the caller and the thread */
+    LONG owners;   /* the callers, the thread, and the shared table while it holds it */
     char host[256];
-    char port[8];
     struct addrinfo *list;
     int rc;
-    HANDLE done;
+    DWORD started, finished;
+    volatile LONG done;
+    HANDLE done_event;
 };
+
+#define SHARED_LOOKUPS 8
+#define JOIN_RUNNING_MS 2000u   /* a running lookup is joined this long after it began */
+#define KEEP_ANSWER_MS 5000u    /* an answer is taken again this long after it came */
+
+static CRITICAL_SECTION shared_lock;
+static struct lookup *shared[SHARED_LOOKUPS];
+
+static void shared_lock_enter(void)
+{
+    static volatile LONG state;   /* 0 not yet, 1 starting, 2 done */
+    if (InterlockedCompareExchange(&state, 1, 0) == 0) {
+        InitializeCriticalSection(&shared_lock);
+        InterlockedExchange(&state, 2);
+    }
+    while (InterlockedCompareExchange(&state, 2, 2) != 2)
+        Sleep(1);
+    EnterCriticalSection(&shared_lock);
+}
 
 static void lookup_release(struct lookup *l)
 {
@@ -180,7 +216,7 @@ static void lookup_release(struct lookup *l)
         return;
     if (l->list)
         freeaddrinfo(l->list);
-    CloseHandle(l->done);
+    CloseHandle(l->done_event);
     free(l);
 }
 
@@ -190,7 +226,9 @@ static void lookup_run(struct lookup *l)
     memset(&hints, 0, sizeof(hints));
     hints.ai_family = AF_UNSPEC;
     hints.ai_socktype = SOCK_STREAM;
-    l->rc = getaddrinfo(l->host, l->port, &hints, &l->list);
+    l->rc = getaddrinfo(l->host, NULL, &hints, &l->list);
+    l->finished = GetTickCount();
+    InterlockedExchange(&l->done, 1);
 }
 
 static DWORD WINAPI lookup_thread(void *argument)
@@ -198,47 +236,97 @@ static DWORD WINAPI lookup_thread(void *argument)
     struct lookup *l = argument;
     /* Windows Sockets stays started for the process (network_start): no start-up of its own. */
     lookup_run(l);
-    SetEvent(l->done);
+    SetEvent(l->done_event);
     lookup_release(l);
     return 0;
 }
 
-/* Looks the target's name up within one time limit: 0 with *list (to be freed with
- * freeaddrinfo), a getaddrinfo error, or -1 when the time ran out or the wait was cancelled. */
-static int look_up(const struct connection *c, const struct target *target, struct addrinfo **list)
+/* Whether a lookup in the table may serve a new connection to `host` now. */
+static int lookup_joinable(const struct lookup *l, const char *host, DWORD now)
 {
-    struct lookup *l = calloc(1, sizeof(*l));
-    HANDLE thread, waits[2];
-    DWORD count = 1, waited;
-    int rc = -1, step = step_timing_begin("lookup");
+    if (!l || strcmp(l->host, host) != 0)
+        return 0;
+    if (!InterlockedCompareExchange((volatile LONG *)&l->done, 1, 1))
+        return now - l->started < JOIN_RUNNING_MS;
+    return l->rc == 0 && now - l->finished < KEEP_ANSWER_MS;
+}
 
-    *list = NULL;
+/* The table's lookup for `host` with one more owner, or a new one it holds (a new
+ * lookup's thread is the caller's to start: *fresh). NULL without memory. */
+static struct lookup *lookup_for(const char *host, int *fresh)
+{
+    DWORD now = GetTickCount();
+    struct lookup *l = NULL;
+    size_t i, slot = 0;
+    *fresh = 0;
+    shared_lock_enter();
+    for (i = 0; i < SHARED_LOOKUPS && !l; i++)
+        if (lookup_joinable(shared[i], host, now)) {
+            l = shared[i];
+            InterlockedIncrement(&l->owners);
+        }
+    if (!l) {
+        l = calloc(1, sizeof(*l));
+        if (l)
+            l->done_event = CreateEventW(NULL, TRUE, FALSE, NULL);
+        if (l && !l->done_event) {
+            free(l);
+            l = NULL;
+        }
+        if (l) {
+            *fresh = 1;
+            text_format(l->host, sizeof(l->host), "%s", host);
+            l->started = now;
+            l->owners = 3;   /* the caller, the thread and the table */
+            /* An empty slot, else the one of the oldest lookup, which gives way. */
+            for (i = 0; i < SHARED_LOOKUPS && shared[slot]; i++)
+                if (!shared[i] || now - shared[i]->started > now - shared[slot]->started)
+                    slot = i;
+            if (shared[slot])
+                lookup_release(shared[slot]);
+            shared[slot] = l;
+        }
+    }
+    LeaveCriticalSection(&shared_lock);
+    return l;
+}
+
+/* Looks the target's name up within one time limit: 0 with *found (its list to be read,
+ * then lookup_release), a getaddrinfo error, or -1 when the time ran out or the wait was
+ * cancelled. */
+static int look_up(const struct connection *c, const struct target *target, struct lookup **found)
+{
+    struct lookup *l;
+    HANDLE waits[2];
+    DWORD count = 1, waited;
+    int rc = -1, fresh, step = step_timing_begin("lookup");
+
+    *found = NULL;
+    l = lookup_for(target->host, &fresh);
     if (!l)
         return EAI_MEMORY;
-    text_format(l->host, sizeof(l->host), "%s", target->host);
-    text_format(l->port, sizeof(l->port), "%s", target->port);
-    l->owners = 2;
-    l->done = CreateEventW(NULL, TRUE, FALSE, NULL);
-    thread = l->done ? CreateThread(NULL, 0, lookup_thread, l, 0, NULL) : NULL;
-    if (!thread) {
-        /* No thread to be had: look it up here, without a time limit. */
-        lookup_run(l);
-        rc = l->rc;
-        *list = l->list;
-        if (l->done)
-            CloseHandle(l->done);
-        free(l);
-        return rc;
+    if (fresh) {
+        HANDLE thread = CreateThread(NULL, 0, lookup_thread, l, 0, NULL);
+        if (thread)
+            CloseHandle(thread);
+        else {
+            /* No thread to be had: look it up here, without a time limit. */
+            lookup_run(l);
+            SetEvent(l->done_event);
+            lookup_release(l);   /* the thread's share */
+        }
     }
-    CloseHandle(thread);
-    waits[0] = l->done;
+    waits[0] = l->done_event;
     if (c->cancel)
         waits[count++] = c->cancel;
     waited = WaitForMultipleObjects(count, waits, FALSE, c->timeout_ms);
     if (waited == WAIT_OBJECT_0) {
         rc = l->rc;
-        *list = l->list;
-        l->list = NULL;   /* the caller's now */
+        if (rc == 0) {
+            *found = l;   /* the caller's share, let go after the connect */
+            step_timing_end(step);
+            return 0;
+        }
     }
     lookup_release(l);
     step_timing_end(step);
@@ -248,7 +336,8 @@ static int look_up(const struct connection *c, const struct target *target, stru
 enum outcome connection_open(struct connection *c, const struct target *target, unsigned timeout_seconds,
                              struct handshake_report *report)
 {
-    struct addrinfo *list = NULL, *address;
+    struct lookup *found = NULL;
+    struct addrinfo *address;
     enum outcome outcome = OUTCOME_CONNECT_TIMEOUT;
     int tried_any = 0;
     unsigned long error;
@@ -268,7 +357,7 @@ enum outcome connection_open(struct connection *c, const struct target *target, 
         connection_failure(c, report);
         return OUTCOME_SYSTEM_ERROR;
     }
-    rc = look_up(c, target, &list);
+    rc = look_up(c, target, &found);
     if (rc == -1) {
         report->status = WSAETIMEDOUT;   /* the name server did not answer in time */
         return OUTCOME_CONNECT_TIMEOUT;
@@ -277,8 +366,8 @@ enum outcome connection_open(struct connection *c, const struct target *target, 
         report->status = (unsigned long)rc;
         return OUTCOME_HOST_NOT_FOUND;
     }
-    for (address = list; address; address = address->ai_next) {
-        enum outcome tried = connect_address(c, address, report);
+    for (address = found->list; address; address = address->ai_next) {
+        enum outcome tried = connect_address(c, address, (unsigned short)atoi(target->port), report);
         if (tried == OUTCOME_OK || tried == OUTCOME_REFUSED)
             outcome = tried;
         if (tried == OUTCOME_OK)
@@ -288,7 +377,7 @@ enum outcome connection_open(struct connection *c, const struct target *target, 
         /* A time-out leaves a refusal seen before in place; an address for which no
          * socket could be had changes nothing, unless none could be had at all. */
     }
-    freeaddrinfo(list);
+    lookup_release(found);
     if (!tried_any && c->failed_step) {
         connection_failure(c, report);
         return OUTCOME_SYSTEM_ERROR;
