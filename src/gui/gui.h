@@ -49,7 +49,8 @@ int gui_change(HWND owner, enum language language, enum command command, const c
  * UI font of Japanese XP. */
 INT_PTR gui_dialog(HWND owner, int id, enum language language, DLGPROC procedure, LPARAM parameter);
 
-void gui_mailcheck_dialog(HWND owner, enum language language);
+/* "Test my mail server"; with `start_with` (a target), that server filled in and tested. */
+void gui_mailcheck_dialog(HWND owner, enum language language, const char *start_with);
 /* "Test my mail": the accounts of the mail programs tested, one line each; with no
  * account found, the mail server test (gui_mailcheck_dialog) instead. */
 void gui_accounts_dialog(HWND owner, enum language language);

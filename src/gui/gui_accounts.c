@@ -2,7 +2,9 @@
  * user have are tested with no typing, in a worker thread (the window stays responsive,
  * "Stop" ends it); then one line per account (program, name, verdict in a few words) and
  * the command's own report in the details, to copy. With no account found, the mail
- * server test opens instead; "Test another server..." opens it from here. */
+ * server test opens instead; "Test another server..." opens it from here, and "Set up the
+ * relay..." opens it testing the first server this Windows cannot use, whose result
+ * offers the relay. */
 #include "../commands/services.h"
 #include "gui.h"
 #include "../../res/resource.h"
@@ -16,6 +18,7 @@ static const struct gui_text accounts_texts[] = {
     { IDC_DETAILS_LABEL, MSG_GUI_DETAILS_LABEL },
     { IDC_COPY, MSG_GUI_COPY },
     { IDC_TEST_OTHER, MSG_GUI_TEST_OTHER },
+    { IDC_USE_RELAY, MSG_GUI_ACCOUNTS_RELAY },
     { IDC_STOP, MSG_GUI_STOP_TEST },
     { IDCANCEL, MSG_GUI_CLOSE },
 };
@@ -27,6 +30,7 @@ struct accounts_window {
     HANDLE thread, cancel;
     struct accounts_test test;
     struct windows_failure failure;
+    char relay_target[400];   /* the first server no setting helps, for the relay; "" when none */
 };
 
 static DWORD WINAPI accounts_thread(void *argument)
@@ -80,12 +84,18 @@ static void finish(struct accounts_window *window)
         accounts_notes(test, window->language, &lines);
         for (i = 0; i < count; i++) {
             const struct account_check *check = &test->checks[i];
+            const struct find_row *better;
+            int side;
+            for (side = 0; side < SIDE_COUNT && !window->relay_target[0]; side++)
+                if (account_check_side(check, (enum account_side)side, &better) == VERDICT_CANNOT)
+                    find_row_target(&check->search, better, window->relay_target, sizeof(window->relay_target));
             strbuf_printf(&lines, message_text(window->language, MSG_GUI_ACCOUNT_LINE),
                           account_program_name(check->account.program), check->account.name,
                           message_text(window->language, short_words[account_check_verdict(check)]));
         }
         accounts_report(test, window->language, 0, &details);
     }
+    ShowWindow(GetDlgItem(window->dialog, IDC_USE_RELAY), window->relay_target[0] ? SW_SHOW : SW_HIDE);
     gui_set_utf8(window->dialog, IDC_ACCOUNT_LINES, lines.failed ? "" : lines.data);
     gui_set_utf8(window->dialog, IDC_DETAILS, details.failed ? "" : details.data);
     strbuf_free(&lines);
@@ -133,7 +143,11 @@ static INT_PTR CALLBACK accounts_procedure(HWND dialog, UINT message, WPARAM wpa
             gui_copy_text(dialog, IDC_DETAILS);
             return TRUE;
         case IDC_TEST_OTHER:
-            gui_mailcheck_dialog(dialog, window->language);
+            gui_mailcheck_dialog(dialog, window->language, NULL);
+            return TRUE;
+        case IDC_USE_RELAY:
+            /* The relay's way as the mail server test has it: that server tested, then its button. */
+            gui_mailcheck_dialog(dialog, window->language, window->relay_target);
             return TRUE;
         case IDCANCEL:
             if (window->thread) {
@@ -160,7 +174,7 @@ void gui_accounts_dialog(HWND owner, enum language language)
     accounts_find(&window->test);
     if (window->test.found.accounts.count == 0 && !window->test.found.no_memory) {
         /* Nothing to test: the form for a server typed in by hand. */
-        gui_mailcheck_dialog(owner, language);
+        gui_mailcheck_dialog(owner, language, NULL);
     } else {
         window->cancel = CreateEventW(NULL, TRUE, FALSE, NULL);
         if (window->cancel) {

@@ -4,7 +4,8 @@
  * from a mail address or a server name and fills them in. Where no setting of this
  * Windows can help, "Use TLS Switch as a relay" sets the relay up (as /relay add and
  * /relay start), says what to type into the mail program, and tests through the relay.
- * The work runs in a worker thread, so the window stays responsive and "Stop" can end it. */
+ * The work runs in a worker thread, so the window stays responsive and "Stop" can end it.
+ * "Test my mail" opens it with a server to test at once, for the relay. */
 #include "../commands/services.h"
 #include "../win32/console.h"
 #include "../win32/errors.h"
@@ -78,6 +79,7 @@ static int last_kind[SERVER_COUNT], last_as;
 struct test_window {
     enum language language;
     HWND dialog;
+    const char *start_with;        /* a server to fill in and test at once, or NULL */
     HFONT details_font;
     HANDLE thread;
     HANDLE cancel;
@@ -485,6 +487,28 @@ static void show_kind_port(HWND dialog, int row)
         SetDlgItemInt(dialog, rows[row].port, kinds[kind].port, FALSE);
 }
 
+/* "Test my mail" hands over a server no setting of this Windows helps: it is filled in
+ * (its row, type and port; the other row emptied) and tested, so that the result offers
+ * the relay as for a server typed in. */
+static void start_with(struct test_window *window, const char *text)
+{
+    struct target target;
+    size_t kind;
+    int row;
+    wchar_t *host;
+    if (target_parse(text, &target) != 0 || !(host = wide_from_utf8(target.host)))
+        return;
+    row = target.mail == MAIL_SMTP ? 1 : 0;
+    for (kind = 0; kind < KIND_COUNT; kind++)
+        if (strcmp(kinds[kind].scheme, target.scheme) == 0)
+            SendDlgItemMessageW(window->dialog, rows[row].kind, CB_SETCURSEL, kind, 0);
+    SetDlgItemTextW(window->dialog, rows[row].server, host);
+    SetDlgItemTextW(window->dialog, rows[1 - row].server, L"");
+    SetDlgItemInt(window->dialog, rows[row].port, (UINT)strtoul(target.port, NULL, 10), FALSE);
+    free(host);
+    start_test(window);
+}
+
 static void initialise(struct test_window *window)
 {
     HWND dialog = window->dialog;
@@ -511,6 +535,8 @@ static void initialise(struct test_window *window)
     SendDlgItemMessageW(dialog, IDC_AS, CB_SETCURSEL, (WPARAM)last_as, 0);
     window->details_font = gui_details_font(dialog, IDC_DETAILS, window->language);
     SendMessageW(dialog, WM_NEXTDLGCTL, (WPARAM)GetDlgItem(dialog, IDC_SERVER), TRUE);
+    if (window->start_with)
+        start_with(window, window->start_with);
 }
 
 static INT_PTR CALLBACK test_procedure(HWND dialog, UINT message, WPARAM wparam, LPARAM lparam)
@@ -574,12 +600,13 @@ static INT_PTR CALLBACK test_procedure(HWND dialog, UINT message, WPARAM wparam,
     return FALSE;
 }
 
-void gui_mailcheck_dialog(HWND owner, enum language language)
+void gui_mailcheck_dialog(HWND owner, enum language language, const char *start_with)
 {
     struct test_window *window = calloc(1, sizeof(*window));
     if (!window)
         return;
     window->language = language;
+    window->start_with = start_with;
     strbuf_init(&window->relay_said);
     window->cancel = CreateEventW(NULL, TRUE, FALSE, NULL);
     if (window->cancel)

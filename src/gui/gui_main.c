@@ -176,7 +176,7 @@ static INT_PTR CALLBACK main_procedure(HWND dialog, UINT message, WPARAM wparam,
             if (gui_change(dialog, window->language, COMMAND_APPLY, profile_at(PROFILE_RECOMMENDED)->name, 1, &test_now))
                 show_status(dialog, window->language);
             if (test_now) {
-                gui_mailcheck_dialog(dialog, window->language);
+                gui_mailcheck_dialog(dialog, window->language, NULL);
                 show_relay(dialog, window);
             }
             return TRUE;
@@ -186,7 +186,7 @@ static INT_PTR CALLBACK main_procedure(HWND dialog, UINT message, WPARAM wparam,
             show_relay(dialog, window);
             return TRUE;
         case IDC_TEST:
-            gui_mailcheck_dialog(dialog, window->language);
+            gui_mailcheck_dialog(dialog, window->language, NULL);
             show_relay(dialog, window);   /* the test may have set the relay up */
             return TRUE;
         case IDC_STOP_RELAY:

@@ -77,6 +77,17 @@ text_of() { driver text "$@" | tr -d '\r'; }
   driver wait test
   driver click test $CANCEL
   driver gone test
+  # The account XP cannot use: its server tested in the form, whose result offers the relay.
+  [ "$(driver text accounts $USE_RELAY)" = "Set up the &relay..." ]
+  driver click accounts $USE_RELAY
+  driver wait-text test $RESULT "no registry setting can change that"
+  [ "$(driver text test $SERVER)" = localhost ]
+  [ "$(driver text test $PORT)" = 41235 ]
+  [ -z "$(driver text test $OUT_SERVER)" ]
+  [[ "$(driver text test $RESULT)" == *'To set the relay up for imaps://localhost:41235, click "Use TLS Switch as a relay for this server".'* ]]
+  [ "$(driver enabled test $USE_RELAY)" = 1 ]
+  driver click test $CANCEL
+  driver gone test
   driver click accounts $CANCEL
   driver gone accounts
   close_window

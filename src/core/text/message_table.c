@@ -1929,6 +1929,10 @@ static const struct message_row messages[MSG_COUNT] = {
         "Test another &server...",
         "別のサーバーをテスト(&S)...",
     } },
+    [MSG_GUI_ACCOUNTS_RELAY] = { {
+        "Set up the &relay...",
+        "中継を設定(&R)...",
+    } },
 };
 
 const char *message_table_entry(enum language language, enum message_id id)
