@@ -8,6 +8,7 @@
 #define IDD_MAIN 100
 #define IDD_TEST 101
 #define IDD_ADVANCED 102
+#define IDD_ACCOUNTS 103
 
 /* Main window */
 #define IDC_STATE_ICON 1001
@@ -18,6 +19,7 @@
 #define IDC_ADVANCED 1006
 #define IDC_RELAY_STATE 1007
 #define IDC_STOP_RELAY 1008
+#define IDC_TEST_ACCOUNTS 1009
 
 /* Test my mail server */
 #define IDC_SERVER_LABEL 1101
@@ -43,6 +45,10 @@
 #define IDC_FIND_INPUT 1121
 #define IDC_FIND 1122
 #define IDC_USE_RELAY 1123
+
+/* Test my mail (besides IDC_RESULT, IDC_DETAILS_LABEL, IDC_DETAILS, IDC_COPY, IDC_STOP, IDC_USE_RELAY) */
+#define IDC_ACCOUNT_LINES 1301
+#define IDC_TEST_OTHER 1302
 
 /* Advanced */
 #define IDC_PROTOCOLS_LABEL 1201

@@ -4,7 +4,9 @@
 # a local TLS 1.2-only dovecot that kept RSA key exchange (so XP can use it), the
 # advanced settings, and the relay: "Use TLS Switch as a relay" for a provider with
 # Debian's default ciphers (tests/servers/mailhost.sh: ECDHE only, which XP cannot use)
-# and the first screen with the relay running. Runs inside
+# and the first screen with the relay running; "Test my mail" with the accounts of
+# tests/wine/accounts_fixture.bash (Outlook Express and Thunderbird) on local servers
+# (ports 41231-41295, as tests/gui/accounts.bats). Runs inside
 # tests/run-gui-tests.sh (Xvfb, an XP-like prefix); `make -f Makefile.mingw screenshots`.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -12,9 +14,15 @@ root=$(cd "$here/.." && pwd)
 out=$root/docs/screenshots
 work=$(mktemp -d /tmp/tlsswitch-shots.XXXXXX)
 source "$here/wine/fixture.bash"
+wine_path() { winepath -w "$1" 2>/dev/null </dev/null; }
+BATS_FILE_TMPDIR=$work   # where the account fixture writes its .reg file
+source "$here/wine/accounts_fixture.bash"
 driver() { wine "$root/build/tests/gui_driver.exe" "$@" </dev/null; }
 mailhost=$(mktemp -d /tmp/tlsswitch-shots-mailhost.XXXXXX)
+server_pids=()
 cleanup() {
+  ((${#server_pids[@]})) && kill "${server_pids[@]}" 2>/dev/null
+  remove_mail_stores
   wine "$TLSSWITCH_EXE" /relay stop >/dev/null 2>&1 </dev/null || true
   "$here/servers/dovecot.sh" stop "$work/dovecot" >/dev/null 2>&1 || true
   "$here/servers/mailhost.sh" stop "$mailhost" >/dev/null 2>&1 || true
@@ -37,6 +45,21 @@ MAILHOST_BASE_PORT=41000 "$here/servers/mailhost.sh" start "$mailhost" "$work/ce
 eval "$(cat "$work/mailhost.env")"
 relay_ini="$(winepath -u "$(wine cmd /c 'echo %APPDATA%' 2>/dev/null </dev/null | tr -d '\r')" 2>/dev/null)/TLS Switch/relay.ini"
 rm -f "$relay_ini"
+# The providers of the mail accounts: as tests/gui/accounts.bats has them.
+provider() { # provider PORT OPENSSL-ARGS...
+  local port=$1; shift
+  openssl s_server -accept "$port" -cert "$work/certs/valid.pem" -key "$work/certs/valid.key" -www "$@" \
+    </dev/null >/dev/null 2>&1 &
+  server_pids+=($!)
+  for _ in $(seq 50); do (exec 9<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0; sleep 0.1; done
+  return 1
+}
+provider 41231 -tls1 -cipher AES128-SHA@SECLEVEL=0
+provider 41233 -tls1_2 -cipher "$PROVIDER_RSA_KX_ONLY"
+provider 41235 -tls1_2 -cipher "$PROVIDER_ECDHE_AEAD"
+provider 41295 -tls1 -cipher AES128-SHA@SECLEVEL=0
+write_outlook_express 41231 41210 41235
+write_thunderbird 41233 41231
 mkdir -p "$out"
 
 shot() { # shot ROLE NAME
@@ -50,10 +73,16 @@ for language in en ja; do
   NAME_PREFIX=$language
   if [[ $language == ja ]]; then locale=ja_JP.UTF-8; else locale=C.UTF-8; fi
   reset_protocols
-  LC_ALL=$locale wine "$TLSSWITCH_EXE" </dev/null >/dev/null 2>&1 &
+  LC_ALL=$locale TLSSWITCH_TEST_PORT_BASE=41200 wine "$TLSSWITCH_EXE" </dev/null >/dev/null 2>&1 &
   window=$!
   driver wait main
   shot main 1-before
+  # Test my mail, before the fix: the result of every account (the words are ASCII).
+  driver click main 1009
+  driver wait-text accounts 1112 "FAILED"
+  shot accounts 8-accounts
+  driver click accounts 2
+  driver gone accounts
   driver click main 1004
   driver box >/dev/null
   shot box 2-confirm

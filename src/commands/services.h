@@ -1,11 +1,13 @@
 /* What the window asks of the commands besides running them: a change planned without
- * writing, whether a change may be written, where the backups go, what /test finds
- * out, without printing it, and the relay's set-up, start, stop and test. */
+ * writing, whether a change may be written, where the backups go, what /test and
+ * /test /accounts find out, without printing it, and the relay's set-up, start, stop and test. */
 #ifndef TLSSWITCH_SERVICES_H
 #define TLSSWITCH_SERVICES_H
 
 #include "../win32/errors.h"
 #include "../win32/platform.h"
+#include "../core/accounts/account_check.h"
+#include "../core/accounts/account_sources.h"
 #include "../core/args.h"
 #include "../core/mail/diagnosis.h"
 #include "../core/mail/find.h"
@@ -28,6 +30,24 @@ unsigned long test_gather_all(const char *const *targets, int count, int as_wind
  * ERROR_CANCELLED, or ERROR_INVALID_PARAMETER for a bad target or Windows. */
 unsigned long test_gather_as(const char *target_text, int windows, unsigned timeout, HANDLE cancel,
                              struct as_facts *facts);
+
+/* /test /accounts without the printing. accounts_find: the accounts of this user's mail
+ * programs (read only). accounts_gather: each tested as its program connects, as this PC
+ * does (as_windows -1) or as that Windows would. Returns code 0 (also when no account was
+ * found), ERROR_CANCELLED when `cancel` was signalled, or what failed. Free *test with
+ * accounts_test_free in every case. */
+struct accounts_test {
+    struct account_discovery found;
+    struct account_check *checks;   /* one per account found */
+    unsigned works;                 /* accounts that work as set, with or without TLS */
+};
+void accounts_find(struct accounts_test *test);
+struct windows_failure accounts_gather(struct accounts_test *test, int as_windows, unsigned timeout, HANDLE cancel);
+/* The notes on damaged stores, and when no account was found, that no mail program was. */
+void accounts_notes(const struct accounts_test *test, enum language language, struct strbuf *out);
+/* The report as /test /accounts prints it (with `csv`, the table alone). */
+void accounts_report(const struct accounts_test *test, enum language language, int csv, struct strbuf *out);
+void accounts_test_free(struct accounts_test *test);
 
 /* /test NAME /find for the window: the search (find.h) with `default_version` the version
  * this PC's Schannel offers by default, from find_default_version. Returns 0,

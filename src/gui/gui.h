@@ -1,5 +1,6 @@
-/* The window a double-click opens: the main window (gui_main.c), "Test my mail server"
- * (gui_mailcheck.c), "Advanced" (gui_advanced.c), and what they share (gui_common.c).
+/* The window a double-click opens: the main window (gui_main.c), "Test my mail"
+ * (gui_accounts.c), "Test my mail server" (gui_mailcheck.c), "Advanced" (gui_advanced.c),
+ * and what they share (gui_common.c).
  * It runs the same commands as the command line, never a second copy of their logic:
  * changes are tlsswitch /apply, /set, /restore or /undo in a child process (elevated
  * where Windows asks for it), and the probes and handshakes run in new processes too,
@@ -23,6 +24,13 @@ void gui_set_title(HWND dialog, enum language language, enum message_id message)
 void gui_add_choice(HWND dialog, int combo, enum language language, enum message_id label);
 void gui_add_text_choice(HWND dialog, int combo, const char *utf8);
 
+/* A control's text from the message table with printf arguments. */
+void gui_say(HWND dialog, int control, enum language language, enum message_id message, ...);
+/* The details box: a fixed-pitch font for its columns (delete it when the dialog ends),
+ * and "Copy details", its text to the clipboard. */
+HFONT gui_details_font(HWND dialog, int control, enum language language);
+void gui_copy_text(HWND dialog, int control);
+
 /* A message box titled "TLS Switch" with UTF-8 text; returns the button pressed. */
 int gui_message_box(HWND owner, const char *utf8, UINT flags);
 int gui_message(HWND owner, enum language language, UINT flags, enum message_id message, ...);
@@ -41,7 +49,11 @@ int gui_change(HWND owner, enum language language, enum command command, const c
  * UI font of Japanese XP. */
 INT_PTR gui_dialog(HWND owner, int id, enum language language, DLGPROC procedure, LPARAM parameter);
 
-void gui_mailcheck_dialog(HWND owner, enum language language);
+/* "Test my mail server"; with `start_with` (a target), that server filled in and tested. */
+void gui_mailcheck_dialog(HWND owner, enum language language, const char *start_with);
+/* "Test my mail": the accounts of the mail programs tested, one line each; with no
+ * account found, the mail server test (gui_mailcheck_dialog) instead. */
+void gui_accounts_dialog(HWND owner, enum language language);
 void gui_advanced_dialog(HWND owner, enum language language);
 
 #endif

@@ -1,5 +1,6 @@
 /* What the window's dialogs share: texts from the message table, message boxes, the
- * status, and changes made through a child process. See gui.h. */
+ * details box with its font and Copy, the status, and changes made through a child
+ * process. See gui.h. */
 #include "../win32/child.h"
 #include "../commands/services.h"
 #include "../win32/console.h"
@@ -67,6 +68,53 @@ void gui_set_texts(HWND dialog, enum language language, const struct gui_text *t
     size_t i;
     for (i = 0; i < count; i++)
         gui_set_utf8(dialog, texts[i].control, message_text(language, texts[i].message));
+}
+
+void gui_say(HWND dialog, int control, enum language language, enum message_id message, ...)
+{
+    struct strbuf text;
+    va_list args;
+    strbuf_init(&text);
+    va_start(args, message);
+    strbuf_vprintf(&text, message_text(language, message), args);
+    va_end(args);
+    gui_set_utf8(dialog, control, text.failed ? "" : text.data);
+    strbuf_free(&text);
+}
+
+HFONT gui_details_font(HWND dialog, int control, enum language language)
+{
+    /* The details line up in columns: a fixed-pitch font for them. */
+    HDC screen = GetDC(NULL);
+    int height = -MulDiv(8, GetDeviceCaps(screen, LOGPIXELSY), 72);
+    HFONT font;
+    ReleaseDC(NULL, screen);
+    font = CreateFontW(height, 0, 0, 0, FW_NORMAL, FALSE, FALSE, FALSE,
+                       language == LANGUAGE_JA ? SHIFTJIS_CHARSET : DEFAULT_CHARSET, OUT_DEFAULT_PRECIS,
+                       CLIP_DEFAULT_PRECIS, DEFAULT_QUALITY, FIXED_PITCH | FF_MODERN,
+                       language == LANGUAGE_JA ? L"MS Gothic" : L"Courier New");
+    if (font)
+        SendDlgItemMessageW(dialog, control, WM_SETFONT, (WPARAM)font, FALSE);
+    return font;
+}
+
+void gui_copy_text(HWND dialog, int control)
+{
+    HWND source = GetDlgItem(dialog, control);
+    int length = GetWindowTextLengthW(source);
+    HGLOBAL memory;
+    if (length <= 0 || !OpenClipboard(dialog))
+        return;
+    EmptyClipboard();
+    memory = GlobalAlloc(GMEM_MOVEABLE, ((size_t)length + 1) * sizeof(wchar_t));
+    if (memory) {
+        wchar_t *text = GlobalLock(memory);
+        GetWindowTextW(source, text, length + 1);
+        GlobalUnlock(memory);
+        if (!SetClipboardData(CF_UNICODETEXT, memory))
+            GlobalFree(memory);
+    }
+    CloseClipboard();
 }
 
 int gui_message_box(HWND owner, const char *utf8, UINT flags)

@@ -4,7 +4,8 @@
  * from a mail address or a server name and fills them in. Where no setting of this
  * Windows can help, "Use TLS Switch as a relay" sets the relay up (as /relay add and
  * /relay start), says what to type into the mail program, and tests through the relay.
- * The work runs in a worker thread, so the window stays responsive and "Stop" can end it. */
+ * The work runs in a worker thread, so the window stays responsive and "Stop" can end it.
+ * "Test my mail" opens it with a server to test at once, for the relay. */
 #include "../commands/services.h"
 #include "../win32/console.h"
 #include "../win32/errors.h"
@@ -15,7 +16,6 @@
 #include "../../res/resource.h"
 #include "../../res/version.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,6 +79,7 @@ static int last_kind[SERVER_COUNT], last_as;
 struct test_window {
     enum language language;
     HWND dialog;
+    const char *start_with;        /* a server to fill in and test at once, or NULL */
     HFONT details_font;
     HANDLE thread;
     HANDLE cancel;
@@ -187,18 +188,6 @@ static void set_running(struct test_window *window, int running)
                  TRUE);
 }
 
-static void say(struct test_window *window, enum message_id message, ...)
-{
-    struct strbuf text;
-    va_list args;
-    strbuf_init(&text);
-    va_start(args, message);
-    strbuf_vprintf(&text, message_text(window->language, message), args);
-    va_end(args);
-    gui_set_utf8(window->dialog, IDC_RESULT, text.failed ? "" : text.data);
-    strbuf_free(&text);
-}
-
 /* The text of an edit field without the blanks around it, in `out` (256 characters). */
 static void field_text(HWND dialog, int id, wchar_t *out)
 {
@@ -228,7 +217,7 @@ static int read_row(struct test_window *window, int row)
     if (!*server)
         return 0;
     if (!port_ok || port < 1 || port > 65535) {
-        say(window, MSG_GUI_BAD_PORT);
+        gui_say(window->dialog, IDC_RESULT, window->language, MSG_GUI_BAD_PORT);
         SetFocus(GetDlgItem(dialog, rows[row].port));
         return -1;
     }
@@ -239,7 +228,7 @@ static int read_row(struct test_window *window, int row)
         return -1;
     text_format(target, sizeof(window->targets[0]), "%s://%s:%u", kinds[kind].scheme, host, port);
     if (strlen(host) > 255 || target_parse(target, &parsed) != 0) {
-        say(window, MSG_GUI_BAD_SERVER, host);
+        gui_say(window->dialog, IDC_RESULT, window->language, MSG_GUI_BAD_SERVER, host);
         free(host);
         SetFocus(GetDlgItem(dialog, rows[row].server));
         return -1;
@@ -259,7 +248,7 @@ static void start_worker(struct test_window *window, LPTHREAD_START_ROUTINE rout
     if (!window->thread) {
         char reason[512];
         windows_error_text(GetLastError(), reason, sizeof(reason));
-        say(window, MSG_ERR_WINDOWS_CALL, "CreateThread", reason);
+        gui_say(window->dialog, IDC_RESULT, window->language, MSG_ERR_WINDOWS_CALL, "CreateThread", reason);
         set_running(window, 0);
     }
 }
@@ -281,7 +270,7 @@ static void start_test(struct test_window *window)
             return;
     }
     if (window->target_count == 0) {
-        say(window, MSG_GUI_NEED_SERVER);
+        gui_say(window->dialog, IDC_RESULT, window->language, MSG_GUI_NEED_SERVER);
         SetFocus(GetDlgItem(window->dialog, IDC_SERVER));
         return;
     }
@@ -292,7 +281,8 @@ static void start_test(struct test_window *window)
     strbuf_init(&running);
     for (row = 0; row < window->target_count; row++)
         strbuf_printf(&running, "%s%s", row ? ", " : "", window->targets[row]);
-    say(window, MSG_GUI_TEST_RUNNING, running.failed ? "" : running.data, 3u * TEST_TIMEOUT_SECONDS);
+    gui_say(window->dialog, IDC_RESULT, window->language, MSG_GUI_TEST_RUNNING, running.failed ? "" : running.data,
+            3u * TEST_TIMEOUT_SECONDS);
     strbuf_free(&running);
     start_worker(window, test_thread);
 }
@@ -302,7 +292,8 @@ static void start_relay(struct test_window *window)
     strbuf_clear(&window->relay_said);
     gui_set_utf8(window->dialog, IDC_DETAILS, "");
     /* Starting the relay waits up to 15 s; the test through it three time limits. */
-    say(window, MSG_GUI_RELAY_RUNNING, window->relay_targets[0], 15u + 3u * SERVER_COUNT * TEST_TIMEOUT_SECONDS);
+    gui_say(window->dialog, IDC_RESULT, window->language, MSG_GUI_RELAY_RUNNING, window->relay_targets[0],
+            15u + 3u * SERVER_COUNT * TEST_TIMEOUT_SECONDS);
     start_worker(window, relay_thread);
 }
 
@@ -314,7 +305,7 @@ static void start_find(struct test_window *window)
 
     field_text(window->dialog, IDC_FIND_INPUT, input);
     if (!*input) {
-        say(window, MSG_GUI_NEED_FIND);
+        gui_say(window->dialog, IDC_RESULT, window->language, MSG_GUI_NEED_FIND);
         SetFocus(GetDlgItem(window->dialog, IDC_FIND_INPUT));
         return;
     }
@@ -322,7 +313,7 @@ static void start_find(struct test_window *window)
     if (!utf8)
         return;
     if (strlen(utf8) >= sizeof(window->find_input) || find_prepare(utf8, &check) != 0) {
-        say(window, MSG_GUI_FIND_BAD, utf8);
+        gui_say(window->dialog, IDC_RESULT, window->language, MSG_GUI_FIND_BAD, utf8);
         free(utf8);
         SetFocus(GetDlgItem(window->dialog, IDC_FIND_INPUT));
         return;
@@ -332,7 +323,8 @@ static void start_find(struct test_window *window)
     free(utf8);
     gui_set_utf8(window->dialog, IDC_DETAILS, "");
     /* A search makes two rounds of connections, and a third where no setting helps. */
-    say(window, MSG_GUI_FIND_RUNNING, window->find_input, 9u * TEST_TIMEOUT_SECONDS);
+    gui_say(window->dialog, IDC_RESULT, window->language, MSG_GUI_FIND_RUNNING, window->find_input,
+            9u * TEST_TIMEOUT_SECONDS);
     start_worker(window, find_thread);
 }
 
@@ -344,7 +336,7 @@ static int end_worker(struct test_window *window)
     window->thread = NULL;
     set_running(window, 0);
     if (window->error.code == ERROR_CANCELLED) {
-        say(window, MSG_GUI_TEST_STOPPED);
+        gui_say(window->dialog, IDC_RESULT, window->language, MSG_GUI_TEST_STOPPED);
         return -1;
     }
     if (window->error.code != ERROR_SUCCESS) {
@@ -488,25 +480,6 @@ static void finish_find(struct test_window *window)
     strbuf_free(&words);
 }
 
-static void copy_details(HWND dialog)
-{
-    HWND details = GetDlgItem(dialog, IDC_DETAILS);
-    int length = GetWindowTextLengthW(details);
-    HGLOBAL memory;
-    if (length <= 0 || !OpenClipboard(dialog))
-        return;
-    EmptyClipboard();
-    memory = GlobalAlloc(GMEM_MOVEABLE, ((size_t)length + 1) * sizeof(wchar_t));
-    if (memory) {
-        wchar_t *text = GlobalLock(memory);
-        GetWindowTextW(details, text, length + 1);
-        GlobalUnlock(memory);
-        if (!SetClipboardData(CF_UNICODETEXT, memory))
-            GlobalFree(memory);
-    }
-    CloseClipboard();
-}
-
 static void show_kind_port(HWND dialog, int row)
 {
     LRESULT kind = SendDlgItemMessageW(dialog, rows[row].kind, CB_GETCURSEL, 0, 0);
@@ -514,15 +487,34 @@ static void show_kind_port(HWND dialog, int row)
         SetDlgItemInt(dialog, rows[row].port, kinds[kind].port, FALSE);
 }
 
+/* "Test my mail" hands over a server no setting of this Windows helps: it is filled in
+ * (its row, type and port; the other row emptied) and tested, so that the result offers
+ * the relay as for a server typed in. */
+static void start_with(struct test_window *window, const char *text)
+{
+    struct target target;
+    size_t kind;
+    int row;
+    wchar_t *host;
+    if (target_parse(text, &target) != 0 || !(host = wide_from_utf8(target.host)))
+        return;
+    row = target.mail == MAIL_SMTP ? 1 : 0;
+    for (kind = 0; kind < KIND_COUNT; kind++)
+        if (strcmp(kinds[kind].scheme, target.scheme) == 0)
+            SendDlgItemMessageW(window->dialog, rows[row].kind, CB_SETCURSEL, kind, 0);
+    SetDlgItemTextW(window->dialog, rows[row].server, host);
+    SetDlgItemTextW(window->dialog, rows[1 - row].server, L"");
+    SetDlgItemInt(window->dialog, rows[row].port, (UINT)strtoul(target.port, NULL, 10), FALSE);
+    free(host);
+    start_test(window);
+}
+
 static void initialise(struct test_window *window)
 {
     HWND dialog = window->dialog;
-    HDC screen = GetDC(NULL);
-    int height = -MulDiv(8, GetDeviceCaps(screen, LOGPIXELSY), 72);
     size_t i;
     int row;
 
-    ReleaseDC(NULL, screen);
     gui_set_title(dialog, window->language, MSG_GUI_TEST_TITLE);
     gui_set_texts(dialog, window->language, test_texts, sizeof(test_texts) / sizeof(test_texts[0]));
     for (row = 0; row < SERVER_COUNT; row++) {
@@ -541,15 +533,10 @@ static void initialise(struct test_window *window)
     for (i = 0; i < WINDOWS_CLIENT_COUNT; i++)
         gui_add_text_choice(dialog, IDC_AS, windows_client_get((enum windows_client_id)i)->name);
     SendDlgItemMessageW(dialog, IDC_AS, CB_SETCURSEL, (WPARAM)last_as, 0);
-    /* The details line up in columns: a fixed-pitch font for them. */
-    window->details_font = CreateFontW(height, 0, 0, 0, FW_NORMAL, FALSE, FALSE, FALSE,
-                                       window->language == LANGUAGE_JA ? SHIFTJIS_CHARSET : DEFAULT_CHARSET,
-                                       OUT_DEFAULT_PRECIS, CLIP_DEFAULT_PRECIS, DEFAULT_QUALITY,
-                                       FIXED_PITCH | FF_MODERN,
-                                       window->language == LANGUAGE_JA ? L"MS Gothic" : L"Courier New");
-    if (window->details_font)
-        SendDlgItemMessageW(dialog, IDC_DETAILS, WM_SETFONT, (WPARAM)window->details_font, FALSE);
+    window->details_font = gui_details_font(dialog, IDC_DETAILS, window->language);
     SendMessageW(dialog, WM_NEXTDLGCTL, (WPARAM)GetDlgItem(dialog, IDC_SERVER), TRUE);
+    if (window->start_with)
+        start_with(window, window->start_with);
 }
 
 static INT_PTR CALLBACK test_procedure(HWND dialog, UINT message, WPARAM wparam, LPARAM lparam)
@@ -595,7 +582,7 @@ static INT_PTR CALLBACK test_procedure(HWND dialog, UINT message, WPARAM wparam,
                 SetEvent(window->cancel);
             return TRUE;
         case IDC_COPY:
-            copy_details(dialog);
+            gui_copy_text(dialog, IDC_DETAILS);
             return TRUE;
         case IDCANCEL:
             if (window->thread) {
@@ -613,12 +600,13 @@ static INT_PTR CALLBACK test_procedure(HWND dialog, UINT message, WPARAM wparam,
     return FALSE;
 }
 
-void gui_mailcheck_dialog(HWND owner, enum language language)
+void gui_mailcheck_dialog(HWND owner, enum language language, const char *start_with)
 {
     struct test_window *window = calloc(1, sizeof(*window));
     if (!window)
         return;
     window->language = language;
+    window->start_with = start_with;
     strbuf_init(&window->relay_said);
     window->cancel = CreateEventW(NULL, TRUE, FALSE, NULL);
     if (window->cancel)

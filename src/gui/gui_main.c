@@ -1,5 +1,6 @@
 /* The main window: one sentence on whether old mail programs can use TLS 1.2, the
- * "Fix it" button, the way to the mail server test and the advanced settings, and,
+ * "Fix it" button, "Test my mail" (the accounts the mail programs have), the way to the
+ * mail server test and the advanced settings, and,
  * once relay.ini has ways, whether the relay runs, for which ways, and "Stop relaying". */
 #include "../commands/services.h"
 #include "gui.h"
@@ -25,6 +26,7 @@ struct main_window {
 
 static const struct gui_text main_texts[] = {
     { IDC_FIX, MSG_GUI_FIX },
+    { IDC_TEST_ACCOUNTS, MSG_GUI_TEST_ACCOUNTS },
     { IDC_TEST, MSG_GUI_TEST },
     { IDC_ADVANCED, MSG_GUI_ADVANCED },
     { IDC_STOP_RELAY, MSG_GUI_STOP_RELAY },
@@ -48,7 +50,7 @@ static const struct {
 
 static void set_default_button(HWND dialog, int id)
 {
-    static const int buttons[] = { IDC_FIX, IDC_TEST };
+    static const int buttons[] = { IDC_FIX, IDC_TEST_ACCOUNTS };
     size_t i;
     for (i = 0; i < sizeof(buttons) / sizeof(buttons[0]); i++)
         SendDlgItemMessageW(dialog, buttons[i], BM_SETSTYLE, buttons[i] == id ? BS_DEFPUSHBUTTON : BS_PUSHBUTTON,
@@ -97,7 +99,7 @@ static void show_status(HWND dialog, enum language language)
     }
     SendDlgItemMessageW(dialog, IDC_FIX, BCM_SETSHIELD, 0, !allowed);
     EnableWindow(GetDlgItem(dialog, IDC_FIX), fix_helps);
-    set_default_button(dialog, fix_helps ? IDC_FIX : IDC_TEST);
+    set_default_button(dialog, fix_helps ? IDC_FIX : IDC_TEST_ACCOUNTS);
 }
 
 /* The relay's line: running or not, and its ways from relay.ini; with no way (no
@@ -122,7 +124,7 @@ static void show_relay(HWND dialog, struct main_window *window)
     gui_set_utf8(dialog, IDC_RELAY_STATE, text.failed ? "" : text.data);
     strbuf_free(&text);
     if (shown != window->relay_shown) {
-        RECT room = { 0, 0, 0, 216 - 146 }, frame;   /* res/tlsswitch.rc: the dialog's height with and without */
+        RECT room = { 0, 0, 0, 236 - 166 }, frame;   /* res/tlsswitch.rc: the dialog's height with and without */
         MapDialogRect(dialog, &room);
         GetWindowRect(dialog, &frame);
         SetWindowPos(dialog, NULL, 0, 0, frame.right - frame.left,
@@ -174,13 +176,17 @@ static INT_PTR CALLBACK main_procedure(HWND dialog, UINT message, WPARAM wparam,
             if (gui_change(dialog, window->language, COMMAND_APPLY, profile_at(PROFILE_RECOMMENDED)->name, 1, &test_now))
                 show_status(dialog, window->language);
             if (test_now) {
-                gui_mailcheck_dialog(dialog, window->language);
+                gui_mailcheck_dialog(dialog, window->language, NULL);
                 show_relay(dialog, window);
             }
             return TRUE;
         }
+        case IDC_TEST_ACCOUNTS:
+            gui_accounts_dialog(dialog, window->language);
+            show_relay(dialog, window);
+            return TRUE;
         case IDC_TEST:
-            gui_mailcheck_dialog(dialog, window->language);
+            gui_mailcheck_dialog(dialog, window->language, NULL);
             show_relay(dialog, window);   /* the test may have set the relay up */
             return TRUE;
         case IDC_STOP_RELAY:

@@ -11,6 +11,7 @@ OK=1 CANCEL=2 YES=6 NO=7
 KIND_SMTPS=0 KIND_POP3S=2 KIND_IMAP_STARTTLS=5
 AS_THIS_PC=0 AS_XP=1 AS_10=6
 RELAY_STATE=1007 STOP_RELAY=1008 USE_RELAY=1123
+TEST_ACCOUNTS=1009 ACCOUNT_LINES=1301 TEST_OTHER=1302 COPY=1113
 
 # The driver exits 0, or 1 (or 2 for a wrong step) after saying why on stderr. Any other
 # code, or a failure that says nothing, means the Wine process itself did not run through

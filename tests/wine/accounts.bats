@@ -18,8 +18,7 @@
 
 load helper
 
-ACCOUNTS='HKCU\Software\Microsoft\Internet Account Manager'
-SECRET='hunter2-SECRET'
+load accounts_fixture
 
 setup_file() {
   export CERTS="$BATS_FILE_TMPDIR/certs"
@@ -30,68 +29,17 @@ setup_file() {
   s_server tls12-rsa 42003 valid -tls1_2 -cipher "$PROVIDER_RSA_KX_ONLY"
   s_server ecdhe-aead 42005 valid -tls1_2 -cipher "$PROVIDER_ECDHE_AEAD"
   s_server usual-pop3s 42095 valid -tls1 -cipher AES128-SHA@SECLEVEL=0
-  write_outlook_express
-  write_thunderbird
+  write_outlook_express 42001 42010 42005
+  write_thunderbird 42003 42001
 }
 
 teardown_file() {
   stop_servers
-  # The prefix is shared with the other test files: no mail program stays behind.
-  wine reg delete 'HKCU\Identities' /f >/dev/null 2>&1 3>&- </dev/null || true
-  wine reg delete "$ACCOUNTS" /f >/dev/null 2>&1 3>&- </dev/null || true
-  rm -rf "$(app_data)/Thunderbird"
+  remove_mail_stores
 }
 
 setup() {
   reset_protocols
-}
-
-app_data() {
-  winepath -u "$(wine cmd /c echo %APPDATA% 2>/dev/null 3>&- </dev/null | tr -d '\r')" 2>/dev/null
-}
-
-# A .reg file as regedit writes it: UTF-16LE with a BOM. Japanese names need it.
-write_outlook_express() {
-  local reg="$BATS_FILE_TMPDIR/oe.reg" secret_hex
-  secret_hex=$(printf '%s' "$SECRET" | iconv -t UTF-16LE | od -An -tx1 | tr -s ' \n' ',' | sed 's/^,//; s/,$//')
-  local first='HKEY_CURRENT_USER\Identities\{11111111-1111-1111-1111-111111111111}\Software\Microsoft\Internet Account Manager\Accounts'
-  local second='HKEY_CURRENT_USER\Identities\{22222222-2222-2222-2222-222222222222}\Software\Microsoft\Internet Account Manager\Accounts'
-  {
-    printf 'Windows Registry Editor Version 5.00\r\n\r\n'
-    printf '[%s\\00000001]\r\n"Account Name"="Works"\r\n"POP3 Server"="localhost"\r\n' "$first"
-    printf '"POP3 Port"=dword:0000a411\r\n"POP3 Secure Connection"=dword:00000001\r\n'
-    printf '"POP3 Password2"=hex:%s\r\n\r\n' "$secret_hex"
-    printf '[%s\\00000002]\r\n"Account Name"="プロバイダ"\r\n"POP3 Server"="localhost"\r\n' "$first"
-    printf '"POP3 Port"=dword:0000a41a\r\n"POP3 Password2"="%s"\r\n\r\n' "$SECRET"
-    printf '[%s\\00000001]\r\n"Account Name"="Modern"\r\n"IMAP Server"="localhost"\r\n' "$second"
-    printf '"IMAP Port"=dword:0000a415\r\n"IMAP Secure Connection"=dword:00000001\r\n'
-    printf '"IMAP Password2"=hex:%s\r\n\r\n' "$secret_hex"
-  } | iconv -f UTF-8 -t UTF-16LE | { printf '\xff\xfe'; cat; } >"$reg"
-  wine regedit /s "$(wine_path "$reg")" >/dev/null 2>&1 3>&- </dev/null
-}
-
-write_thunderbird() {
-  local folder
-  folder="$(app_data)/Thunderbird"
-  mkdir -p "$folder/Profiles/abc.default"
-  printf '[General]\r\nStartWithLastProfile=1\r\n\r\n[Profile0]\r\nName=default\r\nIsRelative=1\r\nPath=Profiles/abc.default\r\n' \
-    >"$folder/profiles.ini"
-  cat >"$folder/Profiles/abc.default/prefs.js" <<PREFS
-// Mozilla User Preferences
-user_pref("mail.account.account1.identities", "id1");
-user_pref("mail.account.account1.server", "server1");
-user_pref("mail.identity.id1.smtpServer", "smtp1");
-user_pref("mail.server.server1.hostname", "localhost");
-user_pref("mail.server.server1.name", "After fix");
-user_pref("mail.server.server1.port", 42003);
-user_pref("mail.server.server1.socketType", 3);
-user_pref("mail.server.server1.type", "pop3");
-user_pref("mail.server.server1.password", "$SECRET");
-user_pref("mail.smtpserver.smtp1.hostname", "localhost");
-user_pref("mail.smtpserver.smtp1.port", 42001);
-user_pref("mail.smtpserver.smtp1.try_ssl", 3);
-user_pref("mail.smtpserver.smtp1.password", "$SECRET");
-PREFS
 }
 
 # /test /accounts with a time limit of its own. Its output is in the console's code page,
@@ -191,7 +139,7 @@ remove_becky_and_sylpheed() {
   mv "$(app_data)/Thunderbird" "$BATS_FILE_TMPDIR/thunderbird-away"
   accounts_test /lang en
   mv "$BATS_FILE_TMPDIR/thunderbird-away" "$(app_data)/Thunderbird"
-  write_outlook_express
+  write_outlook_express 42001 42010 42005
   [ "$status" -eq 3 ]
   [[ "$output" == "No mail program found: "* ]]
   [[ "$output" == *"tlsswitch /test ADDRESS /find"* ]]

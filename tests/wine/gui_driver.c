@@ -17,7 +17,7 @@
  *                                         measured in the dialog's font FACE at POINTS
  *   gui_driver shot ROLE FILE.bmp         saves the window as a picture
  *
- * ROLE is main, test, advanced (the window's dialogs, found by a control only each has)
+ * ROLE is main, test, advanced, accounts (the window's dialogs, found by a control only each has)
  * or box (a message box on top of them). ID is a control id from res/resource.h, or
  * 1, 2, 6, 7 for OK, Cancel, Yes, No. Waits re-check on every window event and at
  * least every 100 ms, up to TLSSWITCH_GUI_WAIT seconds (default 60). */
@@ -36,19 +36,22 @@ static HWND found;
 static int role_matches(HWND window)
 {
     wchar_t class_name[32];
-    int main_window, test_window, advanced_window;
+    int main_window, test_window, advanced_window, accounts_window;
     if (!IsWindowVisible(window) || !GetClassNameW(window, class_name, 32) || wcscmp(class_name, L"#32770") != 0)
         return 0;
     main_window = GetDlgItem(window, IDC_FIX) != NULL;
     test_window = GetDlgItem(window, IDC_SERVER) != NULL;
     advanced_window = GetDlgItem(window, IDC_PROTOCOLS) != NULL;
+    accounts_window = GetDlgItem(window, IDC_ACCOUNT_LINES) != NULL;
     if (strcmp(role_name, "main") == 0)
         return main_window;
     if (strcmp(role_name, "test") == 0)
         return test_window;
     if (strcmp(role_name, "advanced") == 0)
         return advanced_window;
-    return strcmp(role_name, "box") == 0 && !main_window && !test_window && !advanced_window;
+    if (strcmp(role_name, "accounts") == 0)
+        return accounts_window;
+    return strcmp(role_name, "box") == 0 && !main_window && !test_window && !advanced_window && !accounts_window;
 }
 
 static BOOL CALLBACK look(HWND window, LPARAM unused)

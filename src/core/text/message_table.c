@@ -1885,6 +1885,54 @@ static const struct message_row messages[MSG_COUNT] = {
         "Stop &relaying",
         "中継を停止(&R)",
     } },
+    [MSG_GUI_TEST_ACCOUNTS] = { {
+        "Test &my mail",
+        "メールソフトをテスト(&M)",
+    } },
+    [MSG_GUI_ACCOUNTS_TITLE] = { {
+        "Test my mail - TLS Switch",
+        "メールソフトのテスト - TLS Switch",
+    } },
+    [MSG_GUI_ACCOUNTS_RUNNING] = { {
+        "Testing %u mail accounts, each the way its program connects... this can take up to %u seconds.",
+        "%u 件のメールアカウントを、それぞれのメールソフトと同じ接続方法でテストしています... 最長で %u 秒かかります。",
+    } },
+    [MSG_GUI_ACCOUNT_LINE] = { {
+        "%s, \"%s\": %s\n",
+        "%s の「%s」: %s\n",
+    } },
+    [MSG_GUI_ACCOUNT_WORKS] = { {
+        "works",
+        "使えます",
+    } },
+    [MSG_GUI_ACCOUNT_WORKS_PLAIN] = { {
+        "works, but without SSL",
+        "使えます (SSL なし)",
+    } },
+    [MSG_GUI_ACCOUNT_AFTER_FIX] = { {
+        "works after \"Fix it\"",
+        "「修正する」の後で使えます",
+    } },
+    [MSG_GUI_ACCOUNT_WRONG_SETTING] = { {
+        "a setting is wrong (the details say which)",
+        "設定が違います (詳細を参照)",
+    } },
+    [MSG_GUI_ACCOUNT_CANNOT] = { {
+        "this Windows cannot use the server: needs the relay",
+        "この Windows ではサーバーを使えません: 中継が必要",
+    } },
+    [MSG_GUI_ACCOUNT_FAILS] = { {
+        "does not work",
+        "使えません",
+    } },
+    [MSG_GUI_TEST_OTHER] = { {
+        "Test another &server...",
+        "別のサーバーをテスト(&S)...",
+    } },
+    [MSG_GUI_ACCOUNTS_RELAY] = { {
+        "Set up the &relay...",
+        "中継を設定(&R)...",
+    } },
 };
 
 const char *message_table_entry(enum language language, enum message_id id)
