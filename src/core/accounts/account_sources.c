@@ -40,6 +40,8 @@ static enum account_read_result outlook_row_read(const struct account_system *sy
 
 static const struct account_source sources[] = {
     { PROGRAM_OUTLOOK_EXPRESS, outlook_express_row_present, outlook_express_row_read },
+    { PROGRAM_WINDOWS_MAIL, windows_mail_present, windows_mail_read },
+    { PROGRAM_WINDOWS_LIVE_MAIL, windows_live_mail_present, windows_live_mail_read },
     { PROGRAM_OUTLOOK, outlook_row_present, outlook_row_read },
     { PROGRAM_BECKY, becky_present, becky_store_read },
     { PROGRAM_THUNDERBIRD, thunderbird_present, thunderbird_read },
@@ -171,10 +173,8 @@ enum account_read_result thunderbird_read(const struct account_system *system, s
     return damaged ? ACCOUNT_READ_DAMAGED : ACCOUNT_READ_OK;
 }
 
-/* One whole file for a reader: one byte over ACCOUNT_FILE_MAX is read, so that the reader
- * sees a file too large and calls the store damaged. */
-static enum account_file_result store_file(const struct account_system *system, const char *path, char **data,
-                                           size_t *length)
+enum account_file_result account_store_file(const struct account_system *system, const char *path, char **data,
+                                            size_t *length)
 {
     enum account_file_result result;
     *data = NULL;
@@ -205,7 +205,7 @@ int sylpheed_present(const struct account_system *system)
     size_t length;
     if (sylpheed_file(system, path, sizeof(path)) != 0)
         return 0;
-    return store_file(system, path, &data, &length) != ACCOUNT_FILE_ABSENT ? (free(data), 1) : 0;
+    return account_store_file(system, path, &data, &length) != ACCOUNT_FILE_ABSENT ? (free(data), 1) : 0;
 }
 
 enum account_read_result sylpheed_store_read(const struct account_system *system, struct account_list *out)
@@ -216,7 +216,7 @@ enum account_read_result sylpheed_store_read(const struct account_system *system
     enum account_read_result result;
     if (sylpheed_file(system, path, sizeof(path)) != 0)
         return ACCOUNT_READ_DAMAGED;
-    file = store_file(system, path, &data, &length);
+    file = account_store_file(system, path, &data, &length);
     if (file != ACCOUNT_FILE_OK)
         return file_failure(file);
     result = sylpheed_read((const unsigned char *)data, length, out);
@@ -244,7 +244,7 @@ int becky_present(const struct account_system *system)
     if (becky_data_dir(system, folder, sizeof(folder)) != 0 ||
         text_format(path, sizeof(path), "%s\\Folder.lst", folder) >= (int)sizeof(path))
         return 0;
-    return store_file(system, path, &data, &length) != ACCOUNT_FILE_ABSENT ? (free(data), 1) : 0;
+    return account_store_file(system, path, &data, &length) != ACCOUNT_FILE_ABSENT ? (free(data), 1) : 0;
 }
 
 struct becky_files {
@@ -260,7 +260,7 @@ static int becky_mailbox(void *context, const char *mailbox, struct strbuf *cont
     enum account_file_result file;
     if (text_format(path, sizeof(path), "%s\\%s\\Mailbox.ini", files->folder, mailbox) >= (int)sizeof(path))
         return -1;
-    file = store_file(files->system, path, &data, &length);
+    file = account_store_file(files->system, path, &data, &length);
     if (file == ACCOUNT_FILE_ABSENT)
         return 0;
     if (file != ACCOUNT_FILE_OK)
@@ -280,7 +280,7 @@ enum account_read_result becky_store_read(const struct account_system *system, s
     if (!system->decode_shift_jis || becky_data_dir(system, folder, sizeof(folder)) != 0 ||
         text_format(path, sizeof(path), "%s\\Folder.lst", folder) >= (int)sizeof(path))
         return ACCOUNT_READ_DAMAGED;
-    file = store_file(system, path, &data, &length);
+    file = account_store_file(system, path, &data, &length);
     if (file != ACCOUNT_FILE_OK)
         return file_failure(file);
     files.system = system;

@@ -19,6 +19,13 @@ enum account_file_result {
     ACCOUNT_FILE_NO_MEMORY
 };
 
+/* One entry of a folder: a file or a folder inside it, its name in UTF-8. */
+#define ACCOUNT_ENTRY_NAME_MAX 512
+struct account_folder_entry {
+    char name[ACCOUNT_ENTRY_NAME_MAX];
+    int is_folder;
+};
+
 /* What the readers may use of Windows. */
 struct account_system {
     const struct regstore *user;     /* the registry of the current user (HKEY_CURRENT_USER) */
@@ -31,6 +38,18 @@ struct account_system {
                                           size_t *length);
     /* Shift-JIS (code page 932) into UTF-8, for Becky!'s files; NULL where there is none. */
     account_decode_fn decode_shift_jis;
+    /* The entries of one folder, without "." and "..", at most `max` of them into
+     * `entries` (*count of them). ACCOUNT_FILE_TOO_LARGE when the folder holds more: the
+     * first `max` are given. A name too long for an entry is left out. NULL where there is
+     * no listing (the stores that need one are then not found). */
+    enum account_file_result (*list_folder)(void *context, const char *path, struct account_folder_entry *entries,
+                                            size_t max, size_t *count);
+    /* This user's local (not roaming) application data folder (CSIDL_LOCAL_APPDATA, what
+     * Vista names %LOCALAPPDATA%), UTF-8, without a trailing '\\': 0, or -1. */
+    int (*local_app_data)(void *context, char *out, size_t size);
+    /* `text` with its %NAME% references to the environment expanded, as Windows expands a
+     * REG_EXPAND_SZ value (ExpandEnvironmentStrings): 0, or -1. */
+    int (*expand)(void *context, const char *text, char *out, size_t size);
 };
 
 struct account_source {
@@ -56,6 +75,19 @@ struct account_discovery {
 /* Reads every program's store that exists; a damaged one is marked and the others are
  * still read. Free the list with account_list_free. */
 void accounts_discover(const struct account_system *system, struct account_discovery *out);
+
+/* A whole file of a store, at most ACCOUNT_FILE_MAX + 1 bytes (so that a reader sees a
+ * file too large and calls it damaged); *data is NULL unless ACCOUNT_FILE_OK. */
+enum account_file_result account_store_file(const struct account_system *system, const char *path, char **data,
+                                            size_t *length);
+
+/* Windows Mail's and Windows Live Mail's stores: the .oeaccount files in the Store Root
+ * (HKCU\Software\Microsoft\Windows Mail or ...\Windows Live Mail) and in the folders
+ * directly inside it (oeaccount_store.c). */
+int windows_mail_present(const struct account_system *system);
+enum account_read_result windows_mail_read(const struct account_system *system, struct account_list *out);
+int windows_live_mail_present(const struct account_system *system);
+enum account_read_result windows_live_mail_read(const struct account_system *system, struct account_list *out);
 
 /* Sylpheed's store: %APPDATA%\Sylpheed\accountrc (an installed Sylpheed; a portable
  * one, whose sylpheed.ini beside sylpheed.exe names its folder, is not found). */
