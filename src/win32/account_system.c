@@ -1,6 +1,6 @@
 /* The account readers' view of Windows: %APPDATA% from the environment (XP sets it for
  * every user), files read with file_read_all, which refuses a file over the limit,
- * Shift-JIS decoded by Windows, folders listed with FindFirstFileW, and the local
+ * Shift-JIS and the ANSI code page decoded by Windows, the machine's registry read only, folders listed with FindFirstFileW, and the local
  * application data folder and REG_EXPAND_SZ values for Windows (Live) Mail's Store Root. */
 #include "account_system.h"
 #include "files.h"
@@ -59,25 +59,23 @@ static enum account_file_result read_file(void *context, const char *path, size_
     }
 }
 
-/* Becky!'s files are in Shift-JIS whatever the system's code page: code page 932, which
- * every XP has, refusing bytes that are not valid in it. */
-static int decode_shift_jis(void *context, const unsigned char *bytes, size_t size, struct strbuf *utf8)
+/* Bytes in a code page into UTF-8, refusing bytes that are not valid in it. */
+static int decode_code_page(UINT code_page, const unsigned char *bytes, size_t size, struct strbuf *utf8)
 {
     wchar_t *wide;
     char *text;
     int length;
-    (void)context;
     if (size == 0)
         return 0;
     if (size > ACCOUNT_FILE_MAX)
         return -1;
-    length = MultiByteToWideChar(932, MB_ERR_INVALID_CHARS, (const char *)bytes, (int)size, NULL, 0);
+    length = MultiByteToWideChar(code_page, MB_ERR_INVALID_CHARS, (const char *)bytes, (int)size, NULL, 0);
     if (length <= 0)
         return -1;
     wide = malloc(((size_t)length + 1) * sizeof(wchar_t));
     if (!wide)
         return -1;
-    MultiByteToWideChar(932, MB_ERR_INVALID_CHARS, (const char *)bytes, (int)size, wide, length);
+    MultiByteToWideChar(code_page, MB_ERR_INVALID_CHARS, (const char *)bytes, (int)size, wide, length);
     wide[length] = L'\0';
     text = utf8_from_wide(wide);
     free(wide);
@@ -86,6 +84,21 @@ static int decode_shift_jis(void *context, const unsigned char *bytes, size_t si
     strbuf_append(utf8, text);
     free(text);
     return utf8->failed ? -1 : 0;
+}
+
+/* Becky!'s files are in Shift-JIS whatever the system's code page: code page 932, which
+ * every XP has. */
+static int decode_shift_jis(void *context, const unsigned char *bytes, size_t size, struct strbuf *utf8)
+{
+    (void)context;
+    return decode_code_page(932, bytes, size, utf8);
+}
+
+/* sylpheed.ini is in the locale's code page, Windows' ANSI code page. */
+static int decode_ansi(void *context, const unsigned char *bytes, size_t size, struct strbuf *utf8)
+{
+    (void)context;
+    return decode_code_page(CP_ACP, bytes, size, utf8);
 }
 
 /* A wide string into out as UTF-8: 0, or -1 when it does not fit (a path must not be cut). */
@@ -178,12 +191,17 @@ static enum account_file_result list_folder(void *context, const char *path, str
 
 void account_system_win32(struct account_system *system, struct regstore *user)
 {
+    /* The same for every caller (HKEY_LOCAL_MACHINE, no state): one for the process. */
+    static struct regstore machine;
+    machine = regstore_win32();
     *user = regstore_win32_user();
     system->user = user;
+    system->machine = &machine;
     system->context = NULL;
     system->app_data = app_data;
     system->read_file = read_file;
     system->decode_shift_jis = decode_shift_jis;
+    system->decode_ansi = decode_ansi;
     system->list_folder = list_folder;
     system->local_app_data = local_app_data;
     system->expand = expand;

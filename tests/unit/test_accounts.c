@@ -577,6 +577,84 @@ static void windows_live_mail_damaged_file_beside_a_good_one(void **state)
     memory_registry_free(r);
 }
 
+#define SYLPHEED_APP_PATH_KEY "SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\App Paths\\sylpheed.exe"
+#define SYLPHEED_FOLDER "C:\\Program Files\\Sylpheed"
+#define SYLPHEED_ROAMING "C:\\Users\\taro\\AppData\\Roaming\\Sylpheed\\accountrc"
+
+/* The ANSI code page, as far as these tests need it: ASCII, anything else refused. */
+static int decode_ascii(void *context, const unsigned char *bytes, size_t size, struct strbuf *utf8)
+{
+    size_t i;
+    (void)context;
+    for (i = 0; i < size; i++)
+        if (bytes[i] >= 0x80)
+            return -1;
+    strbuf_append_n(utf8, (const char *)bytes, size);
+    return utf8->failed ? -1 : 0;
+}
+
+/* The name of the one Sylpheed account found, or "" (with the store's state). */
+static enum account_store_state sylpheed_found(const struct account_system *system, char *name, size_t size)
+{
+    struct account_discovery found;
+    enum account_store_state state;
+    size_t i;
+    name[0] = '\0';
+    accounts_discover(system, &found);
+    for (i = 0; i < found.accounts.count; i++)
+        if (found.accounts.items[i].program == PROGRAM_SYLPHEED)
+            text_format(name, size, "%s", found.accounts.items[i].name);
+    state = found.store[PROGRAM_SYLPHEED];
+    account_list_free(&found.accounts);
+    return state;
+}
+
+/* An installed Sylpheed with sylpheed.ini beside sylpheed.exe: accountrc where its
+ * configdir says (relative to that folder, or absolute); without configdir, or without
+ * sylpheed.ini or the installer's entry, %APPDATA%\\Sylpheed; a sylpheed.ini that cannot be
+ * read gets Sylpheed's note. */
+static void sylpheed_ini_beside_the_installed_program(void **state)
+{
+    struct memory_registry *user = memory_registry_new(), *machine = memory_registry_new();
+    struct regstore user_store = memory_registry_store(user), machine_store = memory_registry_store(machine);
+    struct fake_files files = {
+        .names = { SYLPHEED_FOLDER "\\sylpheed.ini", SYLPHEED_FOLDER "\\settings\\accountrc",
+                   "D:\\Mail\\accountrc", SYLPHEED_ROAMING, NULL },
+        .texts = { "[Sylpheed]\r\nipcport=50215\r\nconfigdir=settings\r\n",
+                   "[Account: 1]\naccount_name=Beside\nreceive_server=pop.example.jp\n",
+                   "[Account: 1]\naccount_name=Absolute\nreceive_server=pop.example.jp\n",
+                   "[Account: 1]\naccount_name=Roaming\nreceive_server=pop.example.jp\n", NULL }
+    };
+    struct account_system system = fake_system(&user_store, &files);
+    char name[64];
+    (void)state;
+    system.machine = &machine_store;
+    system.decode_ansi = decode_ascii;
+
+    /* No installer's entry: the usual folder. */
+    assert_int_equal(sylpheed_found(&system, name, sizeof(name)), STORE_READ);
+    assert_string_equal(name, "Roaming");
+    set_typed_string(machine, SYLPHEED_APP_PATH_KEY, "", SYLPHEED_FOLDER "\\sylpheed.exe", REGTYPE_SZ);
+    assert_int_equal(sylpheed_found(&system, name, sizeof(name)), STORE_READ);
+    assert_string_equal(name, "Beside");
+    files.texts[0] = "[Sylpheed]\nconfigdir=D:\\Mail\n";
+    assert_int_equal(sylpheed_found(&system, name, sizeof(name)), STORE_READ);
+    assert_string_equal(name, "Absolute");
+    files.texts[0] = "[Sylpheed]\nipcport=50215\n";
+    assert_int_equal(sylpheed_found(&system, name, sizeof(name)), STORE_READ);
+    assert_string_equal(name, "Roaming");
+    /* Bytes the code page does not have: noted, nothing read from elsewhere. */
+    files.texts[0] = "[Sylpheed]\nconfigdir=D:\\\x82\n";
+    assert_int_equal(sylpheed_found(&system, name, sizeof(name)), STORE_DAMAGED);
+    assert_string_equal(name, "");
+    /* No sylpheed.ini beside it: the usual folder. */
+    files.names[0] = SYLPHEED_FOLDER "\\other.ini";
+    assert_int_equal(sylpheed_found(&system, name, sizeof(name)), STORE_READ);
+    assert_string_equal(name, "Roaming");
+    memory_registry_free(user);
+    memory_registry_free(machine);
+}
+
 /* A Store Root with thousands of folders: a bounded number listed, the store noted, the
  * accounts among the first still read. */
 static void windows_live_mail_too_many_entries(void **state)
@@ -892,6 +970,7 @@ int main(void)
         cmocka_unit_test(windows_mail_store_at_its_default_and_where_store_root_says),
         cmocka_unit_test(windows_live_mail_damaged_file_beside_a_good_one),
         cmocka_unit_test(windows_live_mail_too_many_entries),
+        cmocka_unit_test(sylpheed_ini_beside_the_installed_program),
         cmocka_unit_test(verdicts_and_their_words),
         cmocka_unit_test(no_password_is_ever_shown),
     };

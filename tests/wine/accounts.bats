@@ -182,6 +182,24 @@ remove_becky_and_sylpheed() {
   [[ "$output$stderr" != *hunter2* ]]
 }
 
+# An installed Sylpheed whose sylpheed.ini, beside sylpheed.exe where the installer's App
+# Paths entry says it is, names its settings folder relative to that folder.
+@test "Sylpheed's accounts are found where sylpheed.ini beside the installed program says" {
+  local program="$BATS_FILE_TMPDIR/Sylpheed"
+  local key='HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\App Paths\sylpheed.exe'
+  mkdir -p "$program/settings"
+  printf '[Sylpheed]\r\nipcport=50215\r\nconfigdir=settings\r\n' >"$program/sylpheed.ini"
+  printf '[Account: 1]\naccount_name=Installed\nprotocol=0\nreceive_server=localhost\nset_popport=1\npop_port=42001\nssl_pop=1\npassword=%s\n' \
+    "$SECRET" >"$program/settings/accountrc"
+  wine reg add "$key" /ve /d "$(wine_path "$program")\\sylpheed.exe" /f >/dev/null 2>&1 3>&- </dev/null
+  accounts_test /lang en
+  wine reg delete "$key" /f >/dev/null 2>&1 3>&- </dev/null || true
+  rm -rf "$program"
+  [[ "$(account_block 'Sylpheed, account "Installed"')" == *"Incoming mail (POP3): localhost, port 42001, SSL"* ]]
+  [[ "$(account_block 'Sylpheed, account "Installed"')" == *"Verdict: works."* ]]
+  [[ "$output$stderr" != *hunter2* ]]
+}
+
 # Windows Live Mail (its own ports, 42100-42199): the Store Root, a REG_EXPAND_SZ naming
 # %LOCALAPPDATA%, holds a folder per account, each with its account{GUID}.oeaccount in
 # UTF-16 with a byte order mark and a planted password, and a third folder with a truncated

@@ -29,6 +29,9 @@ struct account_folder_entry {
 /* What the readers may use of Windows. */
 struct account_system {
     const struct regstore *user;     /* the registry of the current user (HKEY_CURRENT_USER) */
+    /* The machine's registry (HKEY_LOCAL_MACHINE), read only, for where programs are
+     * installed; NULL where there is none. */
+    const struct regstore *machine;
     void *context;
     /* This user's Application Data folder (%APPDATA%), UTF-8, without a trailing '\\':
      * 0, or -1 when there is none. */
@@ -38,6 +41,8 @@ struct account_system {
                                           size_t *length);
     /* Shift-JIS (code page 932) into UTF-8, for Becky!'s files; NULL where there is none. */
     account_decode_fn decode_shift_jis;
+    /* The system's ANSI code page into UTF-8, for sylpheed.ini; NULL where there is none. */
+    account_decode_fn decode_ansi;
     /* The entries of one folder, without "." and "..", at most `max` of them into
      * `entries` (*count of them). ACCOUNT_FILE_TOO_LARGE when the folder holds more: the
      * first `max` are given. A name too long for an entry is left out. NULL where there is
@@ -89,8 +94,10 @@ enum account_read_result windows_mail_read(const struct account_system *system, 
 int windows_live_mail_present(const struct account_system *system);
 enum account_read_result windows_live_mail_read(const struct account_system *system, struct account_list *out);
 
-/* Sylpheed's store: %APPDATA%\Sylpheed\accountrc (an installed Sylpheed; a portable
- * one, whose sylpheed.ini beside sylpheed.exe names its folder, is not found). */
+/* Sylpheed's store: accountrc in the folder that sylpheed.ini beside the installed
+ * sylpheed.exe names (the installer's App Paths entry says where that is), else in
+ * %APPDATA%\Sylpheed. A copy that was never installed (on a USB stick, say) is not found:
+ * nothing on the PC says where it is. */
 int sylpheed_present(const struct account_system *system);
 enum account_read_result sylpheed_store_read(const struct account_system *system, struct account_list *out);
 
