@@ -1,5 +1,6 @@
 /* /test /accounts: the readers of Outlook Express's and Outlook's registry stores and of
- * Thunderbird's files, the table that finds them, each account's verdict and its words,
+ * Thunderbird's files, Windows (Live) Mail's folders of .oeaccount files, the table that
+ * finds them, each account's verdict and its words,
  * and the rule that no password is ever read or shown. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -21,17 +22,22 @@
 #define OE_ACCOUNTS "Software\\Microsoft\\Internet Account Manager\\Accounts"
 #define SECRET "hunter2-SECRET"
 
-/* A REG_SZ (or, binary, Outlook's REG_BINARY) in UTF-16LE with its NUL, from UTF-8. */
-static void set_string(struct memory_registry *r, const char *path, const char *name, const char *utf8, int binary)
+/* A string value of `type` in UTF-16LE with its NUL, from UTF-8. */
+static void set_typed_string(struct memory_registry *r, const char *path, const char *name, const char *utf8,
+                             uint32_t type)
 {
     struct strbuf wide;
     strbuf_init(&wide);
     assert_int_equal(text_utf8_to_utf16le(utf8, strlen(utf8), &wide), 0);
     strbuf_append_n(&wide, "\0\0", 2);
-    assert_int_equal(memory_registry_set(r, path, name, binary ? REGTYPE_BINARY : REGTYPE_SZ, wide.data,
-                                         (uint32_t)wide.length),
-                     REGSTORE_OK);
+    assert_int_equal(memory_registry_set(r, path, name, type, wide.data, (uint32_t)wide.length), REGSTORE_OK);
     strbuf_free(&wide);
+}
+
+/* A REG_SZ (or, binary, Outlook's REG_BINARY). */
+static void set_string(struct memory_registry *r, const char *path, const char *name, const char *utf8, int binary)
+{
+    set_typed_string(r, path, name, utf8, binary ? REGTYPE_BINARY : REGTYPE_SZ);
 }
 
 /* The spy between the readers and the memory registry: it records every value name asked
@@ -314,10 +320,16 @@ static void thunderbird_profiles_ini(void **state)
     assert_int_equal(thunderbird_profiles("[Profile0]\nName=x\n", 18, profiles), -1);
 }
 
-/* Files of a pretend user, for the discovery table. */
+/* Files of a pretend user, for the discovery table. Its folders are those the files' paths
+ * name; `crowded` is a folder that holds `crowd` empty folders besides. */
+#define FAKE_FILES 8
 struct fake_files {
-    const char *names[4];
-    const char *texts[4];
+    const char *names[FAKE_FILES];
+    const char *texts[FAKE_FILES];
+    size_t sizes[FAKE_FILES];   /* 0: the text's strlen (a UTF-16 text has NULs) */
+    const char *crowded;
+    size_t crowd;
+    unsigned listings;          /* how many folders were listed */
 };
 
 static int fake_app_data(void *context, char *out, size_t size)
@@ -332,31 +344,354 @@ static enum account_file_result fake_read_file(void *context, const char *path, 
 {
     struct fake_files *files = context;
     size_t i;
-    for (i = 0; i < 4 && files->names[i]; i++)
+    for (i = 0; i < FAKE_FILES && files->names[i]; i++)
         if (strcmp(files->names[i], path) == 0) {
-            *length = strlen(files->texts[i]);
+            *length = files->sizes[i] ? files->sizes[i] : strlen(files->texts[i]);
             if (*length > limit)
                 return ACCOUNT_FILE_TOO_LARGE;
             *data = malloc(*length + 1);
-            memcpy(*data, files->texts[i], *length + 1);
+            memcpy(*data, files->texts[i], *length);
+            (*data)[*length] = '\0';
             return ACCOUNT_FILE_OK;
         }
     return ACCOUNT_FILE_ABSENT;
+}
+
+/* Adds one entry unless listed already; 0, or -1 when the listing is full. */
+static int fake_entry(struct account_folder_entry *entries, size_t max, size_t *count, const char *name,
+                      size_t length, int is_folder)
+{
+    size_t i;
+    assert_true(length < sizeof(entries[0].name));
+    for (i = 0; i < *count; i++)
+        if (strlen(entries[i].name) == length && memcmp(entries[i].name, name, length) == 0)
+            return 0;
+    if (*count == max)
+        return -1;
+    memcpy(entries[*count].name, name, length);
+    entries[*count].name[length] = '\0';
+    entries[*count].is_folder = is_folder;
+    (*count)++;
+    return 0;
+}
+
+static enum account_file_result fake_list_folder(void *context, const char *path, struct account_folder_entry *entries,
+                                                 size_t max, size_t *count)
+{
+    struct fake_files *files = context;
+    size_t i, prefix = strlen(path);
+    int exists = files->crowded && strcmp(files->crowded, path) == 0;
+    *count = 0;
+    files->listings++;
+    for (i = 0; i < FAKE_FILES && files->names[i]; i++) {
+        const char *rest = files->names[i] + prefix + 1, *end;
+        if (strncmp(files->names[i], path, prefix) != 0 || files->names[i][prefix] != '\\')
+            continue;
+        exists = 1;
+        end = strchr(rest, '\\');
+        if (fake_entry(entries, max, count, rest, end ? (size_t)(end - rest) : strlen(rest), end != NULL) != 0)
+            return ACCOUNT_FILE_TOO_LARGE;
+    }
+    if (exists && files->crowded && strcmp(files->crowded, path) == 0)
+        for (i = 0; i < files->crowd; i++) {
+            char name[32];
+            text_format(name, sizeof(name), "folder%u", (unsigned)i);
+            if (fake_entry(entries, max, count, name, strlen(name), 1) != 0)
+                return ACCOUNT_FILE_TOO_LARGE;
+        }
+    return exists ? ACCOUNT_FILE_OK : ACCOUNT_FILE_ABSENT;
+}
+
+static int fake_local_app_data(void *context, char *out, size_t size)
+{
+    (void)context;
+    text_format(out, size, "C:\\Users\\taro\\AppData\\Local");
+    return 0;
+}
+
+/* The environment of Windows XP: %USERPROFILE% but no %LOCALAPPDATA%, which stays as it is. */
+static int fake_expand(void *context, const char *text, char *out, size_t size)
+{
+    (void)context;
+    if (strncmp(text, "%USERPROFILE%", 13) == 0)
+        return text_format(out, size, "C:\\Users\\taro%s", text + 13) < (int)size ? 0 : -1;
+    return text_format(out, size, "%s", text) < (int)size ? 0 : -1;
+}
+
+static struct account_system fake_system(const struct regstore *user, struct fake_files *files)
+{
+    struct account_system system;
+    memset(&system, 0, sizeof(system));
+    system.user = user;
+    system.context = files;
+    system.app_data = fake_app_data;
+    system.read_file = fake_read_file;
+    system.list_folder = fake_list_folder;
+    system.local_app_data = fake_local_app_data;
+    system.expand = fake_expand;
+    return system;
+}
+
+#define WLM_KEY "Software\\Microsoft\\Windows Live Mail"
+#define WM_KEY "Software\\Microsoft\\Windows Mail"
+#define LOCAL "C:\\Users\\taro\\AppData\\Local"
+#define WLM_ROOT LOCAL "\\Microsoft\\Windows Live Mail"
+
+/* Windows Live Mail's files as it writes them: UTF-16LE with a byte order mark. */
+static const char *utf16_file(const char *utf8, size_t *size)
+{
+    static char bytes[4][2048];
+    static unsigned next;
+    struct strbuf wide;
+    char *out = bytes[next++ % 4];
+    strbuf_init(&wide);
+    strbuf_append_n(&wide, "\xFF\xFE", 2);
+    assert_int_equal(text_utf8_to_utf16le(utf8, strlen(utf8), &wide), 0);
+    assert_true(wide.length <= sizeof(bytes[0]));
+    memcpy(out, wide.data, wide.length);
+    *size = wide.length;
+    strbuf_free(&wide);
+    return out;
+}
+
+static const char wlm_pop3[] =
+    "<?xml version=\"1.0\" encoding=\"utf-16\" ?>\r\n<MessageAccount>\r\n"
+    "<Account_Name type=\"SZ\">プロバイダ</Account_Name>\r\n"
+    "<POP3_Server type=\"SZ\">pop.example.jp</POP3_Server>\r\n"
+    "<POP3_Port type=\"DWORD\">3e3</POP3_Port>\r\n"
+    "<POP3_Secure_Connection type=\"DWORD\">1</POP3_Secure_Connection>\r\n"
+    "<POP3_Password2 type=\"BINARY\">" SECRET "</POP3_Password2>\r\n"
+    "<SMTP_Server type=\"SZ\">smtp.example.jp</SMTP_Server>\r\n"
+    "<SMTP_Port type=\"DWORD\">24b</SMTP_Port>\r\n"
+    "<SMTP_Secure_Connection type=\"DWORD\">1</SMTP_Secure_Connection>\r\n"
+    "<SMTP_Password2 type=\"BINARY\">" SECRET "</SMTP_Password2>\r\n"
+    "</MessageAccount>\r\n";
+
+static const char wlm_imap[] = "<MessageAccount><Account_Name type=\"SZ\">Home</Account_Name>"
+                               "<IMAP_Server type=\"SZ\">imap.example.net</IMAP_Server>"
+                               "<IMAP_Password2 type=\"BINARY\">" SECRET "</IMAP_Password2>"
+                               "<SMTP_Server type=\"SZ\">smtp.example.net</SMTP_Server></MessageAccount>";
+
+/* Two accounts in folders of their own under a Store Root given with %LOCALAPPDATA%, which
+ * XP's environment lacks; a file deeper down (in an account's mail folder) and one that is
+ * no .oeaccount are not read. */
+static void windows_live_mail_accounts_in_their_folders(void **state)
+{
+    struct memory_registry *r = memory_registry_new();
+    struct regstore store = memory_registry_store(r);
+    struct fake_files files = {
+        .names = { WLM_ROOT "\\pop.example.jp\\account{11111111-2222-3333-4444-555555555555}.oeaccount",
+                   WLM_ROOT "\\imap.example.net\\ACCOUNT{66666666-2222-3333-4444-555555555555}.OEACCOUNT",
+                   WLM_ROOT "\\imap.example.net\\Inbox\\account{deeper}.oeaccount",
+                   WLM_ROOT "\\imap.example.net\\notes.txt", NULL },
+        .texts = { NULL, wlm_imap, wlm_imap, "<MessageAccount>", NULL }
+    };
+    struct account_system system = fake_system(&store, &files);
+    struct account_discovery found;
+    (void)state;
+    files.texts[0] = utf16_file(wlm_pop3, &files.sizes[0]);
+    set_typed_string(r, WLM_KEY, "Store Root", "%LocalAppData%\\Microsoft\\Windows Live Mail\\", REGTYPE_EXPAND_SZ);
+    accounts_discover(&system, &found);
+    assert_int_equal(found.store[PROGRAM_WINDOWS_LIVE_MAIL], STORE_READ);
+    assert_int_equal(found.store[PROGRAM_WINDOWS_MAIL], STORE_ABSENT);
+    assert_int_equal(found.accounts.count, 2);
+    assert_int_equal(found.accounts.items[0].program, PROGRAM_WINDOWS_LIVE_MAIL);
+    assert_string_equal(found.accounts.items[0].name, "プロバイダ");
+    assert_string_equal(found.accounts.items[0].incoming.host, "pop.example.jp");
+    assert_int_equal(found.accounts.items[0].incoming.port, 995);
+    assert_int_equal(found.accounts.items[0].incoming.security, SECURITY_SSL);
+    assert_int_equal(found.accounts.items[0].outgoing.port, 587);
+    assert_int_equal(found.accounts.items[0].outgoing.security, SECURITY_STARTTLS);
+    assert_int_equal(found.accounts.items[1].program, PROGRAM_WINDOWS_LIVE_MAIL);
+    assert_string_equal(found.accounts.items[1].name, "Home");
+    assert_int_equal(found.accounts.items[1].incoming.protocol, MAIL_IMAP);
+    /* Windows Mail's default folder and the root looked for, then the root and the two
+     * account folders read; the Inbox is not gone into */
+    assert_int_equal(files.listings, 2 + 3);
+    account_list_free(&found.accounts);
+    memory_registry_free(r);
+}
+
+/* Windows Mail: no Store Root, so the folder Microsoft names (the POP3 account in "Local
+ * Folders"); then a Store Root of its own, expanded from the environment. */
+static void windows_mail_store_at_its_default_and_where_store_root_says(void **state)
+{
+    struct memory_registry *r = memory_registry_new();
+    struct regstore store = memory_registry_store(r);
+    struct fake_files files = { .names = { LOCAL "\\Microsoft\\Windows Mail\\Local Folders\\account{1}.oeaccount",
+                                           "C:\\Users\\taro\\Mail\\Local Folders\\account{2}.oeaccount", NULL },
+                                .texts = { NULL, wlm_imap, NULL } };
+    struct account_system system = fake_system(&store, &files);
+    struct account_discovery found;
+    (void)state;
+    files.texts[0] = utf16_file(wlm_pop3, &files.sizes[0]);
+    accounts_discover(&system, &found);
+    assert_int_equal(found.store[PROGRAM_WINDOWS_MAIL], STORE_READ);
+    assert_int_equal(found.store[PROGRAM_WINDOWS_LIVE_MAIL], STORE_ABSENT);
+    assert_int_equal(found.accounts.count, 1);
+    assert_int_equal(found.accounts.items[0].program, PROGRAM_WINDOWS_MAIL);
+    assert_string_equal(found.accounts.items[0].incoming.host, "pop.example.jp");
+    account_list_free(&found.accounts);
+
+    set_typed_string(r, WM_KEY, "Store Root", "%USERPROFILE%\\Mail", REGTYPE_EXPAND_SZ);
+    accounts_discover(&system, &found);
+    assert_int_equal(found.store[PROGRAM_WINDOWS_MAIL], STORE_READ);
+    assert_int_equal(found.accounts.count, 1);
+    assert_string_equal(found.accounts.items[0].name, "Home");
+    account_list_free(&found.accounts);
+
+    /* A Store Root that is no string: a note for Windows Mail. */
+    memory_registry_set_dword(r, WM_KEY, "Store Root", 1);
+    accounts_discover(&system, &found);
+    assert_int_equal(found.store[PROGRAM_WINDOWS_MAIL], STORE_DAMAGED);
+    assert_int_equal(found.accounts.count, 0);
+    account_list_free(&found.accounts);
+    memory_registry_free(r);
+}
+
+/* A truncated file beside a good one: the good account is read, the store noted, and the
+ * other programs still read. */
+static void windows_live_mail_damaged_file_beside_a_good_one(void **state)
+{
+    struct memory_registry *r = memory_registry_new();
+    struct regstore store = memory_registry_store(r);
+    struct fake_files files = {
+        .names = { WLM_ROOT "\\a\\account{1}.oeaccount", WLM_ROOT "\\b\\account{2}.oeaccount",
+                   "C:\\Users\\taro\\AppData\\Roaming\\Sylpheed\\accountrc", NULL },
+        .texts = { NULL, NULL, "[Account: 1]\naccount_name=S\nreceive_server=pop.example.jp\n", NULL }
+    };
+    struct account_system system = fake_system(&store, &files);
+    struct account_discovery found;
+    (void)state;
+    files.texts[0] = utf16_file(wlm_pop3, &files.sizes[0]);
+    files.texts[1] = wlm_imap;
+    files.sizes[1] = strlen(wlm_imap) / 2;
+    accounts_discover(&system, &found);
+    assert_int_equal(found.store[PROGRAM_WINDOWS_LIVE_MAIL], STORE_DAMAGED);
+    assert_int_equal(found.store[PROGRAM_SYLPHEED], STORE_READ);
+    assert_int_equal(found.accounts.count, 2);
+    assert_string_equal(found.accounts.items[0].incoming.host, "pop.example.jp");
+    assert_int_equal(found.accounts.items[0].program, PROGRAM_WINDOWS_LIVE_MAIL);
+    assert_int_equal(found.accounts.items[1].program, PROGRAM_SYLPHEED);
+    account_list_free(&found.accounts);
+    memory_registry_free(r);
+}
+
+#define SYLPHEED_APP_PATH_KEY "SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\App Paths\\sylpheed.exe"
+#define SYLPHEED_FOLDER "C:\\Program Files\\Sylpheed"
+#define SYLPHEED_ROAMING "C:\\Users\\taro\\AppData\\Roaming\\Sylpheed\\accountrc"
+
+/* The ANSI code page, as far as these tests need it: ASCII, anything else refused. */
+static int decode_ascii(void *context, const unsigned char *bytes, size_t size, struct strbuf *utf8)
+{
+    size_t i;
+    (void)context;
+    for (i = 0; i < size; i++)
+        if (bytes[i] >= 0x80)
+            return -1;
+    strbuf_append_n(utf8, (const char *)bytes, size);
+    return utf8->failed ? -1 : 0;
+}
+
+/* The name of the one Sylpheed account found, or "" (with the store's state). */
+static enum account_store_state sylpheed_found(const struct account_system *system, char *name, size_t size)
+{
+    struct account_discovery found;
+    enum account_store_state state;
+    size_t i;
+    name[0] = '\0';
+    accounts_discover(system, &found);
+    for (i = 0; i < found.accounts.count; i++)
+        if (found.accounts.items[i].program == PROGRAM_SYLPHEED)
+            text_format(name, size, "%s", found.accounts.items[i].name);
+    state = found.store[PROGRAM_SYLPHEED];
+    account_list_free(&found.accounts);
+    return state;
+}
+
+/* An installed Sylpheed with sylpheed.ini beside sylpheed.exe: accountrc where its
+ * configdir says (relative to that folder, or absolute); without configdir, or without
+ * sylpheed.ini or the installer's entry, %APPDATA%\\Sylpheed; a sylpheed.ini that cannot be
+ * read gets Sylpheed's note. */
+static void sylpheed_ini_beside_the_installed_program(void **state)
+{
+    struct memory_registry *user = memory_registry_new(), *machine = memory_registry_new();
+    struct regstore user_store = memory_registry_store(user), machine_store = memory_registry_store(machine);
+    struct fake_files files = {
+        .names = { SYLPHEED_FOLDER "\\sylpheed.ini", SYLPHEED_FOLDER "\\settings\\accountrc",
+                   "D:\\Mail\\accountrc", SYLPHEED_ROAMING, NULL },
+        .texts = { "[Sylpheed]\r\nipcport=50215\r\nconfigdir=settings\r\n",
+                   "[Account: 1]\naccount_name=Beside\nreceive_server=pop.example.jp\n",
+                   "[Account: 1]\naccount_name=Absolute\nreceive_server=pop.example.jp\n",
+                   "[Account: 1]\naccount_name=Roaming\nreceive_server=pop.example.jp\n", NULL }
+    };
+    struct account_system system = fake_system(&user_store, &files);
+    char name[64];
+    (void)state;
+    system.machine = &machine_store;
+    system.decode_ansi = decode_ascii;
+
+    /* No installer's entry: the usual folder. */
+    assert_int_equal(sylpheed_found(&system, name, sizeof(name)), STORE_READ);
+    assert_string_equal(name, "Roaming");
+    set_typed_string(machine, SYLPHEED_APP_PATH_KEY, "", SYLPHEED_FOLDER "\\sylpheed.exe", REGTYPE_SZ);
+    assert_int_equal(sylpheed_found(&system, name, sizeof(name)), STORE_READ);
+    assert_string_equal(name, "Beside");
+    files.texts[0] = "[Sylpheed]\nconfigdir=D:\\Mail\n";
+    assert_int_equal(sylpheed_found(&system, name, sizeof(name)), STORE_READ);
+    assert_string_equal(name, "Absolute");
+    files.texts[0] = "[Sylpheed]\nipcport=50215\n";
+    assert_int_equal(sylpheed_found(&system, name, sizeof(name)), STORE_READ);
+    assert_string_equal(name, "Roaming");
+    /* Bytes the code page does not have: noted, nothing read from elsewhere. */
+    files.texts[0] = "[Sylpheed]\nconfigdir=D:\\\x82\n";
+    assert_int_equal(sylpheed_found(&system, name, sizeof(name)), STORE_DAMAGED);
+    assert_string_equal(name, "");
+    /* No sylpheed.ini beside it: the usual folder. */
+    files.names[0] = SYLPHEED_FOLDER "\\other.ini";
+    assert_int_equal(sylpheed_found(&system, name, sizeof(name)), STORE_READ);
+    assert_string_equal(name, "Roaming");
+    memory_registry_free(user);
+    memory_registry_free(machine);
+}
+
+/* A Store Root with thousands of folders: a bounded number listed, the store noted, the
+ * accounts among the first still read. */
+static void windows_live_mail_too_many_entries(void **state)
+{
+    struct memory_registry *r = memory_registry_new();
+    struct regstore store = memory_registry_store(r);
+    struct fake_files files = { .names = { WLM_ROOT "\\a\\account{1}.oeaccount", NULL }, .texts = { NULL, NULL } };
+    struct account_system system = fake_system(&store, &files);
+    struct account_discovery found;
+    (void)state;
+    files.texts[0] = utf16_file(wlm_pop3, &files.sizes[0]);
+    files.crowded = WLM_ROOT;
+    files.crowd = 5000;
+    accounts_discover(&system, &found);
+    assert_int_equal(found.store[PROGRAM_WINDOWS_LIVE_MAIL], STORE_DAMAGED);
+    assert_int_equal(found.accounts.count, 1);
+    /* the Windows Mail default looked at, the root twice, at most 512 of its folders */
+    assert_true(files.listings <= 3 + 512);
+    assert_true(files.listings > 500);
+    account_list_free(&found.accounts);
+    memory_registry_free(r);
 }
 
 static void discovery_reads_every_store_and_notes_damage(void **state)
 {
     struct memory_registry *r = memory_registry_new();
     struct regstore store = memory_registry_store(r);
-    struct fake_files files = { { "C:\\Users\\taro\\AppData\\Roaming\\Thunderbird\\profiles.ini",
-                                  "C:\\Users\\taro\\AppData\\Roaming\\Thunderbird\\Profiles\\abc.default\\prefs.js",
-                                  NULL },
-                                { "[Profile0]\nPath=Profiles/abc.default\nIsRelative=1\n",
-                                  "user_pref(\"mail.server.server1.hostname\", \"pop.example.jp\");\n"
-                                  "user_pref(\"mail.server.server1.type\", \"pop3\");\n"
-                                  "user_pref(\"mail.server.server1.port\", \"x\");\n",
-                                  NULL } };
-    struct account_system system = { &store, &files, fake_app_data, fake_read_file, NULL };
+    struct fake_files files = {
+        .names = { "C:\\Users\\taro\\AppData\\Roaming\\Thunderbird\\profiles.ini",
+                   "C:\\Users\\taro\\AppData\\Roaming\\Thunderbird\\Profiles\\abc.default\\prefs.js", NULL },
+        .texts = { "[Profile0]\nPath=Profiles/abc.default\nIsRelative=1\n",
+                   "user_pref(\"mail.server.server1.hostname\", \"pop.example.jp\");\n"
+                   "user_pref(\"mail.server.server1.type\", \"pop3\");\n"
+                   "user_pref(\"mail.server.server1.port\", \"x\");\n",
+                   NULL }
+    };
+    struct account_system system = fake_system(&store, &files);
     struct account_discovery found;
     (void)state;
     accounts_discover(&system, &found);
@@ -571,13 +906,17 @@ static void no_password_is_ever_shown(void **state)
     struct memory_registry *r = memory_registry_new();
     struct spy spy;
     struct regstore store;
-    struct fake_files files = { { "C:\\Users\\taro\\AppData\\Roaming\\Thunderbird\\profiles.ini",
-                                  "C:\\Users\\taro\\AppData\\Roaming\\Thunderbird\\Profiles\\abc.default\\prefs.js",
-                                  "C:\\Users\\taro\\AppData\\Roaming\\Sylpheed\\accountrc", NULL },
-                                { "[Profile0]\nPath=Profiles/abc.default\nIsRelative=1\n", prefs_js,
-                                  "[Account: 1]\naccount_name=Sylpheed\nreceive_server=pop.example.jp\nssl_pop=1\n"
-                                  "password=" SECRET "\nsmtp_server=smtp.example.jp\nsmtp_password=" SECRET "\n",
-                                  NULL } };
+    struct fake_files files = {
+        .names = { "C:\\Users\\taro\\AppData\\Roaming\\Thunderbird\\profiles.ini",
+                   "C:\\Users\\taro\\AppData\\Roaming\\Thunderbird\\Profiles\\abc.default\\prefs.js",
+                   "C:\\Users\\taro\\AppData\\Roaming\\Sylpheed\\accountrc",
+                   WLM_ROOT "\\pop.example.jp\\account{1}.oeaccount",
+                   LOCAL "\\Microsoft\\Windows Mail\\Local Folders\\account{2}.oeaccount", NULL },
+        .texts = { "[Profile0]\nPath=Profiles/abc.default\nIsRelative=1\n", prefs_js,
+                   "[Account: 1]\naccount_name=Sylpheed\nreceive_server=pop.example.jp\nssl_pop=1\n"
+                   "password=" SECRET "\nsmtp_server=smtp.example.jp\nsmtp_password=" SECRET "\n",
+                   NULL, wlm_imap, NULL }
+    };
     struct account_system system;
     struct account_discovery found;
     struct account_check *c = malloc(sizeof(*c));
@@ -591,14 +930,13 @@ static void no_password_is_ever_shown(void **state)
     set_string(r, old, "POP3 Password", SECRET, 1);
     set_string(r, old, "SMTP Password", SECRET, 0);
     store = spy_store(&spy, r);
-    system.user = &store;
-    system.context = &files;
-    system.app_data = fake_app_data;
-    system.read_file = fake_read_file;
-    system.decode_shift_jis = NULL;
+    files.texts[3] = utf16_file(wlm_pop3, &files.sizes[3]);
+    system = fake_system(&store, &files);
     accounts_discover(&system, &found);
-    assert_int_equal(found.accounts.count, 6);
+    assert_int_equal(found.accounts.count, 8);
     assert_int_equal(found.store[PROGRAM_SYLPHEED], STORE_READ);
+    assert_int_equal(found.store[PROGRAM_WINDOWS_LIVE_MAIL], STORE_READ);
+    assert_int_equal(found.store[PROGRAM_WINDOWS_MAIL], STORE_READ);
     strbuf_init(&out);
     account_check_csv_header(&out);
     for (i = 0; i < found.accounts.count; i++) {
@@ -628,6 +966,11 @@ int main(void)
         cmocka_unit_test(thunderbird_hostile_prefs),
         cmocka_unit_test(thunderbird_profiles_ini),
         cmocka_unit_test(discovery_reads_every_store_and_notes_damage),
+        cmocka_unit_test(windows_live_mail_accounts_in_their_folders),
+        cmocka_unit_test(windows_mail_store_at_its_default_and_where_store_root_says),
+        cmocka_unit_test(windows_live_mail_damaged_file_beside_a_good_one),
+        cmocka_unit_test(windows_live_mail_too_many_entries),
+        cmocka_unit_test(sylpheed_ini_beside_the_installed_program),
         cmocka_unit_test(verdicts_and_their_words),
         cmocka_unit_test(no_password_is_ever_shown),
     };

@@ -1,8 +1,9 @@
 #!/usr/bin/env bats
 # /test /accounts in the XP-reporting prefix: an Outlook Express account store (two
 # identities, written as a .reg file) and a Thunderbird profile, pointing at local servers
-# that stand for providers (ports 42000-42099 only; TLSSWITCH_TEST_PORT_BASE=42000 moves
-# the usual ports of the other ways there: 995 to 42095):
+# that stand for providers (ports 42000-42099, and 42100-42199 for Windows Live Mail's own
+# test below; TLSSWITCH_TEST_PORT_BASE=42000 moves the usual ports of the other ways there:
+# 995 to 42095):
 #
 #   42001  TLS 1.0, RSA key exchange        an old provider: XP works with it as it is
 #   42003  TLS 1.2 only, RSA key exchange   works after /apply recommended
@@ -127,6 +128,98 @@ remove_becky_and_sylpheed() {
   [[ "$(account_block 'Becky!, account "ベッキー"')" == *"Verdict: works."* ]]
   [[ "$(account_block 'Sylpheed, account "Sylpheed POP3"')" == *"Verdict: works."* ]]
   [[ "$output$stderr" != *hunter2* ]]
+}
+
+# An installed Sylpheed whose sylpheed.ini, beside sylpheed.exe where the installer's App
+# Paths entry says it is, names its settings folder relative to that folder.
+@test "Sylpheed's accounts are found where sylpheed.ini beside the installed program says" {
+  local program="$BATS_FILE_TMPDIR/Sylpheed"
+  local key='HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\App Paths\sylpheed.exe'
+  mkdir -p "$program/settings"
+  printf '[Sylpheed]\r\nipcport=50215\r\nconfigdir=settings\r\n' >"$program/sylpheed.ini"
+  printf '[Account: 1]\naccount_name=Installed\nprotocol=0\nreceive_server=localhost\nset_popport=1\npop_port=42001\nssl_pop=1\npassword=%s\n' \
+    "$SECRET" >"$program/settings/accountrc"
+  wine reg add "$key" /ve /d "$(wine_path "$program")\\sylpheed.exe" /f >/dev/null 2>&1 3>&- </dev/null
+  accounts_test /lang en
+  wine reg delete "$key" /f >/dev/null 2>&1 3>&- </dev/null || true
+  rm -rf "$program"
+  [[ "$(account_block 'Sylpheed, account "Installed"')" == *"Incoming mail (POP3): localhost, port 42001, SSL"* ]]
+  [[ "$(account_block 'Sylpheed, account "Installed"')" == *"Verdict: works."* ]]
+  [[ "$output$stderr" != *hunter2* ]]
+}
+
+# Windows Live Mail (its own ports, 42100-42199): the Store Root, a REG_EXPAND_SZ naming
+# %LOCALAPPDATA%, holds a folder per account, each with its account{GUID}.oeaccount in
+# UTF-16 with a byte order mark and a planted password, and a third folder with a truncated
+# file:
+#   42101  TLS 1.0, RSA key exchange       "Live works"   POP3 SSL
+#   42105  TLS 1.2 only, ECDHE with AEAD   "ライブ"        IMAP SSL: XP cannot
+write_live_mail() {
+  local root
+  root="$(winepath -u "$(wine cmd /c echo %LOCALAPPDATA% 2>/dev/null 3>&- </dev/null | tr -d '\r')" 2>/dev/null)/Microsoft/Windows Live Mail"
+  LIVE_MAIL_ROOT=$root
+  mkdir -p "$root/localhost (1)/Inbox" "$root/localhost (2)" "$root/localhost (3)"
+  oeaccount_file "Live works" POP3 42101 >"$root/localhost (1)/account{11111111-AAAA-BBBB-CCCC-000000000001}.oeaccount"
+  oeaccount_file "ライブ" IMAP 42105 >"$root/localhost (2)/account{11111111-AAAA-BBBB-CCCC-000000000002}.oeaccount"
+  # Deeper than the folders of the Store Root: not where the program keeps accounts, not read.
+  oeaccount_file "Deep" POP3 42101 >"$root/localhost (1)/Inbox/account{11111111-AAAA-BBBB-CCCC-000000000004}.oeaccount"
+  oeaccount_file "Cut" POP3 42101 | head -c 100 >"$root/localhost (3)/account{11111111-AAAA-BBBB-CCCC-000000000003}.oeaccount"
+  wine reg add 'HKCU\Software\Microsoft\Windows Live Mail' /v 'Store Root' /t REG_EXPAND_SZ \
+    /d '%LOCALAPPDATA%\Microsoft\Windows Live Mail' /f >/dev/null 2>&1 3>&- </dev/null
+}
+
+oeaccount_file() { # oeaccount_file NAME POP3|IMAP PORT: UTF-16LE with its mark, as Windows Live Mail writes it
+  {
+    printf '<?xml version="1.0" encoding="utf-16" ?>\r\n<MessageAccount>\r\n'
+    printf '\t<Account_Name type="SZ">%s</Account_Name>\r\n' "$1"
+    printf '\t<%s_Server type="SZ">localhost</%s_Server>\r\n' "$2" "$2"
+    printf '\t<%s_Port type="DWORD">%08x</%s_Port>\r\n' "$2" "$3" "$2"
+    printf '\t<%s_Secure_Connection type="DWORD">00000001</%s_Secure_Connection>\r\n' "$2" "$2"
+    printf '\t<%s_Password2 type="BINARY">%s</%s_Password2>\r\n' "$2" "$SECRET" "$2"
+    printf '</MessageAccount>\r\n'
+  } | iconv -f UTF-8 -t UTF-16LE | { printf '\xff\xfe'; cat; }
+}
+
+remove_live_mail() {
+  wine reg delete 'HKCU\Software\Microsoft\Windows Live Mail' /f >/dev/null 2>&1 3>&- </dev/null || true
+  rm -rf "$LIVE_MAIL_ROOT"
+}
+
+@test "Windows Live Mail: accounts in the folders of its Store Root, a damaged file noted, in English and Japanese" {
+  source "$BATS_TEST_DIRNAME/../servers/providers.bash"
+  s_server live-old-provider 42101 valid -tls1 -cipher AES128-SHA@SECLEVEL=0
+  s_server live-ecdhe-aead 42105 valid -tls1_2 -cipher "$PROVIDER_ECDHE_AEAD"
+  write_live_mail
+  accounts_test /lang en
+  local english_status=$status english=$output english_stderr=$stderr
+  # Windows XP's environment has no %LOCALAPPDATA%: the folder then comes from the shell.
+  local local_app_data without
+  local_app_data=$(wine cmd /c echo %LOCALAPPDATA% 2>/dev/null 3>&- </dev/null | tr -d '\r')
+  wine reg delete 'HKCU\Volatile Environment' /v LOCALAPPDATA /f >/dev/null 2>&1 3>&- </dev/null
+  without=$(wine cmd /c echo %LOCALAPPDATA% 2>/dev/null 3>&- </dev/null | tr -d '\r')
+  accounts_test /lang ja
+  local japanese_status=$status japanese=$output japanese_stderr=$stderr
+  wine reg add 'HKCU\Volatile Environment' /v LOCALAPPDATA /d "$local_app_data" /f >/dev/null 2>&1 3>&- </dev/null
+  remove_live_mail
+  [ "$without" = "%LOCALAPPDATA%" ]
+
+  output=$english
+  [ "$english_status" -eq 3 ]
+  [[ "$output" == "Mail accounts found: 6."* ]]
+  [[ "$output" == *"Note: Windows Live Mail's account settings are damaged or not in its format;"* ]]
+  [[ "$(account_block 'Windows Live Mail, account "Live works"')" == *"Incoming mail (POP3): localhost, port 42101, SSL"* ]]
+  [[ "$(account_block 'Windows Live Mail, account "Live works"')" == *"Verdict: works."* ]]
+  [[ "$(account_block 'Windows Live Mail, account "ライブ"')" == *"Verdict: cannot work on this Windows (Windows XP), whatever its settings."* ]]
+  [[ "$output" != *'account "Cut"'* && "$output" != *'account "Deep"'* ]]
+  [[ "$output$english_stderr" != *hunter2* ]]
+
+  output=$japanese
+  [ "$japanese_status" -eq 3 ]
+  [[ "$output" == "見つかったメールアカウント: 6 件。"* ]]
+  [[ "$output" == *"注意: Windows Live Mail のアカウント設定が壊れているか、その形式ではありません。"* ]]
+  [[ "$(account_block 'Windows Live Mail のアカウント「Live works」')" == *"判定: 使えます。"* ]]
+  [[ "$(account_block 'Windows Live Mail のアカウント「ライブ」')" == *"判定: この Windows (Windows XP) では、設定を変えても使えません。"* ]]
+  [[ "$output$japanese_stderr" != *hunter2* ]]
 }
 
 @test "/as 10: the servers as Windows 10 meets them" {

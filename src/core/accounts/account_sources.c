@@ -40,6 +40,8 @@ static enum account_read_result outlook_row_read(const struct account_system *sy
 
 static const struct account_source sources[] = {
     { PROGRAM_OUTLOOK_EXPRESS, outlook_express_row_present, outlook_express_row_read },
+    { PROGRAM_WINDOWS_MAIL, windows_mail_present, windows_mail_read },
+    { PROGRAM_WINDOWS_LIVE_MAIL, windows_live_mail_present, windows_live_mail_read },
     { PROGRAM_OUTLOOK, outlook_row_present, outlook_row_read },
     { PROGRAM_BECKY, becky_present, becky_store_read },
     { PROGRAM_THUNDERBIRD, thunderbird_present, thunderbird_read },
@@ -171,10 +173,8 @@ enum account_read_result thunderbird_read(const struct account_system *system, s
     return damaged ? ACCOUNT_READ_DAMAGED : ACCOUNT_READ_OK;
 }
 
-/* One whole file for a reader: one byte over ACCOUNT_FILE_MAX is read, so that the reader
- * sees a file too large and calls the store damaged. */
-static enum account_file_result store_file(const struct account_system *system, const char *path, char **data,
-                                           size_t *length)
+enum account_file_result account_store_file(const struct account_system *system, const char *path, char **data,
+                                            size_t *length)
 {
     enum account_file_result result;
     *data = NULL;
@@ -191,32 +191,89 @@ static enum account_read_result file_failure(enum account_file_result result)
     return result == ACCOUNT_FILE_NO_MEMORY ? ACCOUNT_READ_NO_MEMORY : ACCOUNT_READ_DAMAGED;
 }
 
-static int sylpheed_file(const struct account_system *system, char *out, size_t size)
+/* Where Sylpheed's installer (sylpheed.nsi, PRODUCT_DIR_REGKEY) records sylpheed.exe. */
+#define SYLPHEED_APP_PATH "SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\App Paths\\sylpheed.exe"
+
+/* The folder of the installed sylpheed.exe: 0, or -1 when none is recorded. */
+static int sylpheed_program_folder(const struct account_system *system, char *out, size_t size)
 {
-    char folder[600];
-    if (system->app_data(system->context, folder, sizeof(folder)) != 0)
+    struct account_value_reader reader = { system->machine, 0, 0 };
+    char *last;
+    if (!system->machine || !account_read_string(&reader, SYLPHEED_APP_PATH, "", out, size))
         return -1;
-    return text_format(out, size, "%s\\Sylpheed\\accountrc", folder) < (int)size ? 0 : -1;
+    last = strrchr(out, '\\');
+    if (!last || last == out)
+        return -1;
+    *last = '\0';
+    return 0;
+}
+
+/* Whether a sylpheed.ini path is absolute as GLib judges it on Windows (g_path_is_absolute):
+ * from a root ("\\..." or "/...") or a drive ("C:\\..."). */
+static int sylpheed_path_is_absolute(const char *path)
+{
+    if (path[0] == '\\' || path[0] == '/')
+        return 1;
+    return ((path[0] >= 'A' && path[0] <= 'Z') || (path[0] >= 'a' && path[0] <= 'z')) && path[1] == ':' &&
+           (path[2] == '\\' || path[2] == '/');
+}
+
+enum sylpheed_place { SYLPHEED_PLACE_FOUND, SYLPHEED_PLACE_NONE, SYLPHEED_PLACE_DAMAGED };
+
+/* accountrc's path: in the folder sylpheed.ini beside the installed sylpheed.exe names
+ * (relative to sylpheed.exe's folder, as Sylpheed's set_rc_dir takes it), else in
+ * %APPDATA%\\Sylpheed. DAMAGED when sylpheed.ini is there but cannot be read. */
+static enum sylpheed_place sylpheed_file(const struct account_system *system, char *out, size_t size)
+{
+    char folder[600], ini[700], dir[600], *data;
+    size_t length;
+    if (sylpheed_program_folder(system, folder, sizeof(folder)) == 0 &&
+        text_format(ini, sizeof(ini), "%s\\sylpheed.ini", folder) < (int)sizeof(ini)) {
+        enum account_file_result file = account_store_file(system, ini, &data, &length);
+        int named;
+        if (file != ACCOUNT_FILE_OK && file != ACCOUNT_FILE_ABSENT)
+            return SYLPHEED_PLACE_DAMAGED;
+        if (file == ACCOUNT_FILE_OK) {
+            named = system->decode_ansi ? sylpheed_ini_config_dir((const unsigned char *)data, length,
+                                                                  system->decode_ansi, system->context, dir,
+                                                                  sizeof(dir))
+                                        : -1;
+            free(data);
+            if (named < 0)
+                return SYLPHEED_PLACE_DAMAGED;
+            if (named == 1) {
+                int written = sylpheed_path_is_absolute(dir)
+                                  ? text_format(out, size, "%s\\accountrc", dir)
+                                  : text_format(out, size, "%s\\%s\\accountrc", folder, dir);
+                return written < (int)size ? SYLPHEED_PLACE_FOUND : SYLPHEED_PLACE_DAMAGED;
+            }
+        }
+    }
+    if (system->app_data(system->context, folder, sizeof(folder)) != 0)
+        return SYLPHEED_PLACE_NONE;
+    return text_format(out, size, "%s\\Sylpheed\\accountrc", folder) < (int)size ? SYLPHEED_PLACE_FOUND
+                                                                                   : SYLPHEED_PLACE_NONE;
 }
 
 int sylpheed_present(const struct account_system *system)
 {
-    char path[700], *data;
+    char path[1300], *data;
     size_t length;
-    if (sylpheed_file(system, path, sizeof(path)) != 0)
-        return 0;
-    return store_file(system, path, &data, &length) != ACCOUNT_FILE_ABSENT ? (free(data), 1) : 0;
+    enum sylpheed_place place = sylpheed_file(system, path, sizeof(path));
+    if (place != SYLPHEED_PLACE_FOUND)
+        return place == SYLPHEED_PLACE_DAMAGED;   /* a damaged sylpheed.ini gets its note */
+    return account_store_file(system, path, &data, &length) != ACCOUNT_FILE_ABSENT ? (free(data), 1) : 0;
 }
 
 enum account_read_result sylpheed_store_read(const struct account_system *system, struct account_list *out)
 {
-    char path[700], *data;
+    char path[1300], *data;
     size_t length;
     enum account_file_result file;
     enum account_read_result result;
-    if (sylpheed_file(system, path, sizeof(path)) != 0)
+    if (sylpheed_file(system, path, sizeof(path)) != SYLPHEED_PLACE_FOUND)
         return ACCOUNT_READ_DAMAGED;
-    file = store_file(system, path, &data, &length);
+    file = account_store_file(system, path, &data, &length);
     if (file != ACCOUNT_FILE_OK)
         return file_failure(file);
     result = sylpheed_read((const unsigned char *)data, length, out);
@@ -244,7 +301,7 @@ int becky_present(const struct account_system *system)
     if (becky_data_dir(system, folder, sizeof(folder)) != 0 ||
         text_format(path, sizeof(path), "%s\\Folder.lst", folder) >= (int)sizeof(path))
         return 0;
-    return store_file(system, path, &data, &length) != ACCOUNT_FILE_ABSENT ? (free(data), 1) : 0;
+    return account_store_file(system, path, &data, &length) != ACCOUNT_FILE_ABSENT ? (free(data), 1) : 0;
 }
 
 struct becky_files {
@@ -260,7 +317,7 @@ static int becky_mailbox(void *context, const char *mailbox, struct strbuf *cont
     enum account_file_result file;
     if (text_format(path, sizeof(path), "%s\\%s\\Mailbox.ini", files->folder, mailbox) >= (int)sizeof(path))
         return -1;
-    file = store_file(files->system, path, &data, &length);
+    file = account_store_file(files->system, path, &data, &length);
     if (file == ACCOUNT_FILE_ABSENT)
         return 0;
     if (file != ACCOUNT_FILE_OK)
@@ -280,7 +337,7 @@ enum account_read_result becky_store_read(const struct account_system *system, s
     if (!system->decode_shift_jis || becky_data_dir(system, folder, sizeof(folder)) != 0 ||
         text_format(path, sizeof(path), "%s\\Folder.lst", folder) >= (int)sizeof(path))
         return ACCOUNT_READ_DAMAGED;
-    file = store_file(system, path, &data, &length);
+    file = account_store_file(system, path, &data, &length);
     if (file != ACCOUNT_FILE_OK)
         return file_failure(file);
     files.system = system;

@@ -19,9 +19,19 @@ enum account_file_result {
     ACCOUNT_FILE_NO_MEMORY
 };
 
+/* One entry of a folder: a file or a folder inside it, its name in UTF-8. */
+#define ACCOUNT_ENTRY_NAME_MAX 512
+struct account_folder_entry {
+    char name[ACCOUNT_ENTRY_NAME_MAX];
+    int is_folder;
+};
+
 /* What the readers may use of Windows. */
 struct account_system {
     const struct regstore *user;     /* the registry of the current user (HKEY_CURRENT_USER) */
+    /* The machine's registry (HKEY_LOCAL_MACHINE), read only, for where programs are
+     * installed; NULL where there is none. */
+    const struct regstore *machine;
     void *context;
     /* This user's Application Data folder (%APPDATA%), UTF-8, without a trailing '\\':
      * 0, or -1 when there is none. */
@@ -31,6 +41,20 @@ struct account_system {
                                           size_t *length);
     /* Shift-JIS (code page 932) into UTF-8, for Becky!'s files; NULL where there is none. */
     account_decode_fn decode_shift_jis;
+    /* The system's ANSI code page into UTF-8, for sylpheed.ini; NULL where there is none. */
+    account_decode_fn decode_ansi;
+    /* The entries of one folder, without "." and "..", at most `max` of them into
+     * `entries` (*count of them). ACCOUNT_FILE_TOO_LARGE when the folder holds more: the
+     * first `max` are given. A name too long for an entry is left out. NULL where there is
+     * no listing (the stores that need one are then not found). */
+    enum account_file_result (*list_folder)(void *context, const char *path, struct account_folder_entry *entries,
+                                            size_t max, size_t *count);
+    /* This user's local (not roaming) application data folder (CSIDL_LOCAL_APPDATA, what
+     * Vista names %LOCALAPPDATA%), UTF-8, without a trailing '\\': 0, or -1. */
+    int (*local_app_data)(void *context, char *out, size_t size);
+    /* `text` with its %NAME% references to the environment expanded, as Windows expands a
+     * REG_EXPAND_SZ value (ExpandEnvironmentStrings): 0, or -1. */
+    int (*expand)(void *context, const char *text, char *out, size_t size);
 };
 
 struct account_source {
@@ -57,8 +81,23 @@ struct account_discovery {
  * still read. Free the list with account_list_free. */
 void accounts_discover(const struct account_system *system, struct account_discovery *out);
 
-/* Sylpheed's store: %APPDATA%\Sylpheed\accountrc (an installed Sylpheed; a portable
- * one, whose sylpheed.ini beside sylpheed.exe names its folder, is not found). */
+/* A whole file of a store, at most ACCOUNT_FILE_MAX + 1 bytes (so that a reader sees a
+ * file too large and calls it damaged); *data is NULL unless ACCOUNT_FILE_OK. */
+enum account_file_result account_store_file(const struct account_system *system, const char *path, char **data,
+                                            size_t *length);
+
+/* Windows Mail's and Windows Live Mail's stores: the .oeaccount files in the Store Root
+ * (HKCU\Software\Microsoft\Windows Mail or ...\Windows Live Mail) and in the folders
+ * directly inside it (oeaccount_store.c). */
+int windows_mail_present(const struct account_system *system);
+enum account_read_result windows_mail_read(const struct account_system *system, struct account_list *out);
+int windows_live_mail_present(const struct account_system *system);
+enum account_read_result windows_live_mail_read(const struct account_system *system, struct account_list *out);
+
+/* Sylpheed's store: accountrc in the folder that sylpheed.ini beside the installed
+ * sylpheed.exe names (the installer's App Paths entry says where that is), else in
+ * %APPDATA%\Sylpheed. A copy that was never installed (on a USB stick, say) is not found:
+ * nothing on the PC says where it is. */
 int sylpheed_present(const struct account_system *system);
 enum account_read_result sylpheed_store_read(const struct account_system *system, struct account_list *out);
 
