@@ -407,7 +407,6 @@ static int decode_file(const unsigned char *bytes, size_t size, struct strbuf *t
 enum account_read_result oeaccount_read(const unsigned char *bytes, size_t size, enum account_program program,
                                         struct account_list *out)
 {
-    static const struct oe_values no_values;
     struct strbuf text;
     struct oe_values *values;
     struct oe_scan scan;
@@ -416,10 +415,10 @@ enum account_read_result oeaccount_read(const unsigned char *bytes, size_t size,
 
     if (size > ACCOUNT_FILE_MAX)
         return ACCOUNT_READ_DAMAGED;
-    values = malloc(sizeof(*values));
+    /* calloc, not a copy of a zero constant: such a constant is 10 KB of the program. */
+    values = calloc(1, sizeof(*values));
     if (!values)
         return ACCOUNT_READ_NO_MEMORY;
-    *values = no_values;
     strbuf_init(&text);
     if (decode_file(bytes, size, &text) != 0) {
         result = text.failed ? ACCOUNT_READ_NO_MEMORY : ACCOUNT_READ_DAMAGED;
