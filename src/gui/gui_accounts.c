@@ -2,7 +2,7 @@
  * user have are tested with no typing, in a worker thread (the window stays responsive,
  * "Stop" ends it); then one line per account (program, name, verdict in a few words) and
  * the command's own report in the details, to copy. With no account found, the mail
- * server test opens instead; "Test another server..." opens it from here, and "Set up the
+ * server test opens instead (after the notes on damaged stores, if any); "Test another server..." opens it from here, and "Set up the
  * relay..." opens it testing the first server this Windows cannot use, whose result
  * offers the relay. */
 #include "../commands/services.h"
@@ -173,7 +173,20 @@ void gui_accounts_dialog(HWND owner, enum language language)
     window->language = language;
     accounts_find(&window->test);
     if (window->test.found.accounts.count == 0 && !window->test.found.no_memory) {
-        /* Nothing to test: the form for a server typed in by hand. */
+        /* Nothing to test: the form for a server typed in by hand; first, when a mail
+         * program's store is there but damaged, its note, which the form would not show. */
+        int program;
+        for (program = 0; program < PROGRAM_COUNT; program++)
+            if (window->test.found.store[program] == STORE_DAMAGED)
+                break;
+        if (program < PROGRAM_COUNT) {
+            struct strbuf notes;
+            strbuf_init(&notes);
+            accounts_notes(&window->test, language, &notes);
+            if (!notes.failed)
+                gui_message_box(owner, notes.data, MB_OK | MB_ICONWARNING);
+            strbuf_free(&notes);
+        }
         gui_mailcheck_dialog(owner, language, NULL);
     } else {
         window->cancel = CreateEventW(NULL, TRUE, FALSE, NULL);

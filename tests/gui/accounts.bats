@@ -160,6 +160,21 @@ text_of() { driver text "$@" | tr -d '\r'; }
   close_window
 }
 
+@test "no account but a damaged store: its note in a message box, then the manual form" {
+  remove_mail_stores
+  write_thunderbird 41233 41231
+  printf 'user_pref("mail.server.server1.hostname", "local' >"$(app_data)/Thunderbird/Profiles/abc.default/prefs.js"
+  open_window LC_ALL=C.UTF-8 TLSSWITCH_TEST_PORT_BASE=41200
+  driver click main $TEST_ACCOUNTS
+  box_says "Thunderbird's account settings are damaged or not in its format"
+  driver click box $OK
+  driver wait test
+  driver click test $CANCEL
+  driver gone test
+  close_window
+  remove_mail_stores
+}
+
 @test "no mail program: Test my mail opens the manual form at once" {
   remove_mail_stores
   open_window LC_ALL=C.UTF-8 TLSSWITCH_TEST_PORT_BASE=41200
