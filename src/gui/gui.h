@@ -30,6 +30,9 @@ void gui_say(HWND dialog, int control, enum language language, enum message_id m
  * and "Copy details", its text to the clipboard. */
 HFONT gui_details_font(HWND dialog, int control, enum language language);
 void gui_copy_text(HWND dialog, int control);
+/* Ends a dialog whose worker thread may still run: the cancel event stops its work (the
+ * handshakes, or the child process), and the window goes only once the thread has ended. */
+void gui_end_with_worker(HWND dialog, HANDLE cancel, HANDLE *thread);
 
 /* A message box titled "TLS Switch" with UTF-8 text; returns the button pressed. */
 int gui_message_box(HWND owner, const char *utf8, UINT flags);

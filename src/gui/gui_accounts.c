@@ -150,14 +150,7 @@ static INT_PTR CALLBACK accounts_procedure(HWND dialog, UINT message, WPARAM wpa
             gui_mailcheck_dialog(dialog, window->language, window->relay_target);
             return TRUE;
         case IDCANCEL:
-            if (window->thread) {
-                /* Stop the handshakes, then let the thread end before the window goes. */
-                SetEvent(window->cancel);
-                WaitForSingleObject(window->thread, INFINITE);
-                CloseHandle(window->thread);
-                window->thread = NULL;
-            }
-            EndDialog(dialog, 0);
+            gui_end_with_worker(dialog, window->cancel, &window->thread);
             return TRUE;
         }
         break;

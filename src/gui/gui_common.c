@@ -375,3 +375,14 @@ done:
     strbuf_free(&report);
     return changed;
 }
+
+void gui_end_with_worker(HWND dialog, HANDLE cancel, HANDLE *thread)
+{
+    if (*thread) {
+        SetEvent(cancel);
+        WaitForSingleObject(*thread, INFINITE);
+        CloseHandle(*thread);
+        *thread = NULL;
+    }
+    EndDialog(dialog, 0);
+}

@@ -585,14 +585,7 @@ static INT_PTR CALLBACK test_procedure(HWND dialog, UINT message, WPARAM wparam,
             gui_copy_text(dialog, IDC_DETAILS);
             return TRUE;
         case IDCANCEL:
-            if (window->thread) {
-                /* Stop the child, then let the thread end before the window goes. */
-                SetEvent(window->cancel);
-                WaitForSingleObject(window->thread, INFINITE);
-                CloseHandle(window->thread);
-                window->thread = NULL;
-            }
-            EndDialog(dialog, 0);
+            gui_end_with_worker(dialog, window->cancel, &window->thread);
             return TRUE;
         }
         break;
