@@ -367,7 +367,8 @@ enum outcome connection_open(struct connection *c, const struct target *target, 
         return OUTCOME_HOST_NOT_FOUND;
     }
     for (address = found->list; address; address = address->ai_next) {
-        enum outcome tried = connect_address(c, address, (unsigned short)atoi(target->port), report);
+        enum outcome tried =
+            connect_address(c, address, (unsigned short)text_port(target->port, strlen(target->port)), report);
         if (tried == OUTCOME_OK || tried == OUTCOME_REFUSED)
             outcome = tried;
         if (tried == OUTCOME_OK)

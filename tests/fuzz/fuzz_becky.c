@@ -4,7 +4,6 @@
  * Each mailbox must be read at most once (names compared without ASCII case), never more
  * than BECKY_MAILBOXES_MAX, never with a name that leaves the data folder, and every
  * record must be sound (account_record_check.h). */
-#include <iconv.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -12,27 +11,9 @@
 
 #include "accounts/becky.h"
 #include "account_record_check.h"
+#include "decode_cp932.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static int decode_cp932(void *context, const unsigned char *bytes, size_t size, struct strbuf *utf8)
-{
-    static iconv_t cd = (iconv_t)-1;
-    char buffer[1024], *in = (char *)bytes, *next;
-    size_t in_left = size, out_left;
-    (void)context;
-    if (cd == (iconv_t)-1 && (cd = iconv_open("UTF-8", "CP932")) == (iconv_t)-1)
-        abort();
-    iconv(cd, NULL, NULL, NULL, NULL);
-    while (in_left > 0) {
-        next = buffer;
-        out_left = sizeof(buffer);
-        if (iconv(cd, &in, &in_left, &next, &out_left) == (size_t)-1 && next == buffer)
-            return -1;
-        strbuf_append_n(utf8, buffer, (size_t)(next - buffer));
-    }
-    return 0;
-}
 
 struct fuzz_store {
     const uint8_t *files[3];

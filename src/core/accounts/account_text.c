@@ -66,20 +66,6 @@ int account_copy_host(char *out, size_t size, const unsigned char *text, size_t 
     return 0;
 }
 
-unsigned account_decimal_port(const unsigned char *text, size_t length)
-{
-    unsigned long value = 0;
-    size_t i;
-    if (length == 0 || length > 5)
-        return 0;
-    for (i = 0; i < length; i++) {
-        if (text[i] < '0' || text[i] > '9')
-            return 0;
-        value = value * 10 + (unsigned long)(text[i] - '0');
-    }
-    return value <= 65535 ? (unsigned)value : 0;
-}
-
 void account_trim(const unsigned char **text, size_t *length)
 {
     while (*length > 0 && (**text == ' ' || **text == '\t')) {

@@ -40,8 +40,6 @@ int account_text_is_clean(const unsigned char *text, size_t length);
 int account_copy_name(char *out, size_t size, const unsigned char *text, size_t length);
 int account_copy_host(char *out, size_t size, const unsigned char *text, size_t length);
 
-/* A port written in decimal: 1 to 65535, digits only. 0 when it is not one. */
-unsigned account_decimal_port(const unsigned char *text, size_t length);
 
 /* `text` without the spaces and tabs at either end. */
 void account_trim(const unsigned char **text, size_t *length);

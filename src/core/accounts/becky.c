@@ -129,7 +129,7 @@ static int port_value(const struct becky_values *values, int key, unsigned fallb
         *port = fallback;
         return 0;
     }
-    *port = account_decimal_port((const unsigned char *)values->text[key], strlen(values->text[key]));
+    *port = text_port(values->text[key], strlen(values->text[key]));
     return *port ? 0 : -1;
 }
 

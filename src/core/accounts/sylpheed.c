@@ -101,13 +101,13 @@ static void read_setting(struct sylpheed_block *block, const unsigned char *line
     } else if (setting(line, length, "set_smtpport", &value, &n)) {
         block->set_smtpport = flag_value(value, n);
     } else if (setting(line, length, "pop_port", &value, &n)) {
-        block->damaged |= (port = account_decimal_port(value, n)) == 0;
+        block->damaged |= (port = text_port((const char *)value, n)) == 0;
         block->pop_port = port ? port : block->pop_port;
     } else if (setting(line, length, "imap_port", &value, &n)) {
-        block->damaged |= (port = account_decimal_port(value, n)) == 0;
+        block->damaged |= (port = text_port((const char *)value, n)) == 0;
         block->imap_port = port ? port : block->imap_port;
     } else if (setting(line, length, "smtp_port", &value, &n)) {
-        block->damaged |= (port = account_decimal_port(value, n)) == 0;
+        block->damaged |= (port = text_port((const char *)value, n)) == 0;
         block->smtp_port = port ? port : block->smtp_port;
     }
 }

@@ -24,20 +24,6 @@ static const struct scheme_row schemes[] = {
     { "https", "443", MAIL_NONE, TLS_IMPLICIT },
 };
 
-static int valid_port(const char *port, size_t length)
-{
-    size_t i;
-    unsigned long value = 0;
-    if (length == 0 || length > 5)
-        return 0;
-    for (i = 0; i < length; i++) {
-        if (port[i] < '0' || port[i] > '9')
-            return 0;
-        value = value * 10 + (unsigned long)(port[i] - '0');
-    }
-    return value >= 1 && value <= 65535;
-}
-
 static int valid_host_char(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
@@ -102,7 +88,7 @@ int target_parse(const char *text, struct target *out)
     }
     if (port) {
         port_length = strcspn(port, "/");
-        if (!valid_port(port, port_length))
+        if (text_port(port, port_length) == 0)
             return -1;
     }
 

@@ -32,22 +32,6 @@ static int fail_number(struct relay_config_error *error, unsigned line, enum mes
     return fail(error, line, reason, text);
 }
 
-/* A port as relay.ini and /relay add write it: decimal digits only, 1 to 65535. Returns 0
- * when it is not one. */
-static unsigned port_from_text(const char *text)
-{
-    unsigned long value = 0;
-    size_t i, length = strlen(text);
-    if (length == 0 || length > 5)
-        return 0;
-    for (i = 0; i < length; i++) {
-        if (text[i] < '0' || text[i] > '9')
-            return 0;
-        value = value * 10 + (unsigned long)(text[i] - '0');
-    }
-    return value <= 65535 ? (unsigned)value : 0;
-}
-
 int relay_provider_parse(const char *url, struct target *out, struct relay_config_error *error)
 {
     if (target_parse(url, out) != 0)
@@ -56,7 +40,7 @@ int relay_provider_parse(const char *url, struct target *out, struct relay_confi
     if (out->scheme[0] == '\0' || out->mail == MAIL_NONE)
         return fail(error, 0, MSG_RELAY_NEEDS_MAIL_SCHEME, url);
     /* "0995" and "995" are the same server: one spelling, so that comparing ways is plain. */
-    text_format(out->port, sizeof(out->port), "%u", port_from_text(out->port));
+    text_format(out->port, sizeof(out->port), "%u", text_port(out->port, strlen(out->port)));
     return 0;
 }
 
@@ -209,7 +193,7 @@ static int read_setting(struct relay_config *config, struct way_lines *lines, un
     } else if (text_equal_nocase(name, "local_port")) {
         if (lines->local_port)
             return fail(error, line_number, MSG_RELAY_FILE_DUPLICATE_SETTING, "local_port");
-        way->local_port = port_from_text(value);
+        way->local_port = text_port(value, strlen(value));
         if (way->local_port == 0)
             return fail(error, line_number, MSG_RELAY_BAD_PORT, value);
         if (port_is_a_ways(config, config->count - 1, way->local_port))

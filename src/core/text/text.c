@@ -472,6 +472,20 @@ int text_utf8_to_utf16le(const char *text, size_t length, struct strbuf *out)
     return 0;
 }
 
+unsigned text_port(const char *text, size_t length)
+{
+    unsigned long value = 0;
+    size_t i;
+    if (length == 0 || length > 5)
+        return 0;
+    for (i = 0; i < length; i++) {
+        if (text[i] < '0' || text[i] > '9')
+            return 0;
+        value = value * 10 + (unsigned long)(text[i] - '0');
+    }
+    return value <= 65535 ? (unsigned)value : 0;
+}
+
 int text_hex_digit(char c)
 {
     if (c >= '0' && c <= '9')

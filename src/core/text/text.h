@@ -14,6 +14,8 @@ char text_ascii_lower(char c);
 
 /* The value of a hex digit (either case), or -1. */
 int text_hex_digit(char c);
+/* A TCP port written in decimal, digits only: 1 to 65535, or 0 when it is not one. */
+unsigned text_port(const char *text, size_t length);
 /* strcmp without ASCII case: negative, 0 or positive. */
 int text_compare_nocase(const char *a, const char *b);
 /* A malloc'd copy, or NULL when out of memory. */
