@@ -6,15 +6,18 @@
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
+. "$here/test-ports.bash"
 work=$(mktemp -d /tmp/tlsswitch-gui.XXXXXX)
 prefix=$work/prefix
 xvfb_pid=
 cleanup() {
+  restore_test_ports
   WINEPREFIX=$prefix wineserver -k >/dev/null 2>&1
   [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null
   rm -rf "$work"
 }
 trap cleanup EXIT
+reserve_test_ports
 
 # Xvfb writes its display number to -displayfd once it takes connections: the read
 # below waits for exactly that.

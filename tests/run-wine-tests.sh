@@ -4,13 +4,16 @@
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
+. "$here/test-ports.bash"
 prefix=$(mktemp -d /tmp/tlsswitch-wine.XXXXXX)
 rmdir "$prefix"
 cleanup() {
+  restore_test_ports
   WINEPREFIX=$prefix wineserver -k >/dev/null 2>&1
   rm -rf "$prefix"
 }
 trap cleanup EXIT
+reserve_test_ports
 if ! "$here/wine/xp-prefix.sh" "$prefix"; then
   echo "not ok 1 - could not create the Wine prefix in $prefix"
   exit 1

@@ -101,7 +101,8 @@ start_server() {
     (exec 9<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
     sleep 0.1
   done
-  echo "server $name did not start on port $port" >&2
+  echo "server $name did not start on port $port; it printed:" >&2
+  sed 's/^/  /' "$BATS_FILE_TMPDIR/$name.log" >&2
   return 1
 }
 
