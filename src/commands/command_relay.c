@@ -429,9 +429,18 @@ int relay_start(enum language language, int quiet)
     exit_code = start_background(language);
     if (exit_code != EXIT_DONE)
         return exit_code;
-    if (relay_command_line(command_line, sizeof(command_line) / sizeof(command_line[0])) == 0 &&
-        (rc = run_entry_write(command_line)) != 0) {
+    /* A relay without its start entry would be gone after the next logon while the user
+     * believes it set up: stop it again, so that what is running and what is written agree. */
+    if (relay_command_line(command_line, sizeof(command_line) / sizeof(command_line[0])) != 0)
+        rc = ERROR_FILENAME_EXCED_RANGE;
+    else
+        rc = run_entry_write(command_line);
+    if (rc != 0) {
         say_windows_error(language, "RegSetValueEx (Run)", rc);
+        if (stop_running_relay())
+            console_message(CONSOLE_ERR, language, MSG_RELAY_NO_START_ENTRY);
+        else
+            console_message(CONSOLE_ERR, language, MSG_RELAY_WILL_NOT_STOP);
         return EXIT_SYSTEM_ERROR;
     }
     if (!quiet)

@@ -2,7 +2,8 @@
  * as SDDL, the way an administrator would in regedit's Permissions dialog, so that the
  * tests can give a key permissions of its own and compare them after TLS Switch has put
  * the key back.
- *   key_security get KEY          prints the SDDL (KEY below HKEY_LOCAL_MACHINE)
+ *   key_security get KEY          prints the SDDL (KEY below HKEY_LOCAL_MACHINE, or
+ *                                 below HKEY_CURRENT_USER when it starts with HKCU\)
  *   key_security set KEY SDDL     sets it */
 #include <windows.h>
 #include <sddl.h>
@@ -11,15 +12,27 @@
 
 #define PARTS (OWNER_SECURITY_INFORMATION | GROUP_SECURITY_INFORMATION | DACL_SECURITY_INFORMATION)
 
+/* The root KEY names and the path below it. */
+static HKEY root_of(const wchar_t **path)
+{
+    if (wcsncmp(*path, L"HKCU\\", 5) == 0) {
+        *path += 5;
+        return HKEY_CURRENT_USER;
+    }
+    return HKEY_LOCAL_MACHINE;
+}
+
 int wmain(int argc, wchar_t **argv)
 {
-    HKEY key;
+    HKEY key, root;
     LONG rc;
+    const wchar_t *path = argc >= 3 ? argv[2] : L"";
+    root = root_of(&path);
     if (argc == 3 && wcscmp(argv[1], L"get") == 0) {
         unsigned char descriptor[4096];
         DWORD size = sizeof(descriptor);
         wchar_t *sddl = NULL;
-        rc = RegOpenKeyExW(HKEY_LOCAL_MACHINE, argv[2], 0, READ_CONTROL, &key);
+        rc = RegOpenKeyExW(root, path, 0, READ_CONTROL, &key);
         if (rc == ERROR_SUCCESS) {
             rc = RegGetKeySecurity(key, PARTS, descriptor, &size);
             RegCloseKey(key);
@@ -42,7 +55,7 @@ int wmain(int argc, wchar_t **argv)
             fprintf(stderr, "key_security set: SDDL error %lu\n", GetLastError());
             return 1;
         }
-        rc = RegOpenKeyExW(HKEY_LOCAL_MACHINE, argv[2], 0, WRITE_DAC | WRITE_OWNER, &key);
+        rc = RegOpenKeyExW(root, path, 0, WRITE_DAC | WRITE_OWNER, &key);
         if (rc == ERROR_SUCCESS) {
             rc = RegSetKeySecurity(key, PARTS, descriptor);
             RegCloseKey(key);

@@ -156,6 +156,26 @@ run_key_value() {
   ! (exec 9<>/dev/tcp/127.0.0.1/40120) 2>/dev/null
 }
 
+@test "/relay start where the start entry cannot be written: the relay is stopped again, and says so" {
+  tlsswitch /relay add pop3s://one.example.jp 40122 /lang en >/dev/null
+  local run_key='HKCU\Software\Microsoft\Windows\CurrentVersion\Run' sddl
+  sddl=$(wine "$ROOT/build/tests/key_security.exe" get "$run_key" 2>&1 3>&- </dev/null | tr -d '\r')
+  [[ "$sddl" == O:* ]]
+  # Everyone may read the Run key, nobody may write it (its owner may still set it back).
+  wine "$ROOT/build/tests/key_security.exe" set "$run_key" 'O:BAG:SYD:P(A;;KR;;;WD)' 3>&- </dev/null
+  relay_run start /lang en
+  wine "$ROOT/build/tests/key_security.exe" set "$run_key" "$sddl" 3>&- </dev/null
+  echo "$output"
+  [ "$status" -eq 5 ]
+  [[ "$output" == *"ERROR_ACCESS_DENIED"* ]]
+  [[ "$output" == *"The relay was stopped again: its start entry at logon could not be written"* ]]
+  [ -z "$(run_key_value)" ]
+  run tlsswitch /relay status /lang en
+  [ "$status" -eq 3 ]
+  [[ "$output" == *"The relay is not running."* ]]
+  ! (exec 9<>/dev/tcp/127.0.0.1/40122) 2>/dev/null
+}
+
 @test "it listens on 127.0.0.1 only: another address of this PC is refused" {
   tlsswitch /relay add pop3s://one.example.jp 40121 /lang en >/dev/null
   relay_run start /lang en

@@ -139,6 +139,10 @@ static const struct message_row messages[MSG_COUNT] = {
         "Error: the running relay did not stop within 10 seconds. End tlsswitch.exe in Task Manager, then try again.\n",
         "エラー: 動いている中継が 10 秒以内に止まりませんでした。タスク マネージャーで tlsswitch.exe を終了してから、もう一度お試しください。\n",
     } },
+    [MSG_RELAY_NO_START_ENTRY] = { {
+        "The relay was stopped again: its start entry at logon could not be written, so it would not have started the next time you log on. Nothing else was changed.\n",
+        "中継をいったん開始しましたが、ログオン時に開始する設定を書き込めなかったため、止めました。このままでは次のログオンで開始されないためです。ほかには何も変更していません。\n",
+    } },
     [MSG_RELAY_STARTED] = { {
         "The relay is running, and starts again each time you log on. Stop it with tlsswitch /relay stop.\n",
         "中継を開始しました。ログオンのたびに自動で開始します。止めるには tlsswitch /relay stop を実行します。\n",
