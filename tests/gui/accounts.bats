@@ -19,13 +19,7 @@ setup_file() {
   export CERTS="$BATS_FILE_TMPDIR/certs"
   "$HELPER_DIR/../servers/certs.sh" "$CERTS" 3>&-
   wine "$ROOT/build/tests/trust_root.exe" "$(wine_path "$CERTS/ca.pem")" >/dev/null 3>&- </dev/null
-  source "$HELPER_DIR/../servers/providers.bash"
-  s_server old-provider 41231 valid -tls1 -cipher AES128-SHA@SECLEVEL=0
-  s_server tls12-rsa 41233 valid -tls1_2 -cipher "$PROVIDER_RSA_KX_ONLY"
-  s_server ecdhe-aead 41235 valid -tls1_2 -cipher "$PROVIDER_ECDHE_AEAD"
-  s_server usual-pop3s 41295 valid -tls1 -cipher AES128-SHA@SECLEVEL=0
-  write_outlook_express 41231 41210 41235
-  write_thunderbird 41233 41231
+  start_account_providers 41231 41233 41235 41295 41210
 }
 
 teardown_file() {

@@ -25,13 +25,7 @@ setup_file() {
   export CERTS="$BATS_FILE_TMPDIR/certs"
   "$BATS_TEST_DIRNAME/../servers/certs.sh" "$CERTS" 3>&-
   wine "$ROOT/build/tests/trust_root.exe" "$(wine_path "$CERTS/ca.pem")" >/dev/null 3>&- </dev/null
-  source "$BATS_TEST_DIRNAME/../servers/providers.bash"
-  s_server old-provider 42001 valid -tls1 -cipher AES128-SHA@SECLEVEL=0
-  s_server tls12-rsa 42003 valid -tls1_2 -cipher "$PROVIDER_RSA_KX_ONLY"
-  s_server ecdhe-aead 42005 valid -tls1_2 -cipher "$PROVIDER_ECDHE_AEAD"
-  s_server usual-pop3s 42095 valid -tls1 -cipher AES128-SHA@SECLEVEL=0
-  write_outlook_express 42001 42010 42005
-  write_thunderbird 42003 42001
+  start_account_providers 42001 42003 42005 42095 42010
 }
 
 teardown_file() {

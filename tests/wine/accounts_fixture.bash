@@ -64,3 +64,19 @@ remove_mail_stores() {
   wine reg delete "$ACCOUNTS" /f >/dev/null 2>&1 3>&- </dev/null || true
   rm -rf "$(app_data)/Thunderbird"
 }
+
+# The providers those accounts point at, and the stores, for setup_file. Each server
+# stands for a provider: OLD for one that still takes TLS 1.0 with RSA key exchange,
+# TLS12 for TLS 1.2 only with RSA key exchange (XP after Fix it), AEAD for ECDHE with
+# AES-GCM only (no Schannel of XP's reaches it), USUAL for the provider's usual TLS port
+# that the wrongly set account ought to use; CLOSED is a port where nothing listens (that
+# account's plain POP3). Needs CERTS made by certs.sh and trusted.
+start_account_providers() { # start_account_providers OLD TLS12 AEAD USUAL CLOSED
+  source "$HELPER_DIR/../servers/providers.bash"
+  s_server old-provider "$1" valid -tls1 -cipher AES128-SHA@SECLEVEL=0
+  s_server tls12-rsa "$2" valid -tls1_2 -cipher "$PROVIDER_RSA_KX_ONLY"
+  s_server ecdhe-aead "$3" valid -tls1_2 -cipher "$PROVIDER_ECDHE_AEAD"
+  s_server usual-pop3s "$4" valid -tls1 -cipher AES128-SHA@SECLEVEL=0
+  write_outlook_express "$1" "$5" "$3"
+  write_thunderbird "$2" "$1"
+}
