@@ -339,13 +339,14 @@ static int fake_app_data(void *context, char *out, size_t size)
     return 0;
 }
 
+/* The fake files' names, like Windows' own, are compared without case. */
 static enum account_file_result fake_read_file(void *context, const char *path, size_t limit, char **data,
                                                size_t *length)
 {
     struct fake_files *files = context;
     size_t i;
     for (i = 0; i < FAKE_FILES && files->names[i]; i++)
-        if (strcmp(files->names[i], path) == 0) {
+        if (text_equal_nocase(files->names[i], path)) {
             *length = files->sizes[i] ? files->sizes[i] : strlen(files->texts[i]);
             if (*length > limit)
                 return ACCOUNT_FILE_TOO_LARGE;
@@ -385,7 +386,7 @@ static enum account_file_result fake_list_folder(void *context, const char *path
     files->listings++;
     for (i = 0; i < FAKE_FILES && files->names[i]; i++) {
         const char *rest = files->names[i] + prefix + 1, *end;
-        if (strncmp(files->names[i], path, prefix) != 0 || files->names[i][prefix] != '\\')
+        if (!text_equal_nocase_n(files->names[i], path, prefix) || files->names[i][prefix] != '\\')
             continue;
         exists = 1;
         end = strchr(rest, '\\');
@@ -545,6 +546,34 @@ static void windows_mail_store_at_its_default_and_where_store_root_says(void **s
     accounts_discover(&system, &found);
     assert_int_equal(found.store[PROGRAM_WINDOWS_MAIL], STORE_DAMAGED);
     assert_int_equal(found.accounts.count, 0);
+    account_list_free(&found.accounts);
+    memory_registry_free(r);
+}
+
+/* Windows Live Mail told to use Windows Mail's folder (named in another case, with a
+ * trailing backslash): its accounts are listed once, as Windows Live Mail's. */
+static void one_folder_named_by_both_programs_is_listed_once(void **state)
+{
+    struct memory_registry *r = memory_registry_new();
+    struct regstore store = memory_registry_store(r);
+    struct fake_files files = { .names = { LOCAL "\\Microsoft\\Windows Mail\\Local Folders\\account{1}.oeaccount", NULL },
+                                .texts = { wlm_imap, NULL } };
+    struct account_system system = fake_system(&store, &files);
+    struct account_discovery found;
+    (void)state;
+    set_typed_string(r, WLM_KEY, "Store Root", "%LocalAppData%\\microsoft\\WINDOWS MAIL\\", REGTYPE_EXPAND_SZ);
+    accounts_discover(&system, &found);
+    assert_int_equal(found.store[PROGRAM_WINDOWS_MAIL], STORE_ABSENT);
+    assert_int_equal(found.store[PROGRAM_WINDOWS_LIVE_MAIL], STORE_READ);
+    assert_int_equal(found.accounts.count, 1);
+    assert_int_equal(found.accounts.items[0].program, PROGRAM_WINDOWS_LIVE_MAIL);
+    account_list_free(&found.accounts);
+    /* Each in its own folder again: Windows Mail's account is its own. */
+    set_typed_string(r, WLM_KEY, "Store Root", "C:\\Elsewhere", REGTYPE_EXPAND_SZ);
+    accounts_discover(&system, &found);
+    assert_int_equal(found.store[PROGRAM_WINDOWS_MAIL], STORE_READ);
+    assert_int_equal(found.accounts.count, 1);
+    assert_int_equal(found.accounts.items[0].program, PROGRAM_WINDOWS_MAIL);
     account_list_free(&found.accounts);
     memory_registry_free(r);
 }
@@ -968,6 +997,7 @@ int main(void)
         cmocka_unit_test(discovery_reads_every_store_and_notes_damage),
         cmocka_unit_test(windows_live_mail_accounts_in_their_folders),
         cmocka_unit_test(windows_mail_store_at_its_default_and_where_store_root_says),
+        cmocka_unit_test(one_folder_named_by_both_programs_is_listed_once),
         cmocka_unit_test(windows_live_mail_damaged_file_beside_a_good_one),
         cmocka_unit_test(windows_live_mail_too_many_entries),
         cmocka_unit_test(sylpheed_ini_beside_the_installed_program),

@@ -91,6 +91,17 @@ static int store_root(const struct account_system *system, const struct oe_store
     return length > 0 ? 1 : -1;
 }
 
+/* Windows Live Mail may be told to keep its store in Windows Mail's folder (its Store Root
+ * set to it): the accounts there are then listed once, as Windows Live Mail's, the program
+ * that came later and is the one in use. */
+static int taken_by_live_mail(const struct account_system *system, const struct oe_store_kind *kind,
+                              const char *root)
+{
+    char other[OE_PATH_MAX];
+    return kind == &windows_mail_kind && store_root(system, &windows_live_mail_kind, other, sizeof(other)) == 1 &&
+           text_equal_nocase(root, other);
+}
+
 static int store_present(const struct account_system *system, const struct oe_store_kind *kind)
 {
     char root[OE_PATH_MAX];
@@ -102,6 +113,8 @@ static int store_present(const struct account_system *system, const struct oe_st
     found = store_root(system, kind, root, sizeof(root));
     if (found <= 0)
         return found < 0;   /* an unusable Store Root is a damaged store */
+    if (taken_by_live_mail(system, kind, root))
+        return 0;
     return system->list_folder(system->context, root, &entry, 1, &count) != ACCOUNT_FILE_ABSENT;
 }
 
