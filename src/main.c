@@ -9,6 +9,7 @@
  * any window. */
 #include "commands/commands.h"
 #include "win32/console.h"
+#include "win32/delay_load.h"
 #include "win32/files.h"
 #include "gui/gui.h"
 #include "win32/platform.h"
@@ -129,6 +130,7 @@ static int tlsswitch_main(int argc, wchar_t **argv)
     }
     if (options.language_given)
         language = options.language;
+    delay_load_set_language(language);
 
     if (options.output_file) {
         /* The window started this change, maybe elevated: it reads the report here. */

@@ -3,7 +3,8 @@
 # Usage: xp-audit.sh i686|x86_64 EXE
 #        xp-audit.sh i686-code ARCHIVE   (the instructions only, of objects not yet linked)
 # Checks the imported DLLs against an allowed list, the imported functions against
-# xp-missing-imports.txt, the subsystem and OS versions in the PE header (at most 5.1 for
+# xp-missing-imports.txt (both those loaded at start and those loaded when first called:
+# delay-load imports, read by delay_imports.py), the subsystem and OS versions in the PE header (at most 5.1 for
 # i686, XP SP3; 5.2 for x86_64, XP x64 / Server 2003 x64), and that the i686 code runs on
 # the oldest processors XP runs on.
 set -u
@@ -60,6 +61,20 @@ while read -r dll pattern; do
   patterns+=("$dll $pattern")
 done < "$here/xp-missing-imports.txt"
 
+# check_function DLL FUNCTION WHEN: FUNCTION of DLL (lower case, no .dll) against the list;
+# WHEN is "" or " (loaded at first use)".
+check_function() {
+  local entry dll pattern
+  for entry in "${patterns[@]}"; do
+    dll=${entry%% *}
+    pattern=${entry#* }
+    # shellcheck disable=SC2053  # the pattern is a glob on purpose
+    if [[ "$1" == "$dll" && "$2" == $pattern ]]; then
+      problems+=("$1.dll!$2$3 is missing on Windows XP")
+    fi
+  done
+}
+
 current=""
 while IFS= read -r line; do
   if [[ "$line" =~ DLL\ Name:\ (.+)$ ]]; then
@@ -69,17 +84,26 @@ while IFS= read -r line; do
       problems+=("imports from $current.dll, which is not on the allowed list")
     fi
   elif [[ -n "$current" && "$line" =~ ^[[:space:]]+[0-9a-fA-F]+[[:space:]]+[0-9]+[[:space:]]+([A-Za-z_][A-Za-z0-9_@]*)$ ]]; then
-    function=${BASH_REMATCH[1]}
-    for entry in "${patterns[@]}"; do
-      dll=${entry%% *}
-      pattern=${entry#* }
-      # shellcheck disable=SC2053  # the pattern is a glob on purpose
-      if [[ "$current" == "$dll" && "$function" == $pattern ]]; then
-        problems+=("$current.dll!$function is missing on Windows XP")
-      fi
-    done
+    check_function "$current" "${BASH_REMATCH[1]}" ""
   fi
 done <<<"$dump"
+
+# The DLLs loaded when first called (Makefile.mingw's DELAY_LOADED) are not in objdump's
+# list: delay_imports.py reads their table, one "dll function" a line.
+if ! delayed=$("${DELAY_IMPORTS:-$here/delay_imports.py}" "$exe" 2>&1); then
+  echo "xp-audit: $exe: reading the delay-load imports failed: $delayed" >&2
+  exit 2
+fi
+declare -A delayed_dlls=()
+while read -r current function; do
+  [[ -z "$current" ]] && continue
+  current=${current%.dll}
+  if [[ " $allowed_dlls " != *" $current "* && -z "${delayed_dlls[$current]:-}" ]]; then
+    problems+=("imports from $current.dll at first use, which is not on the allowed list")
+  fi
+  delayed_dlls[$current]=1
+  check_function "$current" "$function" " (loaded at first use)"
+done <<<"$delayed"
 
 # Functions found by name at run time (GetProcAddress, src/win32/late_bound.c) are in
 # the executable as plain strings: each string that is a function name is checked too.
@@ -113,8 +137,12 @@ if ((${#problems[@]})); then
   printf '  %s\n' "${problems[@]}"
   exit 1
 fi
+at_first_use=""
+if ((${#delayed_dlls[@]})); then
+  at_first_use=" (loaded at first use: $(printf '%s\n' "${!delayed_dlls[@]}" | LC_ALL=C sort | tr '\n' ' ' | sed 's/ $//'))"
+fi
 if [[ "$arch" == i686 ]]; then
-  echo "xp-audit: $exe ($arch): imports, header versions and instructions are XP-safe"
+  echo "xp-audit: $exe ($arch): imports$at_first_use, header versions and instructions are XP-safe"
 else
-  echo "xp-audit: $exe ($arch): imports and header versions are XP-safe"
+  echo "xp-audit: $exe ($arch): imports$at_first_use and header versions are XP-safe"
 fi

@@ -104,6 +104,32 @@ processes_started() { # processes_started ARGS...: the /handshake children of on
   [ "$(processes_started /apply recommended /nobackup /test pop3s://localhost:34995)" -eq 1 ]
 }
 
+# Runs tlsswitch with Wine's copies of the DLLs named (comma-separated) refused, as if missing.
+without_dlls() { # without_dlls DLLS ARGS...
+  local dlls=$1; shift
+  run --separate-stderr timeout 120 env WINEDLLOVERRIDES="$WINEDLLOVERRIDES;$dlls=d" wine "$TLSSWITCH_EXE" "$@" 3>&- </dev/null
+  echo "without $dlls: $* -> exit $status"$'\n'"$output"$'\n'"$stderr"   # shown only when the test fails
+}
+
+@test "/test /as xp loads neither Schannel's secur32, crypt32 nor the window's user32 and gdi32" {
+  without_dlls secur32,crypt32,user32,gdi32 /test pop3s://localhost:34995 /as xp /lang en
+  [ "$status" -eq 0 ]
+  [ "$(last_line)" = "OK: TLS 1.2" ]
+}
+
+@test "a DLL loaded at first use that cannot be loaded is named, with exit code 5" {
+  fix
+  without_dlls secur32 /test pop3s://localhost:34995 /lang en
+  [ "$status" -eq 5 ]
+  [[ "$stderr" == *"Error: LoadLibrary secur32.dll failed: ERROR_MOD_NOT_FOUND (126)"* ]]
+  without_dlls crypt32 /test pop3s://localhost:34995 /lang en
+  [ "$status" -eq 5 ]
+  [[ "$stderr" == *"Error: LoadLibrary crypt32.dll failed: ERROR_MOD_NOT_FOUND (126)"* ]]
+  # Without the variable the same test passes: the refusal was the cause.
+  test_target pop3s://localhost:34995
+  [ "$status" -eq 0 ]
+}
+
 @test "dovecot with STLS, STARTTLS and IMAPS, once TLS 1.2 is the default" {
   fix
   test_target pop3://localhost:34110

@@ -17,6 +17,8 @@ static const struct error_name names[] = {
     { 0x00000020ul, "ERROR_SHARING_VIOLATION" },
     { 0x00000057ul, "ERROR_INVALID_PARAMETER" },
     { 0x00000070ul, "ERROR_DISK_FULL" },
+    { 0x0000007Eul, "ERROR_MOD_NOT_FOUND" },
+    { 0x0000007Ful, "ERROR_PROC_NOT_FOUND" },
     { 0x000003F2ul, "ERROR_BADKEY" },
     { 0x000003F8ul, "ERROR_REGISTRY_IO_FAILED" },
     { 0x000003FAul, "ERROR_KEY_DELETED" },
