@@ -5,6 +5,9 @@
 # runs as any Windows does), so the DLL is not loaded at start (Makefile.mingw,
 # DELAY_LOADED). Every function of the import library is in it, so none falls back to a
 # start-up import. Failures are reported by src/win32/delay_load.c.
+# dlltool's x86_64 stub keeps the four integer argument registers across the first
+# lookup, not XMM0-XMM3: a function taking float or double arguments must not be
+# delay-loaded (none of the DLLs' functions the program calls does).
 # Usage: delay-import-lib.sh TOOL_PREFIX DLL OUTPUT   (e.g. i686-w64-mingw32- user32 libuser32.a)
 set -eu
 prefix=$1 dll=$2 output=$3
