@@ -74,11 +74,13 @@ struct session {
 typedef char greeting_fits_in_to_client[sizeof(((struct session *)0)->small_to_client) >= RELAY_GREETING_MAX ? 1 : -1];
 
 /* The provider's bytes stream: the larger buffers, with what the small ones hold. Without
- * the memory the session goes on with the small ones. */
+ * the memory the session goes on with the small ones. Only once TLS is up: before, the
+ * small to_client holds a STARTTLS way's greeting beyond to_client_length, and a handshake
+ * has no stream to gain from. */
 static void stream_begin(struct session *s)
 {
     unsigned char *stream;
-    if (s->stream || !(stream = malloc(STREAM_AHEAD + RELAY_FILTER_OUTPUT_SIZE(STREAM_AHEAD))))
+    if (s->stream || !s->tls_up || !(stream = malloc(STREAM_AHEAD + RELAY_FILTER_OUTPUT_SIZE(STREAM_AHEAD))))
         return;
     memcpy(stream, s->ahead + s->ahead_start, s->ahead_length);
     memcpy(stream + STREAM_AHEAD, s->to_client, s->to_client_length);
