@@ -21,9 +21,13 @@
  * the decrypted bytes for the program 20 KB: READ_AHEAD of them with the filter's slack, so
  * that one send passes what one recv brought) and a thread whose stack reserves 64 KB. The
  * program's bytes (CHUNK at most per recv, on the stack) go through the filter straight into
- * the engine's buffer. */
+ * the engine's buffer. While the provider's bytes stream (a read filled the read-ahead), a
+ * larger pair of the same two buffers is on the heap (STREAM_AHEAD, about 260 KB), so that
+ * each socket call moves more; it is freed once the stream pauses, so an idle session keeps
+ * the small pair. Under Wine each call costs several round trips to wineserver. */
 #define CHUNK 8192
 #define READ_AHEAD 16384
+#define STREAM_AHEAD (128 * 1024)
 /* The most reads of the provider in a row without a select, while each fills the read-ahead. */
 #define FULL_READS_BEFORE_SELECT 4
 
@@ -50,12 +54,15 @@ struct session {
     struct relay_filter filter;
     int tls_up;
     int filter_failed;             /* a bound of the filter was broken: the session ends */
-    unsigned char ahead[READ_AHEAD];    /* the provider's bytes read, not yet taken by the engine */
-    size_t ahead_start, ahead_length;
+    unsigned char *ahead;          /* the provider's bytes read, not yet taken by the engine */
+    size_t ahead_size, ahead_start, ahead_length;
     /* Before TLS is up it holds a STARTTLS way's greeting (greeting_length bytes, sent
      * once TLS is up); then what the program gets. */
-    unsigned char to_client[RELAY_FILTER_OUTPUT_SIZE(READ_AHEAD)];
-    size_t to_client_length;
+    unsigned char *to_client;
+    size_t to_client_size, to_client_length;
+    unsigned char *stream;         /* while the provider's bytes stream: the larger pair, else NULL */
+    unsigned char small_ahead[READ_AHEAD];
+    unsigned char small_to_client[RELAY_FILTER_OUTPUT_SIZE(READ_AHEAD)];
     size_t greeting_length;
     struct relay_tls_session negotiated;           /* once TLS is up: version and suite, for the log */
     int have_negotiated;
@@ -64,7 +71,40 @@ struct session {
     char ascii_reason[256];        /* for the program's error reply */
 };
 
-typedef char greeting_fits_in_to_client[sizeof(((struct session *)0)->to_client) >= RELAY_GREETING_MAX ? 1 : -1];
+typedef char greeting_fits_in_to_client[sizeof(((struct session *)0)->small_to_client) >= RELAY_GREETING_MAX ? 1 : -1];
+
+/* The provider's bytes stream: the larger buffers, with what the small ones hold. Without
+ * the memory the session goes on with the small ones. Only once TLS is up: before, the
+ * small to_client holds a STARTTLS way's greeting beyond to_client_length, and a handshake
+ * has no stream to gain from. */
+static void stream_begin(struct session *s)
+{
+    unsigned char *stream;
+    if (s->stream || !s->tls_up || !(stream = malloc(STREAM_AHEAD + RELAY_FILTER_OUTPUT_SIZE(STREAM_AHEAD))))
+        return;
+    memcpy(stream, s->ahead + s->ahead_start, s->ahead_length);
+    memcpy(stream + STREAM_AHEAD, s->to_client, s->to_client_length);
+    s->stream = stream;
+    s->ahead = stream;
+    s->ahead_size = STREAM_AHEAD;
+    s->ahead_start = 0;
+    s->to_client = stream + STREAM_AHEAD;
+    s->to_client_size = RELAY_FILTER_OUTPUT_SIZE(STREAM_AHEAD);
+}
+
+/* The stream paused: back to the small buffers, once the large ones hold nothing. */
+static void stream_end(struct session *s)
+{
+    if (!s->stream || s->ahead_length > 0 || s->to_client_length > 0)
+        return;
+    free(s->stream);
+    s->stream = NULL;
+    s->ahead = s->small_ahead;
+    s->ahead_size = sizeof(s->small_ahead);
+    s->ahead_start = 0;
+    s->to_client = s->small_to_client;
+    s->to_client_size = sizeof(s->small_to_client);
+}
 
 static const struct relay_way *session_way(const struct session *s)
 {
@@ -231,8 +271,8 @@ static int pump_engine(struct session *s, br_ssl_engine_context *engine)
             relay_filter_init(&s->filter, session_way(s)->provider.mail, session_way(s)->provider.mode);
             s->to_client_length = s->greeting_length;   /* a STARTTLS way's greeting waits there */
         }
-        if ((state & BR_SSL_RECVAPP) && sizeof(s->to_client) - s->to_client_length > RELAY_FILTER_OUTPUT_EXTRA) {
-            size_t room = sizeof(s->to_client) - s->to_client_length, written = 0;
+        if ((state & BR_SSL_RECVAPP) && s->to_client_size - s->to_client_length > RELAY_FILTER_OUTPUT_EXTRA) {
+            size_t room = s->to_client_size - s->to_client_length, written = 0;
             buffer = br_ssl_engine_recvapp_buf(engine, &length);
             if (length > room - RELAY_FILTER_OUTPUT_EXTRA)
                 length = room - RELAY_FILTER_OUTPUT_EXTRA;
@@ -268,13 +308,16 @@ static int pump_engine(struct session *s, br_ssl_engine_context *engine)
 
 /* One recv of the provider's bytes into the (empty) read-ahead: 1 when bytes came, 0 when
  * none were there yet, -1 when the provider closed or the connection failed (many servers
- * close without a close_notify: after TLS the session simply ended). */
+ * close without a close_notify: after TLS the session simply ended). A read that fills the
+ * small read-ahead starts a stream (the larger buffers). */
 static int read_provider(struct session *s)
 {
-    int got = recv(s->provider, (char *)s->ahead, (int)sizeof(s->ahead), 0);
+    int got = recv(s->provider, (char *)s->ahead, (int)s->ahead_size, 0);
     if (got > 0) {
         s->ahead_start = 0;
         s->ahead_length = (size_t)got;
+        if ((size_t)got == sizeof(s->small_ahead))
+            stream_begin(s);
         return 1;
     }
     return got < 0 && WSAGetLastError() == WSAEWOULDBLOCK ? 0 : -1;
@@ -296,7 +339,7 @@ static int pump(struct session *s)
     DWORD handshake_deadline = GetTickCount() + settings->timeout_seconds * 1000u;
     DWORD last_activity = GetTickCount();
     int client_closed = 0, provider_closed = 0;
-    unsigned full_reads = 0;   /* reads in a row that filled the read-ahead, without a select */
+    unsigned full_reads = 0;   /* reads in a row of at least READ_AHEAD bytes, without a select */
 
     for (;;) {
         unsigned state;
@@ -384,7 +427,7 @@ static int pump(struct session *s)
             int got = read_provider(s);
             if (got != 0) {
                 provider_closed = got < 0;
-                full_reads = s->ahead_length == sizeof(s->ahead) ? full_reads + 1 : 0;
+                full_reads = s->ahead_length >= READ_AHEAD ? full_reads + 1 : 0;
                 last_activity = GetTickCount();
                 continue;
             }
@@ -414,7 +457,7 @@ static int pump(struct session *s)
                 int got = read_provider(s);
                 if (got != 0) {
                     provider_closed = got < 0;
-                    full_reads = s->ahead_length == sizeof(s->ahead);
+                    full_reads = s->ahead_length >= READ_AHEAD;
                     progress = 1;
                 }
             }
@@ -426,7 +469,7 @@ static int pump(struct session *s)
                 if (got > 0) {
                     buffer = br_ssl_engine_sendapp_buf(engine, &length);
                     if (relay_filter_from_program(&s->filter, input, (size_t)got, buffer, length, &written,
-                                                  s->to_client, sizeof(s->to_client), &s->to_client_length) != 0)
+                                                  s->to_client, s->to_client_size, &s->to_client_length) != 0)
                         break;
                     if (written > 0) {
                         br_ssl_engine_sendapp_ack(engine, written);
@@ -444,6 +487,7 @@ static int pump(struct session *s)
             last_activity = GetTickCount();
             continue;
         }
+        stream_end(s);   /* a quarter second without a byte either way */
         if (stopped(s)) {
             set_reason(s, MSG_RELAY_REASON_STOPPED, NULL);
             break;
@@ -541,6 +585,7 @@ end:
         closesocket(s->provider);
     shutdown(s->client, SD_SEND);
     closesocket(s->client);
+    free(s->stream);
     free(s);
     if (InterlockedDecrement(&server->active) == 0)
         SetEvent(server->all_ended);
@@ -625,6 +670,10 @@ static void accept_one(struct server *server, const struct listener *listener)
     s->server = server;
     s->way = listener->way;
     s->client = client;
+    s->ahead = s->small_ahead;
+    s->ahead_size = sizeof(s->small_ahead);
+    s->to_client = s->small_to_client;
+    s->to_client_size = sizeof(s->small_to_client);
     if (InterlockedIncrement(&server->active) == 1)
         ResetEvent(server->all_ended);
     /* A small stack: the session's buffers are on the heap. */
