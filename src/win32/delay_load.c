@@ -66,4 +66,6 @@ static FARPROC WINAPI delay_load_failed(unsigned notification, PDelayLoadInfo in
     return NULL;
 }
 
-PfnDliHook __pfnDliFailureHook2 = delay_load_failed;
+/* Read by MinGW's loader in libmingwex, outside the link-time optimisation, which with
+ * -fwhole-program would otherwise make it local and leave the loader its own (none). */
+__attribute__((externally_visible)) PfnDliHook __pfnDliFailureHook2 = delay_load_failed;
