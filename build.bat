@@ -6,8 +6,9 @@ rem                      Needs makensis (NSIS 3) on the PATH, and the POSIX tool
 rem                      makefile's recipe uses (sh, sed, awk, find, touch, zip, sha256sum),
 rem                      for example from Git for Windows' usr\bin or MSYS2.
 rem   build.bat TARGET   any target of Makefile.mingw, e.g. build.bat clean
-rem The build packs the message table with gcc (a build tool run here) and gzip, which
-rem Git for Windows' usr\bin and MSYS2 have.
+rem The build packs the message table with gcc (a build tool run here) and gzip, and makes
+rem the delay-load import libraries with sh, sed and sort (res\delay-import-lib.sh): Git for
+rem Windows' usr\bin and MSYS2 have them.
 rem The relay's TLS is BearSSL 0.6, compiled in from its source folder: BEARSSL_SRC
 rem (default build\deps\bearssl), e.g.  set BEARSSL_SRC=C:\src\bearssl-0.6+dfsg.1
 rem It is Debian's source package bearssl 0.6+dfsg.1-3 (bearssl_0.6+dfsg.1.orig.tar.xz from
