@@ -66,6 +66,4 @@ static FARPROC WINAPI delay_load_failed(unsigned notification, PDelayLoadInfo in
     return NULL;
 }
 
-/* Read by MinGW's loader in libmingwex, outside the link-time optimisation, which with
- * -fwhole-program would otherwise make it local and leave the loader its own (none). */
-__attribute__((externally_visible)) PfnDliHook __pfnDliFailureHook2 = delay_load_failed;
+PfnDliHook __pfnDliFailureHook2 = delay_load_failed;
