@@ -24,5 +24,7 @@ esac
   "${prefix}nm" "$import_library" | sed -n 's/^.* I __imp_//p' | sed "$undecorate" | LC_ALL=C sort -u
 } >"$def"
 rm -f "$output"
-"${prefix}dlltool" $kill_at -d "$def" -D "$dll.dll" -y "$output"
+# dlltool names its symbols and temporary objects after the output's path: made in the
+# output's folder under its bare name, a build in another folder gives the same bytes.
+(cd "$(dirname "$output")" && "${prefix}dlltool" $kill_at -d "$(basename "$def")" -D "$dll.dll" -y "$(basename "$output")")
 rm -f "$def"
