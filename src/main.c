@@ -164,7 +164,9 @@ __declspec(dllimport) int __cdecl __wgetmainargs(int *argc, wchar_t ***argv, wch
 #if defined(__i386__)
 __attribute__((force_align_arg_pointer))
 #endif
-void __cdecl tlsswitch_start(void);
+/* Seen from outside: the link optimises the whole program (-fwhole-program) and names this
+ * function only as the entry point. */
+__attribute__((externally_visible)) void __cdecl tlsswitch_start(void);
 void __cdecl tlsswitch_start(void)
 {
     int argc = 0;
