@@ -119,12 +119,41 @@ static void refuses_damaged_streams_and_small_outputs(void **state)
     }
 }
 
+static void expands_frequent_characters_and_refuses_damage(void **state)
+{
+    /* "あ" as the table's first character, "い" (U+3044) escaped, "é" (U+00E9) escaped. */
+    static const unsigned short characters[MESSAGE_CHARACTER_COUNT] = { 0x3042 };
+    static const unsigned char packed[] = { 'a', 0x81, 0x80, 0x30, 0x44, 0x80, 0x00, 0xe9, 'z' };
+    static const char expanded[] = "a\xe3\x81\x82\xe3\x81\x84\xc3\xa9z";
+    char out[32];
+    (void)state;
+    assert_int_equal(message_characters_expand(packed, sizeof(packed), characters, out, sizeof(out)),
+                     (long)strlen(expanded));
+    assert_memory_equal(out, expanded, strlen(expanded));
+    /* Exactly enough room, and one byte less at each character's end. */
+    assert_int_equal(message_characters_expand(packed, sizeof(packed), characters, out, strlen(expanded)),
+                     (long)strlen(expanded));
+    assert_int_equal(message_characters_expand(packed, 2, characters, out, 3), -1);
+    assert_int_equal(message_characters_expand(packed, 5, characters, out, 6), -1);
+    assert_int_equal(message_characters_expand(packed, 8, characters, out, 8), -1);
+    assert_int_equal(message_characters_expand(packed, 1, characters, out, 0), -1);
+    /* An escape cut short, one for an ASCII byte, and one for half of a surrogate pair. */
+    assert_int_equal(message_characters_expand(packed, 4, characters, out, sizeof(out)), -1);
+    {
+        static const unsigned char ascii[] = { 0x80, 0x00, 0x41 };
+        static const unsigned char surrogate[] = { 0x80, 0xd8, 0x3d };
+        assert_int_equal(message_characters_expand(ascii, sizeof(ascii), characters, out, sizeof(out)), -1);
+        assert_int_equal(message_characters_expand(surrogate, sizeof(surrogate), characters, out, sizeof(out)), -1);
+    }
+}
+
 static void every_packed_text_is_the_tables(void **state)
 {
     int id, language;
     (void)state;
     assert_int_equal(message_unpack(), 0);
     assert_true(message_packed_size < message_unpacked_size / 2);
+    assert_true(message_unpacked_size < message_expanded_size);   /* the frequent characters took one byte */
     for (id = 0; id < MSG_COUNT; id++) {
         for (language = 0; language < LANGUAGE_COUNT; language++) {
             const char *table = message_table_entry((enum language)language, (enum message_id)id);
@@ -146,6 +175,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(decodes_stored_fixed_and_dynamic_blocks),
         cmocka_unit_test(refuses_damaged_streams_and_small_outputs),
+        cmocka_unit_test(expands_frequent_characters_and_refuses_damage),
         cmocka_unit_test(every_packed_text_is_the_tables),
     };
     return cmocka_run_group_tests_name("message_pack", tests, NULL, NULL);

@@ -1,5 +1,5 @@
 /* The product's messages: the build's compressed copy of the table, unpacked once into
- * one block on the heap and indexed. */
+ * one block on the heap, its frequent characters expanded back to UTF-8, and indexed. */
 #include "message_table.h"
 #include "inflate.h"
 
@@ -11,36 +11,85 @@
 static const char **entries;   /* ENTRY_COUNT texts, NULL where missing */
 static int unpack_failed;
 
+static char *put_utf8(char *at, unsigned code)
+{
+    if (code < 0x800) {
+        *at++ = (char)(0xc0 | code >> 6);
+    } else {
+        *at++ = (char)(0xe0 | code >> 12);
+        *at++ = (char)(0x80 | (code >> 6 & 0x3f));
+    }
+    *at++ = (char)(0x80 | (code & 0x3f));
+    return at;
+}
+
+long message_characters_expand(const unsigned char *in, unsigned long in_size, const unsigned short *characters,
+                               char *out, unsigned long out_size)
+{
+    char *at = out, *end = out + out_size;
+    unsigned long i;
+    for (i = 0; i < in_size; i++) {
+        unsigned code = in[i];
+        if (code == MESSAGE_CHARACTER_ESCAPE) {
+            if (in_size - i < 3)
+                return -1;
+            code = (unsigned)in[i + 1] << 8 | in[i + 2];
+            i += 2;
+            if (code < 0x80 || (code >= 0xd800 && code < 0xe000))
+                return -1;
+        } else if (code > MESSAGE_CHARACTER_ESCAPE) {
+            code = characters[code - MESSAGE_CHARACTER_ESCAPE - 1];
+        }
+        if (end - at < (code < 0x80 ? 1 : code < 0x800 ? 2 : 3))
+            return -1;
+        if (code < 0x80)
+            *at++ = (char)code;
+        else
+            at = put_utf8(at, code);
+    }
+    return (long)(at - out);
+}
+
 int message_unpack(void)
 {
-    unsigned char *text;
+    unsigned char *packed;
+    char *text;
     const char **index;
     size_t at = 0, entry;
+    long inflated;
 
     if (entries)
         return 0;
     if (unpack_failed)
         return -1;
-    text = malloc(message_unpacked_size + 1);
+    packed = malloc(message_unpacked_size);
+    text = malloc(message_expanded_size + 1);
     index = malloc(ENTRY_COUNT * sizeof(*index));
-    if (!text || !index ||
-        inflate_raw(message_packed, message_packed_size, text, message_unpacked_size) != (long)message_unpacked_size)
+    if (!packed || !text || !index)
         goto failed;
-    text[message_unpacked_size] = '\0';   /* a damaged copy cannot run off the end */
+    inflated = inflate_raw(message_packed, message_packed_size, packed, message_unpacked_size);
+    if (inflated != (long)message_unpacked_size ||
+        message_characters_expand(packed, message_unpacked_size, message_characters, text, message_expanded_size) !=
+            (long)message_expanded_size)
+        goto failed;
+    free(packed);
+    packed = NULL;
+    text[message_expanded_size] = '\0';   /* a damaged copy cannot run off the end */
     for (entry = 0; entry < ENTRY_COUNT; entry++) {
-        const char *item = (const char *)text + at;
+        const char *item = text + at;
         size_t length;
-        if (at >= message_unpacked_size)
+        if (at >= message_expanded_size)
             goto failed;
         length = strlen(item);
         index[entry] = strcmp(item, MESSAGE_MISSING) == 0 ? NULL : item;
         at += length + 1;
     }
-    if (at != message_unpacked_size)
+    if (at != message_expanded_size)
         goto failed;   /* built from another table than this program's */
     entries = index;   /* kept for the life of the program */
     return 0;
 failed:
+    free(packed);
     free(text);
     free(index);
     unpack_failed = 1;
