@@ -66,4 +66,7 @@ static FARPROC WINAPI delay_load_failed(unsigned notification, PDelayLoadInfo in
     return NULL;
 }
 
-PfnDliHook __pfnDliFailureHook2 = delay_load_failed;
+/* Read by MinGW's __delayLoadHelper2, which link-time optimisation does not see: without
+ * externally_visible, -fwhole-program would make this a variable of this file only and the
+ * helper would take MinGW's own empty hook (and raise an exception the user never reads). */
+__attribute__((externally_visible)) PfnDliHook __pfnDliFailureHook2 = delay_load_failed;
