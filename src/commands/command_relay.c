@@ -260,9 +260,11 @@ static BOOL WINAPI console_stop(DWORD type)
  * /relay stop (the named event), or at logoff. */
 static int relay_serve(enum language language, int to_console)
 {
-    struct relay_config config;
-    struct relay_server_settings settings;
-    struct relay_log log;
+    /* Static, and the stop event left open: a session still busy when relay_server_run
+     * gives up waiting for it reads them until the process ends. */
+    static struct relay_config config;
+    static struct relay_server_settings settings;
+    static struct relay_log log;
     char path[MAX_PATH * 3], time[32], line[512];
     HANDLE mutex, stop, ready;
     size_t failed_way = 0;
@@ -336,7 +338,6 @@ static int relay_serve(enum language language, int to_console)
     }
     if (ready)
         CloseHandle(ready);
-    CloseHandle(stop);
     ReleaseMutex(mutex);
     CloseHandle(mutex);
     return exit_code;
@@ -344,7 +345,8 @@ static int relay_serve(enum language language, int to_console)
 
 /* --- the relay in the background ---------------------------------------------------- */
 
-/* Asks a running relay to stop and waits for it (at most 10 s). */
+/* Asks a running relay to stop and waits for it (at most 15 s: the relay itself waits up
+ * to 10 s for its sessions). */
 static int stop_running_relay(void)
 {
     HANDLE stop = OpenEventW(EVENT_MODIFY_STATE, FALSE, RELAY_STOP_EVENT);
@@ -353,7 +355,7 @@ static int stop_running_relay(void)
         return !relay_running();
     SetEvent(stop);
     CloseHandle(stop);
-    for (waited = 0; waited < 100 && relay_running(); waited++)
+    for (waited = 0; waited < 150 && relay_running(); waited++)
         Sleep(100);
     return !relay_running();
 }

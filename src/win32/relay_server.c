@@ -41,7 +41,6 @@ struct server {
     struct listener listeners[RELAY_MAX_WAYS];
     size_t listener_count;
     LONG active;                /* sessions running now */
-    HANDLE all_ended;           /* set when `active` drops to 0 */
 };
 
 /* One connection from a mail program, in a thread of its own. */
@@ -341,13 +340,32 @@ static int pump(struct session *s)
     int client_closed = 0, provider_closed = 0;
     unsigned full_reads = 0;   /* reads in a row of at least READ_AHEAD bytes, without a select */
 
+    DWORD next_stop_check = GetTickCount();
+
     for (;;) {
         unsigned state;
-        int progress = pump_engine(s, engine);
+        int progress;
         int want_provider_read, want_provider_write = 0, want_client_read, want_client_write = 0;
         unsigned char *buffer;
         size_t length, engine_room;
+        DWORD now = GetTickCount();
 
+        /* Every round, bytes moving or not: a provider that sends its handshake a byte at a
+         * time meets the time limit all the same, and a long download the stop. The stop is
+         * a kernel call (a round trip to wineserver under Wine), so it is asked at most
+         * four times a second. */
+        if (!s->tls_up && (long)(handshake_deadline - now) <= 0) {
+            fail_with(s, RELAY_REASON_PROVIDER_TIMEOUT, MSG_RELAY_REASON_TIMEOUT, NULL);
+            return -1;
+        }
+        if ((long)(now - next_stop_check) >= 0) {
+            next_stop_check = now + 250;
+            if (stopped(s)) {
+                set_reason(s, MSG_RELAY_REASON_STOPPED, NULL);
+                break;
+            }
+        }
+        progress = pump_engine(s, engine);
         if (s->filter_failed)
             break;
         state = br_ssl_engine_current_state(engine);
@@ -488,14 +506,6 @@ static int pump(struct session *s)
             continue;
         }
         stream_end(s);   /* a quarter second without a byte either way */
-        if (stopped(s)) {
-            set_reason(s, MSG_RELAY_REASON_STOPPED, NULL);
-            break;
-        }
-        if (!s->tls_up && (long)(handshake_deadline - GetTickCount()) <= 0) {
-            fail_with(s, RELAY_REASON_PROVIDER_TIMEOUT, MSG_RELAY_REASON_TIMEOUT, NULL);
-            return -1;
-        }
         if (s->tls_up && GetTickCount() - last_activity > settings->idle_seconds * 1000u) {
             set_reason(s, MSG_RELAY_REASON_IDLE, NULL);
             break;
@@ -587,8 +597,7 @@ end:
     closesocket(s->client);
     free(s->stream);
     free(s);
-    if (InterlockedDecrement(&server->active) == 0)
-        SetEvent(server->all_ended);
+    InterlockedDecrement(&server->active);   /* the session's last touch of `server` */
     return 0;
 }
 
@@ -674,8 +683,7 @@ static void accept_one(struct server *server, const struct listener *listener)
     s->ahead_size = sizeof(s->small_ahead);
     s->to_client = s->small_to_client;
     s->to_client_size = sizeof(s->small_to_client);
-    if (InterlockedIncrement(&server->active) == 1)
-        ResetEvent(server->all_ended);
+    InterlockedIncrement(&server->active);
     /* A small stack: the session's buffers are on the heap. */
     thread = CreateThread(NULL, 64 * 1024, session_thread, s, STACK_SIZE_PARAM_IS_A_RESERVATION, NULL);
     if (!thread) {
@@ -683,8 +691,7 @@ static void accept_one(struct server *server, const struct listener *listener)
                       relay_reason_text(RELAY_REASON_OUT_OF_MEMORY));
         closesocket(client);
         free(s);
-        if (InterlockedDecrement(&server->active) == 0)
-            SetEvent(server->all_ended);
+        InterlockedDecrement(&server->active);
         return;
     }
     CloseHandle(thread);
@@ -701,12 +708,6 @@ unsigned long relay_server_run(const struct relay_server_settings *settings, siz
         return ERROR_NOT_ENOUGH_MEMORY;
     server->settings = settings;
     if ((error = network_start()) != 0) {
-        free(server);
-        return error;
-    }
-    server->all_ended = CreateEventW(NULL, TRUE, TRUE, NULL);
-    if (!server->all_ended) {
-        error = GetLastError();
         free(server);
         return error;
     }
@@ -738,11 +739,14 @@ unsigned long relay_server_run(const struct relay_server_settings *settings, siz
     }
     for (i = 0; i < server->listener_count; i++)
         closesocket(server->listeners[i].socket);
-    /* The sessions see the stop within a quarter second; one still busy after 10 s keeps
-     * the server (the process ends soon after). */
-    if (WaitForSingleObject(server->all_ended, 10000) == WAIT_OBJECT_0) {
-        CloseHandle(server->all_ended);
+    /* The sessions see the stop within a quarter second, or once a blocking step ends (a
+     * connect, at most the time limit). Only the listener counted sessions up, and it has
+     * stopped, so the count only falls now, and a session's decrement is its last touch of
+     * `server`. One still busy after 10 s keeps the server, and the caller keeps what the
+     * settings point to (the process ends soon after). */
+    for (i = 0; i < 200 && InterlockedCompareExchange(&server->active, 0, 0) != 0; i++)
+        Sleep(50);
+    if (InterlockedCompareExchange(&server->active, 0, 0) == 0)
         free(server);
-    }
     return error;
 }

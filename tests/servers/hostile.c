@@ -5,7 +5,7 @@
  * announcing 65535 bytes), plaintext (greets like an SMTP server, as on port 587),
  * truncated (half a TLS record, then closes), bigmessage (a handshake message announcing
  * 16 MB), badsuite (a well-formed ServerHello choosing TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
- * offered or not), endless (an SMTP server whose answer to EHLO never ends), silentdns (a
+ * offered or not), trickle (a warning alert every 200 ms instead of a ServerHello), endless (an SMTP server whose answer to EHLO never ends), silentdns (a
  * name server, on UDP, that reads every question and never answers: a PC whose DNS is gone).
  * Each connection is served by a child process that ends by itself within a minute. */
 #include <arpa/inet.h>
@@ -80,6 +80,17 @@ static void serve(const char *mode, int client)
                 return;
             usleep(10000);
         }
+    } else if (strcmp(mode, "trickle") == 0) {
+        /* Instead of a ServerHello, a warning alert (unrecognized_name) every 200 ms, which
+         * a TLS client passes over: never silent for long, never done. */
+        static const unsigned char alert[] = { 0x15, 0x03, 0x03, 0x00, 0x02, 0x01, 0x70 };
+        if (read(client, buffer, sizeof(buffer)) <= 0)
+            return;
+        for (int i = 0; i < 300; i++) {
+            if (write(client, alert, sizeof(alert)) < 0)
+                return;
+            usleep(200000);
+        }
     } else if (strcmp(mode, "plaintext") == 0) {
         static const char greeting[] = "220 mail.example ESMTP ready\r\n";
         if (write(client, greeting, sizeof(greeting) - 1) < 0)
@@ -93,7 +104,7 @@ int main(int argc, char **argv)
     struct sockaddr_in address;
     int listener, one = 1;
     if (argc != 3) {
-        fprintf(stderr, "usage: hostile stall|garbage|close|oversized|plaintext|truncated|bigmessage|badsuite|endless|"
+        fprintf(stderr, "usage: hostile stall|garbage|close|oversized|plaintext|truncated|bigmessage|badsuite|trickle|endless|"
                         "silentdns [ADDRESS:]PORT\n");
         return 2;
     }

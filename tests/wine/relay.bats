@@ -17,7 +17,7 @@ MAILCLIENT="$SERVERS/mailclient.py"
 # The relay's local ports, one per way (given, so the tests know them).
 L_POP3S=40011 L_POP3=40012 L_IMAPS=40013 L_IMAP=40014 L_SMTPS=40015 L_SMTP=40016
 L_ECDSA=40017 L_WRONGNAME=40018 L_EXPIRED=40019 L_UNTRUSTED=40020 L_TLS13=40021 L_STALL=40022
-L_GARBAGE=40023 L_CLOSED=40024
+L_GARBAGE=40023 L_CLOSED=40024 L_TRICKLE=40025
 
 setup_file() {
   export CERTS="$BATS_FILE_TMPDIR/certs"
@@ -43,6 +43,7 @@ setup_file() {
   s_server tls13-only 40204 valid -tls1_3
   start_server stall 40205 "$ROOT/build/tests/hostile" stall 40205
   start_server garbage 40206 "$ROOT/build/tests/hostile" garbage 40206
+  start_server trickle 40207 "$ROOT/build/tests/hostile" trickle 40207
 
   local relay_ini
   relay_ini="$(winepath -u "$(wine cmd /c 'echo %APPDATA%' 2>/dev/null 3>&- </dev/null | tr -d '\r')" 2>/dev/null)/TLS Switch/relay.ini"
@@ -53,7 +54,7 @@ setup_file() {
     "smtps://mail.tlsswitch.test:40465 $L_SMTPS" "smtp://mail.tlsswitch.test:40587 $L_SMTP" \
     "pop3s://localhost:41095 $L_ECDSA" "pop3s://localhost:40201 $L_WRONGNAME" "pop3s://localhost:40202 $L_EXPIRED" \
     "imaps://localhost:40203 $L_UNTRUSTED" "smtps://localhost:40204 $L_TLS13" "pop3s://localhost:40205 $L_STALL" \
-    "imaps://localhost:40206 $L_GARBAGE" "smtps://localhost:40299 $L_CLOSED"; do
+    "imaps://localhost:40206 $L_GARBAGE" "smtps://localhost:40299 $L_CLOSED" "pop3s://localhost:40207 $L_TRICKLE"; do
     # shellcheck disable=SC2086
     wine "$TLSSWITCH_EXE" /relay add $way /lang en >/dev/null 3>&- </dev/null
   done
@@ -219,6 +220,14 @@ refused() { # refused PORT WORDS: the program gets its protocol's error, with th
   ((SECONDS < 15))
   refused "$L_GARBAGE" ""
   refused "$L_CLOSED" "cannot be reached"
+}
+
+@test "a provider that keeps sending but never finishes its handshake gets an error within the time limit" {
+  # A warning alert every 200 ms instead of a ServerHello: never silent for a quarter
+  # second, never done. The limit (5 s here) counts all the same.
+  SECONDS=0
+  refused "$L_TRICKLE" "in time"
+  ((SECONDS < 15))
 }
 
 @test "the relay goes on after refusals: POP3 still works" {
