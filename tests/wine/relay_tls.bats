@@ -98,7 +98,7 @@ said() { # said PREFIX: the line of the output that starts with PREFIX
   [ "$status" -eq 1 ]
   [[ "$(said FAILED:)" == "FAILED: The relay refused localhost: this Windows does not trust its certificate, because it lacks the root certificate \"CN=TLS Switch Untrusted EC CA\". "*"root certificates update from Windows Update"* ]]
   [[ "$output" == *"This Windows cannot check ECDSA certificates itself: the relay checked the chain against the same trusted root certificates with its own TLS library (BearSSL)."* ]]
-  [ "$(said phrase:)" = "phrase: TLS Switch relay: server certificate not trusted, its root is missing on this PC" ]
+  [ "$(said phrase:)" = "phrase: server certificate not trusted, its root is missing on this PC" ]
 }
 
 @test "an ECDSA certificate for another name: refused by BearSSL's check" {
@@ -112,7 +112,7 @@ said() { # said PREFIX: the line of the output that starts with PREFIX
   relay_tls 31106
   [ "$status" -eq 1 ]
   [[ "$(said FAILED:)" == "FAILED: The relay refused localhost: its certificate is not issued for this name (it is for wrong.example). Use the server name the provider gives for mail." ]]
-  [ "$(said phrase:)" = "phrase: TLS Switch relay: server certificate is for another name" ]
+  [ "$(said phrase:)" = "phrase: server certificate is for another name" ]
   [[ "$output" != *"BearSSL"* ]]
 }
 
@@ -120,7 +120,7 @@ said() { # said PREFIX: the line of the output that starts with PREFIX
   relay_tls 31107
   [ "$status" -eq 1 ]
   [[ "$(said FAILED:)" == "FAILED: The relay refused localhost: its certificate has expired or is not valid yet (valid from 2020-01-01 to 2021-01-01; this PC's date is $(date +%F))."* ]]
-  [ "$(said phrase:)" = "phrase: TLS Switch relay: server certificate expired or not yet valid" ]
+  [ "$(said phrase:)" = "phrase: server certificate expired or not yet valid" ]
 }
 
 @test "a self-signed certificate: refused, the untrusted root named, in English and Japanese" {
@@ -136,7 +136,7 @@ said() { # said PREFIX: the line of the output that starts with PREFIX
   relay_tls 31109
   [ "$status" -eq 1 ]
   [ "$(said FAILED:)" = "FAILED: localhost accepts only TLS 1.3 (alert protocol_version (70) from the server). The relay has TLS 1.2 at most, so it cannot connect. Ask the provider whether a server for older mail programs still accepts TLS 1.2." ]
-  [ "$(said phrase:)" = "phrase: TLS Switch relay: server accepts only TLS 1.3" ]
+  [ "$(said phrase:)" = "phrase: server accepts only TLS 1.3" ]
 }
 
 @test "servers that do not speak TLS: a plain mail greeting, a close, bytes that are not TLS" {

@@ -217,34 +217,34 @@ const char *relay_tls_failure_phrase(enum relay_tls_failure_kind kind)
 {
     switch (kind) {
     case RELAY_TLS_FAILURE_NO_RANDOM:
-        return "TLS Switch relay: no random numbers from Windows";
+        return "no random numbers from Windows";
     case RELAY_TLS_FAILURE_CERT_NAME:
-        return "TLS Switch relay: server certificate is for another name";
+        return "server certificate is for another name";
     case RELAY_TLS_FAILURE_CERT_EXPIRED:
-        return "TLS Switch relay: server certificate expired or not yet valid";
+        return "server certificate expired or not yet valid";
     case RELAY_TLS_FAILURE_CERT_UNTRUSTED:
-        return "TLS Switch relay: server certificate not trusted, its root is missing on this PC";
+        return "server certificate not trusted, its root is missing on this PC";
     case RELAY_TLS_FAILURE_CERT_REVOKED:
-        return "TLS Switch relay: server certificate revoked";
+        return "server certificate revoked";
     case RELAY_TLS_FAILURE_CERT_OTHER:
-        return "TLS Switch relay: server certificate check failed";
+        return "server certificate check failed";
     case RELAY_TLS_FAILURE_CERT_UNCHECKED:
-        return "TLS Switch relay: server certificate could not be checked";
+        return "server certificate could not be checked";
     case RELAY_TLS_FAILURE_TLS13_ONLY:
-        return "TLS Switch relay: server accepts only TLS 1.3";
+        return "server accepts only TLS 1.3";
     case RELAY_TLS_FAILURE_NO_COMMON_SUITE:
-        return "TLS Switch relay: no cipher suite in common with the server";
+        return "no cipher suite in common with the server";
     case RELAY_TLS_FAILURE_SERVER_CLOSED:
-        return "TLS Switch relay: server closed the connection in the TLS handshake";
+        return "server closed the connection in the TLS handshake";
     case RELAY_TLS_FAILURE_SERVER_ALERT:
-        return "TLS Switch relay: server refused the TLS handshake";
+        return "server refused the TLS handshake";
     case RELAY_TLS_FAILURE_NOT_TLS:
-        return "TLS Switch relay: server did not answer with TLS";
+        return "server did not answer with TLS";
     case RELAY_TLS_FAILURE_PLAINTEXT:
-        return "TLS Switch relay: server port starts without TLS (STARTTLS), not SSL";
+        return "server port starts without TLS (STARTTLS), not SSL";
     case RELAY_TLS_FAILURE_NONE:
     case RELAY_TLS_FAILURE_ENGINE:
         break;
     }
-    return "TLS Switch relay: TLS connection to the server failed";
+    return "TLS connection to the server failed";
 }
