@@ -63,8 +63,16 @@ unsigned long certificate_check(PCCERT_CONTEXT leaf, HCERTSTORE extra, const cha
     unsigned long error = (unsigned long)CERT_E_UNTRUSTEDROOT;
     wchar_t *name;
 
+    /* For a server, as Schannel asks: the SSL policy alone does not look at the extended key
+     * usage, so a certificate for e-mail or client use only would pass. */
+    static char *const server_usages[] = { szOID_PKIX_KP_SERVER_AUTH, szOID_SERVER_GATED_CRYPTO,
+                                           szOID_SGC_NETSCAPE };
+
     memset(&chain_para, 0, sizeof(chain_para));
     chain_para.cbSize = sizeof(chain_para);
+    chain_para.RequestedUsage.dwType = USAGE_MATCH_TYPE_OR;
+    chain_para.RequestedUsage.Usage.cUsageIdentifier = sizeof(server_usages) / sizeof(server_usages[0]);
+    chain_para.RequestedUsage.Usage.rgpszUsageIdentifier = (char **)server_usages;
     wait_for_warming();
     if (!CertGetCertificateChain(NULL, leaf, NULL, extra, &chain_para, 0, NULL, &chain))
         return error;
@@ -80,6 +88,8 @@ unsigned long certificate_check(PCCERT_CONTEXT leaf, HCERTSTORE extra, const cha
     policy_status.cbSize = sizeof(policy_status);
     if (name && CertVerifyCertificateChainPolicy(CERT_CHAIN_POLICY_SSL, chain, &policy_para, &policy_status))
         error = policy_status.dwError;
+    if (error == 0 && (chain->TrustStatus.dwErrorStatus & CERT_TRUST_IS_NOT_VALID_FOR_USAGE))
+        error = (unsigned long)CERT_E_WRONG_USAGE;
     CertFreeCertificateChain(chain);
     free(name);
     return error;

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes the test certificates in DIR with openssl: a test CA; for "localhost", signed by
-# it, a valid, an expired and a wrong-name certificate; a self-signed one; a "mail
-# shield" CA named like an antivirus product's, with a localhost certificate; and an
+# it, a valid, an expired, a wrong-name and a not-for-servers (client and e-mail use only)
+# certificate; a self-signed one; a "mail shield" CA named like an antivirus product's, with a localhost certificate; and an
 # elliptic-curve CA (P-256), with an ECDSA certificate for localhost and an RSA one that
 # it signed: certificates Windows XP cannot use; and an elliptic-curve CA no test trusts,
 # with an ECDSA certificate for localhost.
@@ -51,7 +51,7 @@ commonName = supplied
 [server]
 basicConstraints = CA:FALSE
 keyUsage = digitalSignature${key_usage_extra}
-extendedKeyUsage = serverAuth
+extendedKeyUsage = ${EKU:-serverAuth}
 subjectAltName = DNS:$3
 CNF
   quiet openssl ca -batch -config "ca-$1/ca.cnf" -cert "$2.pem" -keyfile "$2.key" -in "$1.csr" -out "$1.pem" \
@@ -64,6 +64,8 @@ make_ca shield "/CN=Avast Web\/Mail Shield Root"
 sign valid ca localhost 20250101000000Z 20351231000000Z
 sign expired ca localhost 20200101000000Z 20210101000000Z
 sign wrongname ca wrong.example 20250101000000Z 20351231000000Z
+# Issued for the right name by a trusted CA, but for e-mail and client use only, not for a server.
+EKU=clientAuth,emailProtection sign clientonly ca localhost 20250101000000Z 20351231000000Z
 # For the servers of the mail domain /find searches (tests/wine/find.bats).
 sign anyname ca "*.tlsswitch.test" 20250101000000Z 20351231000000Z
 sign intercepted shield localhost 20250101000000Z 20351231000000Z

@@ -30,6 +30,7 @@ setup_file() {
   s_server tls13-only 31109 valid -tls1_3
   s_server tls10-only-old-suite 31110 valid -tls1 -cipher AES128-SHA@SECLEVEL=0
   s_server any-version 31111 valid
+  s_server not-for-servers 31112 clientonly -tls1_2
   local port=31200 mode
   for mode in plaintext close garbage; do
     port=$((port + 1))
@@ -114,6 +115,13 @@ said() { # said PREFIX: the line of the output that starts with PREFIX
   [[ "$(said FAILED:)" == "FAILED: The relay refused localhost: its certificate is not issued for this name (it is for wrong.example). Use the server name the provider gives for mail." ]]
   [ "$(said phrase:)" = "phrase: server certificate is for another name" ]
   [[ "$output" != *"BearSSL"* ]]
+}
+
+@test "a certificate issued for client and e-mail use only, not for servers: refused" {
+  relay_tls 31112
+  [ "$status" -eq 1 ]
+  [[ "$(said FAILED:)" == "FAILED: The relay refused localhost: "*"CERT_E_WRONG_USAGE"* ]]
+  [ "$(said phrase:)" = "phrase: server certificate check failed" ]
 }
 
 @test "an expired certificate: refused, with its dates and this PC's" {
