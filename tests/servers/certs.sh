@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Makes the test certificates in DIR with openssl: a test CA; for "localhost", signed by
 # it, a valid, an expired, a wrong-name and a not-for-servers (client and e-mail use only)
-# certificate; a self-signed one; a "mail shield" CA named like an antivirus product's, with a localhost certificate; and an
-# elliptic-curve CA (P-256), with an ECDSA certificate for localhost and an RSA one that
-# it signed: certificates Windows XP cannot use; and an elliptic-curve CA no test trusts,
-# with an ECDSA certificate for localhost.
+# certificate; a self-signed one; a "mail shield" CA named like an antivirus product's,
+# with a localhost certificate; and an elliptic-curve CA (P-256), with an ECDSA certificate
+# for localhost and an RSA one that it signed: certificates Windows XP cannot use; and an
+# elliptic-curve CA no test trusts, with an ECDSA certificate for localhost.
 # Usage: certs.sh DIR
 set -eu
 dir=${1:?usage: certs.sh DIR}
