@@ -36,7 +36,8 @@ struct relay_server_settings {
 
 /* Opens the listeners and serves until `stop` is set. Returns 0 after a stop, or a
  * Windows error when a listener could not be opened (*failed_way names it: nothing is
- * served then). */
+ * served then). It waits at most 10 s for the sessions to end: `settings`, what it points
+ * to and `stop` must stay until the process ends. */
 unsigned long relay_server_run(const struct relay_server_settings *settings, size_t *failed_way);
 
 /* Whether 127.0.0.1:port can be listened on now (the port test of relay_config_add). */
