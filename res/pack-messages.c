@@ -7,6 +7,7 @@
  *   pack-messages c FILE.gz     writes C source for the raw DEFLATE stream inside FILE.gz
  *                               (gzip -9 -n of the text above), its sizes and the characters */
 #include "text/message_table.h"
+#include "text/text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,32 +28,13 @@ static const char *entry_text(int language, int id)
     return text ? text : MESSAGE_MISSING;
 }
 
-/* The next character of UTF-8 `text` at *at (advanced), or -1 for bytes that are not UTF-8
- * or a character beyond U+FFFF (the table has neither). */
+/* The next character of `text` at *at (advanced), or -1 where it is not UTF-8 or lies
+ * beyond U+FFFF (the table has neither, and the packed form writes a code unit). */
 static long next_character(const unsigned char *text, size_t *at)
 {
-    unsigned code = text[*at], more, i;
-    if (code < 0x80) {
-        *at += 1;
-        return code;
-    }
-    if (code >= 0xc2 && code < 0xe0) {
-        code &= 0x1f;
-        more = 1;
-    } else if (code >= 0xe0 && code < 0xf0) {
-        code &= 0x0f;
-        more = 2;
-    } else {
+    unsigned long code;
+    if (text_utf8_next(text, strlen((const char *)text), at, &code) != 0 || code > 0xFFFF)
         return -1;
-    }
-    for (i = 1; i <= more; i++) {
-        if ((text[*at + i] & 0xc0) != 0x80)
-            return -1;
-        code = code << 6 | (text[*at + i] & 0x3fu);
-    }
-    if (code < 0x80 || (more == 2 && code < 0x800) || (code >= 0xd800 && code < 0xe000))
-        return -1;
-    *at += more + 1;
     return (long)code;
 }
 

@@ -2,6 +2,7 @@
  * one block on the heap, its frequent characters expanded back to UTF-8, and indexed. */
 #include "message_table.h"
 #include "inflate.h"
+#include "text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -11,23 +12,12 @@
 static const char **entries;   /* ENTRY_COUNT texts, NULL where missing */
 static int unpack_failed;
 
-static char *put_utf8(char *at, unsigned code)
-{
-    if (code < 0x800) {
-        *at++ = (char)(0xc0 | code >> 6);
-    } else {
-        *at++ = (char)(0xe0 | code >> 12);
-        *at++ = (char)(0x80 | (code >> 6 & 0x3f));
-    }
-    *at++ = (char)(0x80 | (code & 0x3f));
-    return at;
-}
-
 long message_characters_expand(const unsigned char *in, unsigned long in_size, const unsigned short *characters,
                                char *out, unsigned long out_size)
 {
-    char *at = out, *end = out + out_size;
+    char *at = out, *end = out + out_size, bytes[4];
     unsigned long i;
+    size_t length;
     for (i = 0; i < in_size; i++) {
         unsigned code = in[i];
         if (code == MESSAGE_CHARACTER_ESCAPE) {
@@ -40,12 +30,11 @@ long message_characters_expand(const unsigned char *in, unsigned long in_size, c
         } else if (code > MESSAGE_CHARACTER_ESCAPE) {
             code = characters[code - MESSAGE_CHARACTER_ESCAPE - 1];
         }
-        if (end - at < (code < 0x80 ? 1 : code < 0x800 ? 2 : 3))
+        length = text_utf8_put(bytes, code);
+        if ((size_t)(end - at) < length)
             return -1;
-        if (code < 0x80)
-            *at++ = (char)code;
-        else
-            at = put_utf8(at, code);
+        memcpy(at, bytes, length);
+        at += length;
     }
     return (long)(at - out);
 }
@@ -56,7 +45,6 @@ int message_unpack(void)
     char *text;
     const char **index;
     size_t at = 0, entry;
-    long inflated;
 
     if (entries)
         return 0;
@@ -67,8 +55,7 @@ int message_unpack(void)
     index = malloc(ENTRY_COUNT * sizeof(*index));
     if (!packed || !text || !index)
         goto failed;
-    inflated = inflate_raw(message_packed, message_packed_size, packed, message_unpacked_size);
-    if (inflated != (long)message_unpacked_size ||
+    if (inflate_raw(message_packed, message_packed_size, packed, message_unpacked_size) != (long)message_unpacked_size ||
         message_characters_expand(packed, message_unpacked_size, message_characters, text, message_expanded_size) !=
             (long)message_expanded_size)
         goto failed;

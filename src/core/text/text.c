@@ -354,30 +354,34 @@ void strbuf_append_padded(struct strbuf *sb, const char *text, unsigned columns)
         strbuf_append_n(sb, " ", 1);
 }
 
+size_t text_utf8_put(char out[4], unsigned long code)
+{
+    if (code < 0x80) {
+        out[0] = (char)code;
+        return 1;
+    }
+    if (code < 0x800) {
+        out[0] = (char)(0xC0 | (code >> 6));
+        out[1] = (char)(0x80 | (code & 0x3F));
+        return 2;
+    }
+    if (code < 0x10000) {
+        out[0] = (char)(0xE0 | (code >> 12));
+        out[1] = (char)(0x80 | ((code >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (code & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (code >> 18));
+    out[1] = (char)(0x80 | ((code >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((code >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (code & 0x3F));
+    return 4;
+}
+
 static void append_utf8(struct strbuf *out, unsigned long code)
 {
     char bytes[4];
-    size_t n;
-    if (code < 0x80) {
-        bytes[0] = (char)code;
-        n = 1;
-    } else if (code < 0x800) {
-        bytes[0] = (char)(0xC0 | (code >> 6));
-        bytes[1] = (char)(0x80 | (code & 0x3F));
-        n = 2;
-    } else if (code < 0x10000) {
-        bytes[0] = (char)(0xE0 | (code >> 12));
-        bytes[1] = (char)(0x80 | ((code >> 6) & 0x3F));
-        bytes[2] = (char)(0x80 | (code & 0x3F));
-        n = 3;
-    } else {
-        bytes[0] = (char)(0xF0 | (code >> 18));
-        bytes[1] = (char)(0x80 | ((code >> 12) & 0x3F));
-        bytes[2] = (char)(0x80 | ((code >> 6) & 0x3F));
-        bytes[3] = (char)(0x80 | (code & 0x3F));
-        n = 4;
-    }
-    strbuf_append_n(out, bytes, n);
+    strbuf_append_n(out, bytes, text_utf8_put(bytes, code));
 }
 
 int text_utf16le_to_utf8(const unsigned char *bytes, size_t size, struct strbuf *out)

@@ -73,6 +73,9 @@ unsigned text_display_width(const char *utf8);
  * surrogate or a code point past Unicode. */
 int text_utf8_next(const unsigned char *text, size_t length, size_t *at, unsigned long *code);
 
+/* `code` (a code point, at most U+10FFFF) as UTF-8 in out: the bytes written, 1 to 4. */
+size_t text_utf8_put(char out[4], unsigned long code);
+
 /* UTF-16LE bytes (no BOM) to UTF-8, appended to out. Returns 0, or -1 on an unpaired
  * surrogate, an odd byte count or a NUL character. */
 int text_utf16le_to_utf8(const unsigned char *bytes, size_t size, struct strbuf *out);
