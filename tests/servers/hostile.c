@@ -5,8 +5,9 @@
  * announcing 65535 bytes), plaintext (greets like an SMTP server, as on port 587),
  * truncated (half a TLS record, then closes), bigmessage (a handshake message announcing
  * 16 MB), badsuite (a well-formed ServerHello choosing TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
- * offered or not), trickle (a warning alert every 200 ms instead of a ServerHello), endless (an SMTP server whose answer to EHLO never ends), silentdns (a
- * name server, on UDP, that reads every question and never answers: a PC whose DNS is gone).
+ * offered or not), trickle (a warning alert every 200 ms instead of a ServerHello), endless
+ * (an SMTP server whose answer to EHLO never ends), silentdns (a name server, on UDP, that
+ * reads every question and never answers: a PC whose DNS is gone).
  * Each connection is served by a child process that ends by itself within a minute. */
 #include <arpa/inet.h>
 #include <netinet/in.h>
