@@ -322,6 +322,14 @@ static int read_provider(struct session *s)
     return got < 0 && WSAGetLastError() == WSAEWOULDBLOCK ? 0 : -1;
 }
 
+/* On an implicit-TLS way the program has nothing until the provider's greeting comes
+ * through TLS: a provider that finishes the handshake and then says nothing gets the same
+ * time limit as the handshake, and the program its protocol's error. */
+static int awaits_greeting(const struct session *s)
+{
+    return session_way(s)->provider.mode == TLS_IMPLICIT && s->bytes_in == 0 && s->to_client_length == 0;
+}
+
 /* Moves bytes until either side is done: the program's plain socket, the engine, the
  * provider's socket. Before TLS is up nothing is read from the program, which waits for
  * its greeting: the saved one (STARTTLS) once TLS is up, or the provider's own (implicit
@@ -354,7 +362,7 @@ static int pump(struct session *s)
          * time meets the time limit all the same, and a long download the stop. The stop is
          * a kernel call (a round trip to wineserver under Wine), so it is asked at most
          * four times a second. */
-        if (!s->tls_up && (long)(handshake_deadline - now) <= 0) {
+        if ((!s->tls_up || awaits_greeting(s)) && (long)(handshake_deadline - now) <= 0) {
             fail_with(s, RELAY_REASON_PROVIDER_TIMEOUT, MSG_RELAY_REASON_TIMEOUT, NULL);
             return -1;
         }

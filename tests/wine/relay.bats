@@ -17,7 +17,7 @@ MAILCLIENT="$SERVERS/mailclient.py"
 # The relay's local ports, one per way (given, so the tests know them).
 L_POP3S=40011 L_POP3=40012 L_IMAPS=40013 L_IMAP=40014 L_SMTPS=40015 L_SMTP=40016
 L_ECDSA=40017 L_WRONGNAME=40018 L_EXPIRED=40019 L_UNTRUSTED=40020 L_TLS13=40021 L_STALL=40022
-L_GARBAGE=40023 L_CLOSED=40024 L_TRICKLE=40025
+L_GARBAGE=40023 L_CLOSED=40024 L_TRICKLE=40025 L_MUTE=40026
 
 setup_file() {
   export CERTS="$BATS_FILE_TMPDIR/certs"
@@ -44,6 +44,10 @@ setup_file() {
   start_server stall 40205 "$ROOT/build/tests/hostile" stall 40205
   start_server garbage 40206 "$ROOT/build/tests/hostile" garbage 40206
   start_server trickle 40207 "$ROOT/build/tests/hostile" trickle 40207
+  # A provider whose mail server finishes the TLS handshake and then never greets (one
+  # that is overloaded or hung behind its TLS front end): s_server -www says nothing
+  # until it is asked, and a mail program on an SSL port asks nothing before the greeting.
+  s_server mute 40208 valid -tls1_2
 
   local relay_ini
   relay_ini="$(winepath -u "$(wine cmd /c 'echo %APPDATA%' 2>/dev/null 3>&- </dev/null | tr -d '\r')" 2>/dev/null)/TLS Switch/relay.ini"
@@ -54,7 +58,8 @@ setup_file() {
     "smtps://mail.tlsswitch.test:40465 $L_SMTPS" "smtp://mail.tlsswitch.test:40587 $L_SMTP" \
     "pop3s://localhost:41095 $L_ECDSA" "pop3s://localhost:40201 $L_WRONGNAME" "pop3s://localhost:40202 $L_EXPIRED" \
     "imaps://localhost:40203 $L_UNTRUSTED" "smtps://localhost:40204 $L_TLS13" "pop3s://localhost:40205 $L_STALL" \
-    "imaps://localhost:40206 $L_GARBAGE" "smtps://localhost:40299 $L_CLOSED" "pop3s://localhost:40207 $L_TRICKLE"; do
+    "imaps://localhost:40206 $L_GARBAGE" "smtps://localhost:40299 $L_CLOSED" "pop3s://localhost:40207 $L_TRICKLE" \
+    "pop3s://localhost:40208 $L_MUTE"; do
     # shellcheck disable=SC2086
     wine "$TLSSWITCH_EXE" /relay add $way /lang en >/dev/null 3>&- </dev/null
   done
@@ -228,6 +233,13 @@ refused() { # refused PORT WORDS: the program gets its protocol's error, with th
   SECONDS=0
   refused "$L_TRICKLE" "in time"
   ((SECONDS < 15))
+}
+
+@test "a provider that finishes the TLS handshake and never greets gets an error within the time limit" {
+  SECONDS=0
+  refused "$L_MUTE" "in time"
+  ((SECONDS < 15))
+  grep -q "localhost:40208.*in time" "$RELAY_LOG" || { cat "$RELAY_LOG"; false; }
 }
 
 @test "the relay goes on after refusals: POP3 still works" {
