@@ -118,9 +118,43 @@ static void roots_free(struct windows_roots *roots)
     free(roots);
 }
 
+/* Whether `store` (the Disallowed one) holds this certificate, by its SHA-1 thumbprint, as
+ * Windows' own chain engine matches it. */
+static int in_store(HCERTSTORE store, const unsigned char *der, size_t size)
+{
+    BYTE thumbprint[20];
+    CRYPT_HASH_BLOB hash;
+    PCCERT_CONTEXT found;
+    hash.cbData = sizeof(thumbprint);
+    hash.pbData = thumbprint;
+    if (!store || !CryptHashCertificate(0, CALG_SHA1, 0, der, (DWORD)size, thumbprint, &hash.cbData))
+        return 0;
+    found = CertFindCertificateInStore(store, X509_ASN_ENCODING, 0, CERT_FIND_SHA1_HASH, &hash, NULL);
+    if (!found)
+        return 0;
+    CertFreeCertificateContext(found);
+    return 1;
+}
+
+/* The user's and the machine's Disallowed store (the user's view holds both), or NULL. */
+static HCERTSTORE disallowed_open(void)
+{
+    return CertOpenSystemStoreW(0, L"Disallowed");
+}
+
+int windows_certificate_disallowed(const unsigned char *der, size_t size)
+{
+    HCERTSTORE store = disallowed_open();
+    int found = in_store(store, der, size);
+    if (store)
+        CertCloseStore(store, 0);
+    return found;
+}
+
 static struct windows_roots *roots_read(unsigned long *error)
 {
     HCERTSTORE store = CertOpenSystemStoreW(0, L"ROOT");
+    HCERTSTORE disallowed = disallowed_open();
     PCCERT_CONTEXT certificate = NULL;
     struct windows_roots *roots;
     size_t capacity = 0;
@@ -142,11 +176,15 @@ static struct windows_roots *roots_read(unsigned long *error)
             roots->anchors = anchors;
             capacity = grown;
         }
-        if (anchor_from_der(certificate->pbCertEncoded, certificate->cbCertEncoded, &roots->anchors[roots->count]) == 0)
+        /* A root that is also in the Disallowed store is not trusted, as in Windows' own check. */
+        if (!in_store(disallowed, certificate->pbCertEncoded, certificate->cbCertEncoded) &&
+            anchor_from_der(certificate->pbCertEncoded, certificate->cbCertEncoded, &roots->anchors[roots->count]) == 0)
             roots->count++;
     }
     if (certificate)
         CertFreeCertificateContext(certificate);
+    if (disallowed)
+        CertCloseStore(disallowed, 0);
     CertCloseStore(store, 0);
     if (!roots) {
         *error = ERROR_NOT_ENOUGH_MEMORY;

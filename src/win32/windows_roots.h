@@ -1,6 +1,7 @@
 /* This Windows' trusted root certificates as BearSSL trust anchors, for the chains the
  * relay checks with BearSSL because Windows cannot (ECDSA on XP and Server 2003): the same
- * roots Windows' own check uses, read from the ROOT system store. */
+ * roots Windows' own check uses, read from the ROOT system store, less those in the
+ * Disallowed store. */
 #ifndef TLSSWITCH_WINDOWS_ROOTS_H
 #define TLSSWITCH_WINDOWS_ROOTS_H
 
@@ -18,6 +19,11 @@ const struct windows_roots *windows_roots_acquire(unsigned long *error);
 void windows_roots_release(const struct windows_roots *roots);
 
 const br_x509_trust_anchor *windows_roots_anchors(const struct windows_roots *roots, size_t *count);
+
+/* Whether the certificate (DER) is in this Windows' Disallowed store, the user's or the
+ * machine's: a certificate the user or Windows Update has marked as not to be trusted
+ * (a root is left out of the anchors above for the same reason). */
+int windows_certificate_disallowed(const unsigned char *der, size_t size);
 
 /* After a chain was refused for want of a root: the next acquire reads the store again,
  * so a root the user installs since (Windows Update's root update) counts without a

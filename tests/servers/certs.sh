@@ -4,7 +4,8 @@
 # certificate; a self-signed one; a "mail shield" CA named like an antivirus product's,
 # with a localhost certificate; and an elliptic-curve CA (P-256), with an ECDSA certificate
 # for localhost and an RSA one that it signed: certificates Windows XP cannot use; and an
-# elliptic-curve CA no test trusts, with an ECDSA certificate for localhost.
+# elliptic-curve CA no test trusts, with an ECDSA certificate for localhost; and two for the
+# Disallowed store.
 # Usage: certs.sh DIR
 set -eu
 dir=${1:?usage: certs.sh DIR}
@@ -74,5 +75,10 @@ sign ecdsa ecca localhost 20250101000000Z 20351231000000Z "${EC[@]}"
 sign rsa-by-ec ecca localhost 20250101000000Z 20351231000000Z
 make_ca untrustedec "/CN=TLS Switch Untrusted EC CA" "${EC[@]}"
 sign ecdsa-untrusted untrustedec localhost 20250101000000Z 20351231000000Z "${EC[@]}"
+# For the Disallowed store (certificates Windows is told not to trust, as after a CA's
+# compromise): an ECDSA certificate of the trusted EC CA, and an EC CA with one of its own.
+sign ecdsa-distrusted ecca localhost 20250101000000Z 20351231000000Z "${EC[@]}"
+make_ca distrustedec "/CN=TLS Switch Distrusted EC CA" "${EC[@]}"
+sign ecdsa-by-distrusted distrustedec localhost 20250101000000Z 20351231000000Z "${EC[@]}"
 quiet openssl req -x509 -newkey rsa:2048 -nodes -days 365 -subj /CN=localhost -keyout selfsigned.key \
   -out selfsigned.pem

@@ -13,6 +13,11 @@ setup_file() {
   "$BATS_TEST_DIRNAME/../servers/certs.sh" "$CERTS" 3>&-
   wine "$ROOT/build/tests/trust_root.exe" "$(wine_path "$CERTS/ca.pem")" >/dev/null 3>&- </dev/null
   wine "$ROOT/build/tests/trust_root.exe" "$(wine_path "$CERTS/ecca.pem")" >/dev/null 3>&- </dev/null
+  # What this Windows distrusts: a server certificate of a trusted CA, and a CA that is in
+  # both the trusted roots and the Disallowed store (Windows' own check refuses both).
+  wine "$ROOT/build/tests/trust_root.exe" "$(wine_path "$CERTS/ecdsa-distrusted.pem")" Disallowed >/dev/null 3>&- </dev/null
+  wine "$ROOT/build/tests/trust_root.exe" "$(wine_path "$CERTS/distrustedec.pem")" >/dev/null 3>&- </dev/null
+  wine "$ROOT/build/tests/trust_root.exe" "$(wine_path "$CERTS/distrustedec.pem")" Disallowed >/dev/null 3>&- </dev/null
   source "$BATS_TEST_DIRNAME/../servers/providers.bash"
   # Debian 12's dovecot ssl_cipher_list as shipped: no RSA key exchange. The certificate for
   # another name is the default; the right one only for a client that names localhost in
@@ -31,6 +36,8 @@ setup_file() {
   s_server tls10-only-old-suite 31110 valid -tls1 -cipher AES128-SHA@SECLEVEL=0
   s_server any-version 31111 valid
   s_server not-for-servers 31112 clientonly -tls1_2
+  s_server ecdsa-distrusted-certificate 31113 ecdsa-distrusted -tls1_2
+  s_server ecdsa-distrusted-ca 31114 ecdsa-by-distrusted -tls1_2
   local port=31200 mode
   for mode in plaintext close garbage; do
     port=$((port + 1))
@@ -100,6 +107,23 @@ said() { # said PREFIX: the line of the output that starts with PREFIX
   [[ "$(said FAILED:)" == "FAILED: The relay refused localhost: this Windows does not trust its certificate, because it lacks the root certificate \"CN=TLS Switch Untrusted EC CA\". "*"root certificates update from Windows Update"* ]]
   [[ "$output" == *"This Windows cannot check ECDSA certificates itself: the relay checked the chain against the same trusted root certificates with its own TLS library (BearSSL)."* ]]
   [ "$(said phrase:)" = "phrase: server certificate not trusted, its root is missing on this PC" ]
+}
+
+@test "an ECDSA certificate this Windows distrusts (Disallowed store): refused after BearSSL's check" {
+  relay_tls 31113
+  [ "$status" -eq 1 ]
+  [[ "$(said FAILED:)" == "FAILED: The relay refused localhost: its certificate failed the check (TRUST_E_EXPLICIT_DISTRUST"* ]]
+  [[ "$output" == *"This Windows cannot check ECDSA certificates itself"* ]]
+  [ "$(said phrase:)" = "phrase: server certificate check failed" ]
+  # The same CA's other certificate still works: only the distrusted one is refused.
+  relay_tls 31103
+  [ "$status" -eq 0 ]
+}
+
+@test "an ECDSA certificate whose root is in the trusted roots and the Disallowed store: refused" {
+  relay_tls 31114
+  [ "$status" -eq 1 ]
+  [[ "$(said FAILED:)" == "FAILED: The relay refused localhost: this Windows does not trust its certificate"*"TLS Switch Distrusted EC CA"* ]]
 }
 
 @test "an ECDSA certificate for another name: refused by BearSSL's check" {

@@ -1,6 +1,9 @@
-/* Test helper: adds a CA certificate (a PEM file) to the machine's trusted root store
- * of the Wine prefix, as an administrator would with the certificate snap-in, so that
- * test servers can have certificates this Windows trusts. */
+/* Test helper: adds a certificate (a PEM file) to one of the machine's certificate stores
+ * of the Wine prefix, as an administrator would with the certificate snap-in: by default
+ * the trusted root store, so that test servers can have certificates this Windows trusts;
+ * or another (Disallowed: certificates this Windows is not to trust, as Windows Update puts
+ * them there). "remove" takes it out again.
+ *   trust_root CERT.pem [STORE [remove]] */
 #include <windows.h>
 #include <wincrypt.h>
 #include <stdio.h>
@@ -9,14 +12,21 @@
 int main(int argc, char **argv)
 {
     static char pem[65536];
+    static wchar_t store_name[64] = L"Root";
     BYTE der[16384];
     DWORD der_size = sizeof(der);
     HCERTSTORE store;
+    PCCERT_CONTEXT found;
     FILE *file;
     size_t size;
+    int remove = argc == 4 && strcmp(argv[3], "remove") == 0;
 
-    if (argc != 2 || !(file = fopen(argv[1], "rb"))) {
-        printf("usage: trust_root CA.pem\n");
+    if (argc < 2 || argc > 4 || (argc == 4 && !remove) || !(file = fopen(argv[1], "rb"))) {
+        printf("usage: trust_root CERT.pem [STORE [remove]]\n");
+        return 2;
+    }
+    if (argc >= 3 && !MultiByteToWideChar(CP_ACP, 0, argv[2], -1, store_name, 64)) {
+        printf("bad store name\n");
         return 2;
     }
     size = fread(pem, 1, sizeof(pem) - 1, file);
@@ -26,13 +36,32 @@ int main(int argc, char **argv)
         printf("not a PEM certificate\n");
         return 1;
     }
-    store = CertOpenStore(CERT_STORE_PROV_SYSTEM_W, 0, 0, CERT_SYSTEM_STORE_LOCAL_MACHINE, L"Root");
-    if (!store || !CertAddEncodedCertificateToStore(store, X509_ASN_ENCODING, der, der_size,
-                                                    CERT_STORE_ADD_REPLACE_EXISTING, NULL)) {
+    store = CertOpenStore(CERT_STORE_PROV_SYSTEM_W, 0, 0, CERT_SYSTEM_STORE_LOCAL_MACHINE, store_name);
+    if (!store) {
+        printf("could not open the store: %lu\n", GetLastError());
+        return 1;
+    }
+    if (remove) {
+        PCCERT_CONTEXT certificate = CertCreateCertificateContext(X509_ASN_ENCODING, der, der_size);
+        found = certificate ? CertFindCertificateInStore(store, X509_ASN_ENCODING, 0, CERT_FIND_EXISTING, certificate,
+                                                         NULL)
+                            : NULL;
+        if (certificate)
+            CertFreeCertificateContext(certificate);
+        if (found && !CertDeleteCertificateFromStore(found)) {
+            printf("could not remove the certificate: %lu\n", GetLastError());
+            return 1;
+        }
+        CertCloseStore(store, 0);
+        printf(found ? "removed\n" : "not there\n");
+        return 0;
+    }
+    if (!CertAddEncodedCertificateToStore(store, X509_ASN_ENCODING, der, der_size, CERT_STORE_ADD_REPLACE_EXISTING,
+                                          NULL)) {
         printf("could not add the certificate: %lu\n", GetLastError());
         return 1;
     }
     CertCloseStore(store, 0);
-    printf("trusted\n");
+    printf("added\n");
     return 0;
 }

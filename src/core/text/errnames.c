@@ -44,6 +44,7 @@ static const struct error_name names[] = {
     { 0x800B010Cul, "CERT_E_REVOKED" },
     { 0x80092010ul, "CRYPT_E_REVOKED" },
     { 0x80096004ul, "TRUST_E_CERT_SIGNATURE" },
+    { 0x800B0111ul, "TRUST_E_EXPLICIT_DISTRUST" },
     { 0x00002AF9ul, "WSAHOST_NOT_FOUND" },
     { 0x0000274Dul, "WSAECONNREFUSED" },
     { 0x0000274Cul, "WSAETIMEDOUT" },
