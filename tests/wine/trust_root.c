@@ -2,8 +2,8 @@
  * of the Wine prefix, as an administrator would with the certificate snap-in: by default
  * the trusted root store, so that test servers can have certificates this Windows trusts;
  * or another (Disallowed: certificates this Windows is not to trust, as Windows Update puts
- * them there). "remove" takes it out again.
- *   trust_root CERT.pem [STORE [remove]] */
+ * them there).
+ *   trust_root CERT.pem [STORE] */
 #include <windows.h>
 #include <wincrypt.h>
 #include <stdio.h>
@@ -16,13 +16,11 @@ int main(int argc, char **argv)
     BYTE der[16384];
     DWORD der_size = sizeof(der);
     HCERTSTORE store;
-    PCCERT_CONTEXT found;
     FILE *file;
     size_t size;
-    int remove = argc == 4 && strcmp(argv[3], "remove") == 0;
 
-    if (argc < 2 || argc > 4 || (argc == 4 && !remove) || !(file = fopen(argv[1], "rb"))) {
-        printf("usage: trust_root CERT.pem [STORE [remove]]\n");
+    if (argc < 2 || argc > 3 || !(file = fopen(argv[1], "rb"))) {
+        printf("usage: trust_root CERT.pem [STORE]\n");
         return 2;
     }
     if (argc >= 3 && !MultiByteToWideChar(CP_ACP, 0, argv[2], -1, store_name, 64)) {
@@ -40,21 +38,6 @@ int main(int argc, char **argv)
     if (!store) {
         printf("could not open the store: %lu\n", GetLastError());
         return 1;
-    }
-    if (remove) {
-        PCCERT_CONTEXT certificate = CertCreateCertificateContext(X509_ASN_ENCODING, der, der_size);
-        found = certificate ? CertFindCertificateInStore(store, X509_ASN_ENCODING, 0, CERT_FIND_EXISTING, certificate,
-                                                         NULL)
-                            : NULL;
-        if (certificate)
-            CertFreeCertificateContext(certificate);
-        if (found && !CertDeleteCertificateFromStore(found)) {
-            printf("could not remove the certificate: %lu\n", GetLastError());
-            return 1;
-        }
-        CertCloseStore(store, 0);
-        printf(found ? "removed\n" : "not there\n");
-        return 0;
     }
     if (!CertAddEncodedCertificateToStore(store, X509_ASN_ENCODING, der, der_size, CERT_STORE_ADD_REPLACE_EXISTING,
                                           NULL)) {
