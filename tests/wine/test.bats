@@ -45,12 +45,13 @@ setup() {
   rm -rf "$BACKUPS"
 }
 
-fix() { tlsswitch /apply recommended /nobackup /lang en >/dev/null 2>&1 || true; }
+# The fix /test advises; what /apply said is shown if a later step of the test fails.
+fix() { echo "/apply recommended -> $(tlsswitch /apply recommended /nobackup /lang en 2>&1; echo "exit $?")"; }
 
 # Runs /test with a time limit of its own, so a hang fails the test instead of stalling it.
 test_target() {
   run --separate-stderr timeout 120 wine "$TLSSWITCH_EXE" /test "$@" /lang en 3>&- </dev/null
-  echo "/test $* -> exit $status"$'\n'"$output"   # shown only when the test fails
+  echo "/test $* -> exit $status"$'\n'"$output"$'\n'"(stderr) $stderr"   # shown only when the test fails
 }
 
 last_line() { tr -d '\r' <<<"$output" | tail -n 1; }
