@@ -3,6 +3,7 @@
  * for the elements left out). Anything this scan does not know is refused, not guessed. */
 #include "oeaccount.h"
 #include "account_text.h"
+#include "../text/text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -151,25 +152,6 @@ static int read_end_tag(struct oe_scan *scan, const char *name)
     return 0;
 }
 
-static void put_utf8(char *out, size_t *length, unsigned long code)
-{
-    if (code < 0x80) {
-        out[(*length)++] = (char)code;
-    } else if (code < 0x800) {
-        out[(*length)++] = (char)(0xC0 | (code >> 6));
-        out[(*length)++] = (char)(0x80 | (code & 0x3F));
-    } else if (code < 0x10000) {
-        out[(*length)++] = (char)(0xE0 | (code >> 12));
-        out[(*length)++] = (char)(0x80 | ((code >> 6) & 0x3F));
-        out[(*length)++] = (char)(0x80 | (code & 0x3F));
-    } else {
-        out[(*length)++] = (char)(0xF0 | (code >> 18));
-        out[(*length)++] = (char)(0x80 | ((code >> 12) & 0x3F));
-        out[(*length)++] = (char)(0x80 | ((code >> 6) & 0x3F));
-        out[(*length)++] = (char)(0x80 | (code & 0x3F));
-    }
-}
-
 /* One "&...;" reference at the scan (past the "&") to its character. */
 static int read_reference(struct oe_scan *scan, unsigned long *code)
 {
@@ -227,7 +209,7 @@ static int read_text(struct oe_scan *scan, char *out, size_t *length)
             scan->at++;
             if (read_reference(scan, &code) != 0)
                 return -1;
-            put_utf8(out, &n, code);
+            n += text_utf8_put(out + n, code);
         } else {
             out[n++] = c;
             scan->at++;
