@@ -95,7 +95,9 @@ SectionEnd
 
 ; The backups in the all-users application data folder stay: they are the user's, and so
 ; does the relay's relay.ini. The relay is stopped and its start at logon removed first
-; (tlsswitch /relay stop), or the running program could not be deleted.
+; (tlsswitch /relay stop), or the running program could not be deleted. That reaches the
+; relay of the account that runs the uninstaller; a relay another account still runs keeps
+; the program in use, which is then deleted at the next restart (/REBOOTOK).
 Section "Uninstall"
   ${If} ${RunningX64}
     SetRegView 64
@@ -108,8 +110,8 @@ Section "Uninstall"
   ${If} $0 != ""
     Delete "$SMPROGRAMS\$0.lnk"
   ${EndIf}
-  Delete "$INSTDIR\tlsswitch.exe"
+  Delete /REBOOTOK "$INSTDIR\tlsswitch.exe"
   Delete "$INSTDIR\uninstall.exe"
-  RMDir "$INSTDIR"
+  RMDir /REBOOTOK "$INSTDIR"
   DeleteRegKey HKLM "${UNINSTALL_KEY}"
 SectionEnd
