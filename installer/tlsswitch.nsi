@@ -23,8 +23,8 @@ ManifestDPIAware false
 !define VERSION "${VERSION_MAJOR}.${VERSION_MINOR}.${VERSION_PATCH}"
 !define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\TLSSwitch"
 
-!ifndef EXE32 | EXE64 | OUTFILE
-  !error "Build the installer with make -f Makefile.mingw dist (it defines EXE32, EXE64 and OUTFILE)."
+!ifndef EXE32 | EXE64 | STARTER32 | STARTER64 | OUTFILE
+  !error "Build the installer with make -f Makefile.mingw dist (it defines EXE32, EXE64, STARTER32, STARTER64 and OUTFILE)."
 !endif
 
 !include MUI2.nsh
@@ -71,8 +71,10 @@ Section "TLS Switch"
   ${If} ${RunningX64}
     SetRegView 64
     File "/oname=tlsswitch.exe" "${EXE64}"
+    File "/oname=tlsswitch-relay.exe" "${STARTER64}"
   ${Else}
     File "/oname=tlsswitch.exe" "${EXE32}"
+    File "/oname=tlsswitch-relay.exe" "${STARTER32}"
   ${EndIf}
   WriteUninstaller "$INSTDIR\uninstall.exe"
 
@@ -111,6 +113,7 @@ Section "Uninstall"
     Delete "$SMPROGRAMS\$0.lnk"
   ${EndIf}
   Delete /REBOOTOK "$INSTDIR\tlsswitch.exe"
+  Delete "$INSTDIR\tlsswitch-relay.exe"
   Delete "$INSTDIR\uninstall.exe"
   RMDir /REBOOTOK "$INSTDIR"
   DeleteRegKey HKLM "${UNINSTALL_KEY}"

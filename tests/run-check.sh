@@ -31,13 +31,15 @@ run_suite() {
 }
 
 audit() {
-  local arch
+  local arch program
   for arch in i686 x86_64; do
-    if tests/audit/xp-audit.sh "$arch" "build/$arch/tlsswitch.exe"; then
-      echo "ok - XP import audit of build/$arch/tlsswitch.exe"
-    else
-      echo "not ok - XP import audit of build/$arch/tlsswitch.exe"
-    fi
+    for program in tlsswitch tlsswitch-relay; do
+      if tests/audit/xp-audit.sh "$arch" "build/$arch/$program.exe"; then
+        echo "ok - XP import audit of build/$arch/$program.exe"
+      else
+        echo "not ok - XP import audit of build/$arch/$program.exe"
+      fi
+    done
   done
 }
 

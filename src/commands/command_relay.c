@@ -360,7 +360,8 @@ static int stop_running_relay(void)
     return !relay_running();
 }
 
-/* `"C:\...\tlsswitch.exe" /relay run`: the start entry and the background process. */
+/* `"C:\...\tlsswitch.exe" /relay run`: the background process, and the start entry when no
+ * starter lies beside this program. */
 static int relay_command_line(wchar_t *out, size_t size)
 {
     wchar_t self[MAX_PATH];
@@ -371,6 +372,29 @@ static int relay_command_line(wchar_t *out, size_t size)
     wcscat(out, self);
     wcscat(out, L"\" /relay run");
     return 0;
+}
+
+/* The start entry's command line: the window-less starter beside this program when it is
+ * there (src/relay_starter.c: `"C:\...\tlsswitch-relay.exe"`, which starts the relay with
+ * no console window at logon), else this program itself, whose console window then shows
+ * for a moment at logon. */
+static int start_entry_command_line(wchar_t *out, size_t size)
+{
+    static const wchar_t suffix[] = L"-relay.exe";
+    wchar_t starter[MAX_PATH + 16];
+    DWORD length = GetModuleFileNameW(NULL, starter, MAX_PATH), attributes;
+    if (length > 4 && length < MAX_PATH && lstrcmpiW(starter + length - 4, L".exe") == 0) {
+        wcscpy(starter + length - 4, suffix);
+        attributes = GetFileAttributesW(starter);
+        if (attributes != INVALID_FILE_ATTRIBUTES && !(attributes & FILE_ATTRIBUTE_DIRECTORY) &&
+            wcslen(starter) + 3 <= size) {
+            wcscpy(out, L"\"");
+            wcscat(out, starter);
+            wcscat(out, L"\"");
+            return 0;
+        }
+    }
+    return relay_command_line(out, size);
 }
 
 /* Starts `tlsswitch /relay run` with no console and waits until its listeners are
@@ -433,7 +457,7 @@ int relay_start(enum language language, int quiet)
         return exit_code;
     /* A relay without its start entry would be gone after the next logon while the user
      * believes it set up: stop it again, so that what is running and what is written agree. */
-    if (relay_command_line(command_line, sizeof(command_line) / sizeof(command_line[0])) != 0)
+    if (start_entry_command_line(command_line, sizeof(command_line) / sizeof(command_line[0])) != 0)
         rc = ERROR_FILENAME_EXCED_RANGE;
     else
         rc = run_entry_write(command_line);

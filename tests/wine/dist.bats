@@ -28,23 +28,24 @@ setup_file() {
   grep '^size: ' "$BATS_FILE_TMPDIR/dist-a.log" | sed 's/^/# /' >&3
 }
 
-@test "the setup holds both builds and the uninstaller, and is named from res/version.h" {
+@test "the setup holds both builds, their relay starters and the uninstaller, and is named from res/version.h" {
   run 7z l "$DIST_A/tlsswitch-$VERSION-setup.exe"
   echo "$output"
   [ "$status" -eq 0 ]
   [[ "$output" == *"NSIS-3 Unicode"* ]]
   [ "$(grep -c ' tlsswitch\.exe$' <<<"$output")" -eq 2 ]
+  [ "$(grep -c ' tlsswitch-relay\.exe$' <<<"$output")" -eq 2 ]
   [[ "$output" == *" uninstall.exe"* ]]
   # Nothing else is installed: the rest is the installer's own plug-ins.
-  [ "$(grep -E '^ {10,}|^[0-9-]{10} ' <<<"$output" | grep -v -E 'PLUGINSDIR|tlsswitch\.exe|uninstall\.exe|files$' | wc -l)" -eq 0 ]
+  [ "$(grep -E '^ {10,}|^[0-9-]{10} ' <<<"$output" | grep -v -E 'PLUGINSDIR|tlsswitch(-relay)?\.exe|uninstall\.exe|files$' | wc -l)" -eq 0 ]
 }
 
-@test "the portable zip holds both executables, README, LICENSE and the two read-mes" {
+@test "the portable zip holds both executables and their relay starters, README, LICENSE and the two read-mes" {
   run 7z l -ba "$DIST_A/tlsswitch-$VERSION-portable.zip"
   echo "$output"
   [ "$status" -eq 0 ]
   names=$(awk '{print $NF}' <<<"$output" | sort | tr '\n' ' ')
-  [ "$names" = "tlsswitch-$VERSION/LICENSE tlsswitch-$VERSION/README-en.txt tlsswitch-$VERSION/README-ja.txt tlsswitch-$VERSION/README.md tlsswitch-$VERSION/tlsswitch-x64.exe tlsswitch-$VERSION/tlsswitch.exe " ]
+  [ "$names" = "tlsswitch-$VERSION/LICENSE tlsswitch-$VERSION/README-en.txt tlsswitch-$VERSION/README-ja.txt tlsswitch-$VERSION/README.md tlsswitch-$VERSION/tlsswitch-relay.exe tlsswitch-$VERSION/tlsswitch-x64-relay.exe tlsswitch-$VERSION/tlsswitch-x64.exe tlsswitch-$VERSION/tlsswitch.exe " ]
 }
 
 @test "the executables are stripped, and the zip's x86_64 program answers /status under Wine" {
@@ -54,6 +55,10 @@ setup_file() {
   [[ "$output" == *"no symbols"* ]]
   run x86_64-w64-mingw32-nm "$unpacked/tlsswitch-$VERSION/tlsswitch-x64.exe"
   [[ "$output" == *"no symbols"* ]]
+  # The starters are window-less (GUI-subsystem) programs, the main ones console programs.
+  [[ "$(i686-w64-mingw32-objdump -p "$unpacked/tlsswitch-$VERSION/tlsswitch-relay.exe")" == *"Windows GUI"* ]]
+  [[ "$(x86_64-w64-mingw32-objdump -p "$unpacked/tlsswitch-$VERSION/tlsswitch-x64-relay.exe")" == *"Windows GUI"* ]]
+  [[ "$(i686-w64-mingw32-objdump -p "$unpacked/tlsswitch-$VERSION/tlsswitch.exe")" == *"Windows CUI"* ]]
   run --separate-stderr wine "$unpacked/tlsswitch-$VERSION/tlsswitch-x64.exe" /status /csv 3>&- </dev/null
   [ "$status" -eq 0 ]
   [[ "$output" == "protocol,role,enabled,disabled_by_default,effective,os_support"* ]]
@@ -71,4 +76,5 @@ setup_file() {
   done
   cmp "$ROOT/build/i686/tlsswitch.exe" "$BUILD_B/i686/tlsswitch.exe"
   cmp "$ROOT/build/x86_64/tlsswitch.exe" "$BUILD_B/x86_64/tlsswitch.exe"
+  cmp "$ROOT/build/i686/tlsswitch-relay.exe" "$BUILD_B/i686/tlsswitch-relay.exe"
 }

@@ -137,7 +137,8 @@ run_key_value() {
   relay_run start /lang en
   echo "$output"
   [ "$status" -eq 0 ]
-  [[ "$(run_key_value)" == *"tlsswitch.exe\" /relay run"* ]]
+  # The start entry names the window-less starter beside the program (build makes it).
+  [[ "$(run_key_value)" == *"REG_SZ"*"\\tlsswitch-relay.exe\"" ]]
   run tlsswitch /relay status /lang en
   echo "$output"
   [ "$status" -eq 0 ]
@@ -154,6 +155,59 @@ run_key_value() {
   [ "$status" -eq 3 ]
   [[ "$output" == *"The relay is not running."* ]]
   ! (exec 9<>/dev/tcp/127.0.0.1/40120) 2>/dev/null
+}
+
+# The command line of the start entry, as Windows runs it at logon.
+run_key_command() { run_key_value | sed 's/.*REG_SZ *//'; }
+
+@test "at logon: the start entry's window-less starter starts the relay, and ends" {
+  tlsswitch /relay add pop3s://one.example.jp 40124 /lang en >/dev/null
+  relay_run start /lang en
+  [ "$status" -eq 0 ]
+  local command
+  command=$(run_key_command)
+  echo "start entry: $command"
+  [[ "$command" == '"'*'\tlsswitch-relay.exe"' ]]
+  # As after a logon: nothing runs yet, the entry is there.
+  wine "$TLSSWITCH_EXE" /relay stop >/dev/null 2>&1 3>&- </dev/null
+  ! (exec 9<>/dev/tcp/127.0.0.1/40124) 2>/dev/null
+  local starter
+  starter=$(winepath -u "$(tr -d '"' <<<"$command")" 2>/dev/null 3>&- </dev/null)
+  [ -f "$starter" ]
+  # A window-less program (GUI subsystem), which ends once the relay's process is made.
+  [[ "$(x86_64-w64-mingw32-objdump -p "$starter")" == *"Windows GUI"* ]]
+  timeout 30 wine "$starter" >/dev/null 2>&1 3>&- </dev/null
+  local tries
+  for tries in $(seq 100); do
+    (exec 9<>/dev/tcp/127.0.0.1/40124) 2>/dev/null && break
+    sleep 0.1
+  done
+  run tlsswitch /relay status /lang en
+  echo "$output"
+  [ "$status" -eq 0 ]
+  [[ "$output" == *"The relay is running."* ]]
+  relay_run stop /lang en
+  [ "$status" -eq 0 ]
+}
+
+@test "a starter starts only the program its name says, beside it: alone it starts nothing (exit 1)" {
+  cp "$(dirname "$TLSSWITCH_EXE")/tlsswitch-relay.exe" "$BATS_TEST_TMPDIR/other-relay.exe"
+  run timeout 30 wine "$BATS_TEST_TMPDIR/other-relay.exe" 3>&- </dev/null
+  [ "$status" -eq 1 ]
+  cp "$(dirname "$TLSSWITCH_EXE")/tlsswitch-relay.exe" "$BATS_TEST_TMPDIR/misnamed.exe"
+  run timeout 30 wine "$BATS_TEST_TMPDIR/misnamed.exe" 3>&- </dev/null
+  [ "$status" -eq 1 ]
+}
+
+@test "a program without its starter beside it names itself in the start entry" {
+  mkdir -p "$BATS_TEST_TMPDIR/alone"
+  cp "$TLSSWITCH_EXE" "$BATS_TEST_TMPDIR/alone/tlsswitch.exe"
+  tlsswitch /relay add pop3s://one.example.jp 40125 /lang en >/dev/null
+  local out="$BATS_TEST_TMPDIR/alone.out"
+  wine "$BATS_TEST_TMPDIR/alone/tlsswitch.exe" /relay start /lang en >"$out" 2>&1 3>&- </dev/null
+  [[ "$(run_key_value)" == *"\\alone\\tlsswitch.exe\" /relay run" ]]
+  wine "$BATS_TEST_TMPDIR/alone/tlsswitch.exe" /relay stop >/dev/null 2>&1 3>&- </dev/null
+  [ -z "$(run_key_value)" ]
 }
 
 @test "/relay start where the start entry cannot be written: the relay is stopped again, and says so" {
