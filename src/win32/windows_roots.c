@@ -153,8 +153,7 @@ int windows_certificate_disallowed(const unsigned char *der, size_t size)
 
 static struct windows_roots *roots_read(unsigned long *error)
 {
-    HCERTSTORE store = CertOpenSystemStoreW(0, L"ROOT");
-    HCERTSTORE disallowed = disallowed_open();
+    HCERTSTORE store = CertOpenSystemStoreW(0, L"ROOT"), disallowed;
     PCCERT_CONTEXT certificate = NULL;
     struct windows_roots *roots;
     size_t capacity = 0;
@@ -163,6 +162,7 @@ static struct windows_roots *roots_read(unsigned long *error)
         *error = GetLastError();
         return NULL;
     }
+    disallowed = disallowed_open();
     roots = calloc(1, sizeof(*roots));
     while (roots && (certificate = CertEnumCertificatesInStore(store, certificate)) != NULL) {
         if (roots->count == capacity) {
