@@ -343,11 +343,11 @@ static int pump(struct session *s)
 {
     const struct relay_server_settings *settings = s->server->settings;
     br_ssl_engine_context *engine = relay_tls_engine(&s->tls);
-    DWORD handshake_deadline = GetTickCount() + settings->timeout_seconds * 1000u;
+    /* The handshake, and on an SSL port the provider's greeting, come by then. */
+    DWORD start_deadline = GetTickCount() + settings->timeout_seconds * 1000u;
     DWORD last_activity = GetTickCount();
     int client_closed = 0, provider_closed = 0;
     unsigned full_reads = 0;   /* reads in a row of at least READ_AHEAD bytes, without a select */
-
     DWORD next_stop_check = GetTickCount();
 
     for (;;) {
@@ -362,7 +362,7 @@ static int pump(struct session *s)
          * time meets the time limit all the same, and a long download the stop. The stop is
          * a kernel call (a round trip to wineserver under Wine), so it is asked at most
          * four times a second. */
-        if ((!s->tls_up || awaits_greeting(s)) && (long)(handshake_deadline - now) <= 0) {
+        if ((!s->tls_up || awaits_greeting(s)) && (long)(start_deadline - now) <= 0) {
             fail_with(s, RELAY_REASON_PROVIDER_TIMEOUT, MSG_RELAY_REASON_TIMEOUT, NULL);
             return -1;
         }

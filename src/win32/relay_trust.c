@@ -221,13 +221,10 @@ static unsigned check_with_bearssl(struct relay_trust *trust)
     windows_roots_release(roots);
     /* A certificate of the chain that this Windows distrusts (its Disallowed store) fails
      * the chain, as Windows' own check fails it (TRUST_E_EXPLICIT_DISTRUST from Vista on). */
-    offset = 0;
-    while (result == 0 && relay_chain_next(trust->chain, trust->chain_length, &offset, &der, &size) == 0) {
-        if (windows_certificate_disallowed(der, size)) {
-            trust->verdict.kind = RELAY_TLS_FAILURE_CERT_OTHER;
-            trust->verdict.windows_error = (unsigned long)TRUST_E_EXPLICIT_DISTRUST;
-            return BR_ERR_X509_NOT_TRUSTED;
-        }
+    if (result == 0 && windows_chain_disallowed(trust->chain, trust->chain_length)) {
+        trust->verdict.kind = RELAY_TLS_FAILURE_CERT_OTHER;
+        trust->verdict.windows_error = (unsigned long)TRUST_E_EXPLICIT_DISTRUST;
+        return BR_ERR_X509_NOT_TRUSTED;
     }
     if (result == 0)
         return 0;

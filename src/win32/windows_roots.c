@@ -2,6 +2,7 @@
  * connection holds a reference to the set it validates with, so a set read again replaces
  * it without pulling it from under another thread. */
 #include "windows_roots.h"
+#include "../core/relay/relay_chain.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -142,12 +143,17 @@ static HCERTSTORE disallowed_open(void)
     return CertOpenSystemStoreW(0, L"Disallowed");
 }
 
-int windows_certificate_disallowed(const unsigned char *der, size_t size)
+int windows_chain_disallowed(const unsigned char *list, size_t size)
 {
     HCERTSTORE store = disallowed_open();
-    int found = in_store(store, der, size);
-    if (store)
-        CertCloseStore(store, 0);
+    const unsigned char *der;
+    size_t offset = 0, der_size;
+    int found = 0;
+    if (!store)
+        return 0;
+    while (!found && relay_chain_next(list, size, &offset, &der, &der_size) == 0)
+        found = in_store(store, der, der_size);
+    CertCloseStore(store, 0);
     return found;
 }
 

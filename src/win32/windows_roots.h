@@ -20,10 +20,11 @@ void windows_roots_release(const struct windows_roots *roots);
 
 const br_x509_trust_anchor *windows_roots_anchors(const struct windows_roots *roots, size_t *count);
 
-/* Whether the certificate (DER) is in this Windows' Disallowed store, the user's or the
- * machine's: a certificate the user or Windows Update has marked as not to be trusted
- * (a root is left out of the anchors above for the same reason). */
-int windows_certificate_disallowed(const unsigned char *der, size_t size);
+/* Whether a certificate of the chain (a TLS certificate_list, relay_chain.h) is in this
+ * Windows' Disallowed store, the user's or the machine's: one the user or Windows Update
+ * has marked as not to be trusted (a root is left out of the anchors above for the same
+ * reason). */
+int windows_chain_disallowed(const unsigned char *list, size_t size);
 
 /* After a chain was refused for want of a root: the next acquire reads the store again,
  * so a root the user installs since (Windows Update's root update) counts without a
