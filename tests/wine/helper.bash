@@ -86,7 +86,10 @@ backup_count() {
   find "$BACKUPS" -name '*.reg' 2>/dev/null | wc -l
 }
 
-wine_path() { winepath -w "$1" 2>/dev/null </dev/null; }
+# wine_path UNIX_PATH: the path as Windows programs see it. winepath is a Wine process of
+# its own, and once in a full run one failed without a word: it is asked a second time,
+# and a second failure says why (stderr, shown with the failing test).
+wine_path() { winepath -w "$1" 2>/dev/null </dev/null || { sleep 0.5 && winepath -w "$1" </dev/null; }; }
 
 # Servers a test file starts in setup_file; teardown_file kills the pids in PIDS_FILE.
 PIDS_FILE() { echo "$BATS_FILE_TMPDIR/pids"; }
